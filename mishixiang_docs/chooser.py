@@ -1,0 +1,113 @@
+"""The site's front page: ``_build/html/index.html`` lets a reader pick a language.
+
+With JavaScript it goes straight to the edition the reader chose before (the
+switcher remembers it) or, failing that, to the first edition that matches the
+browser's languages; ``index.html#choose`` always shows the choice.  Without
+JavaScript it is a plain page of links.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from html import escape
+from pathlib import Path
+
+from . import LANGUAGE_NAMES, SOURCE_LANGUAGE, language_tag
+
+# What the chooser says, in each edition's own language.
+HEADINGS = {
+    "en": "Mishixiang Sub-district Profile",
+    "zh_CN": "米市巷街道概况",
+}
+
+PAGE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title>
+{alternates}
+<style>
+  body {{ font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC",
+         "Microsoft YaHei", sans-serif; margin: 0; display: grid; min-height: 100vh;
+         place-items: center; background: #f7f7f5; color: #1c1c1c; }}
+  main {{ text-align: center; padding: 2rem; }}
+  h1 {{ font-weight: 600; font-size: 1.4rem; line-height: 1.6; margin: 0 0 1.5rem; }}
+  ul {{ list-style: none; padding: 0; margin: 0; display: flex; gap: 1rem; justify-content: center;
+       flex-wrap: wrap; }}
+  a {{ display: inline-block; padding: .75rem 1.5rem; border: 1px solid #2b5d8a; border-radius: .4rem;
+      color: #2b5d8a; text-decoration: none; font-size: 1.1rem; }}
+  a:hover, a:focus {{ background: #2b5d8a; color: #fff; }}
+</style>
+<script>
+(function () {{
+  var editions = {editions};
+  if (location.hash === "#choose") return;
+  var pick = null;
+  try {{ pick = localStorage.getItem("mishixiang-language"); }} catch (e) {{}}
+  if (editions.indexOf(pick) < 0) {{
+    pick = null;
+    var wanted = navigator.languages || [navigator.language || ""];
+    for (var i = 0; i < wanted.length && !pick; i++) {{
+      var w = String(wanted[i]).toLowerCase().replace("-", "_");
+      for (var j = 0; j < editions.length; j++) {{
+        var e = editions[j].toLowerCase();
+        if (w === e || w.split("_")[0] === e.split("_")[0]) {{ pick = editions[j]; break; }}
+      }}
+    }}
+  }}
+  location.replace((pick || editions[0]) + "/index.html");
+}})();
+</script>
+</head>
+<body>
+<main>
+{headings}
+<ul>
+{links}
+</ul>
+</main>
+</body>
+</html>
+"""
+
+
+def render(languages: list[str]) -> str:
+    editions = [SOURCE_LANGUAGE] + [lang for lang in languages if lang != SOURCE_LANGUAGE]
+    links = "\n".join(
+        f'<li><a href="{lang}/index.html" hreflang="{language_tag(lang)}" lang="{language_tag(lang)}"'
+        f' onclick="try{{localStorage.setItem(\'mishixiang-language\',\'{lang}\')}}catch(e){{}}">'
+        f"{escape(LANGUAGE_NAMES.get(lang, lang))}</a></li>"
+        for lang in editions
+    )
+    headings = "\n".join(
+        f'<h1 lang="{language_tag(lang)}">{escape(HEADINGS[lang])}</h1>'
+        for lang in editions if lang in HEADINGS
+    )
+    alternates = "\n".join(
+        f'<link rel="alternate" hreflang="{language_tag(lang)}" href="{lang}/index.html">'
+        for lang in editions
+    )
+    return PAGE.format(
+        lang=language_tag(SOURCE_LANGUAGE),
+        title=escape(" · ".join(HEADINGS[lang] for lang in editions if lang in HEADINGS)),
+        alternates=alternates,
+        editions=json.dumps(editions),
+        headings=headings,
+        links=links,
+    )
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        print("usage: python -m mishixiang_docs.chooser OUTDIR LANGUAGE...", file=sys.stderr)
+        return 2
+    outdir = Path(argv[0])
+    outdir.mkdir(parents=True, exist_ok=True)
+    (outdir / "index.html").write_text(render(argv[1:]), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,59 @@
+"""Links between the editions: language switcher and ``hreflang`` alternates.
+
+Each edition is built into a sibling folder (``_build/html/en``,
+``_build/html/zh_CN``) with the same page names, so the same page in another
+language is always ``<up to the site root>/<language>/<page>.html``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+
+from . import LANGUAGE_NAMES, language_tag
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
+    current = app.config.language or "en"
+    # from this page up to the folder that holds every edition
+    to_site_root = "../" * (pagename.count("/") + 1)
+    uri = app.builder.get_target_uri(pagename)
+    links = []
+    for language in app.config.edition_languages:
+        links.append({
+            "language": language,
+            "tag": language_tag(language),
+            "name": LANGUAGE_NAMES.get(language, language),
+            "href": f"{to_site_root}{language}/{uri}",
+            "current": language == current,
+        })
+    return links
+
+
+def add_edition_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if app.builder.format != "html":
+        return
+    links = edition_links(app, pagename)
+    context["edition_links"] = links
+    base = app.config.edition_base_url.rstrip("/")
+    tags = []
+    for link in links:
+        href = link["href"] if not base else f"{base}/{link['language']}/{app.builder.get_target_uri(pagename)}"
+        tags.append(f'<link rel="alternate" hreflang="{link["tag"]}" href="{escape(href)}">')
+    chooser = f"{base}/" if base else "../" * (pagename.count("/") + 1) + "index.html"
+    tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(chooser)}">')
+    context["metatags"] = Markup(context.get("metatags", "")) + Markup("\n".join(tags))
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("edition_languages", ["en", "zh_CN"], "html", types=frozenset({list, tuple}))
+    # Absolute URL of the folder holding every edition, once the site is hosted;
+    # empty keeps every link relative so the site works from any folder.
+    app.add_config_value("edition_base_url", "", "html", types=frozenset({str}))
+    app.connect("html-page-context", add_edition_links)

@@ -1,0 +1,36 @@
+"""The project's Sphinx extension: ``extensions = ["mishixiang_docs.sphinxext"]``.
+
+It only wires the parts together; each concern lives in its own module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import chinese_search, language_links, translated_config, translation_safety
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+HERE = Path(__file__).resolve().parent
+
+
+def add_theme_files(app: Sphinx, config: Config) -> None:
+    # Our templates come first so that they can extend the theme's ("!page.html").
+    config.templates_path = [str(HERE / "templates"), *config.templates_path]
+    config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("myst_parser")
+    translated_config.setup(app)
+    translation_safety.setup(app)
+    language_links.setup(app)
+    chinese_search.setup(app)
+    app.connect("config-inited", add_theme_files)
+    app.add_css_file("edition.css")
+    app.add_js_file("edition.js")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
