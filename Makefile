@@ -42,8 +42,7 @@ gettext: venv ## Extract the message templates (.pot) into _build/gettext/
 	$(SPHINX) -b gettext -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
 
 update-po: gettext ## Update every language's catalogs from the sources, keeping all translations
-	$(PYTHON) -m mishixiang_docs.catalogs validate $(TRANSLATIONS)
-	$(VENV)/bin/sphinx-intl update -p $(BUILDDIR)/gettext -d locales $(addprefix -l ,$(TRANSLATIONS))
+	$(PYTHON) -m mishixiang_docs.update_po $(BUILDDIR)/gettext locales $(TRANSLATIONS)
 
 stats: venv ## Show translated / fuzzy / untranslated counts per catalog
 	$(PYTHON) -m mishixiang_docs.catalogs stats $(TRANSLATIONS)

@@ -8,7 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import chinese_search, language_links, translated_config, translation_safety
+from . import (
+    chinese_search,
+    language_links,
+    theme_messages,
+    translated_config,
+    translation_safety,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,6 +36,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     translation_safety.setup(app)
     language_links.setup(app)
     chinese_search.setup(app)
+    theme_messages.setup(app)
     app.connect("config-inited", add_theme_files)
     app.add_css_file("edition.css")
     app.add_js_file("edition.js")
