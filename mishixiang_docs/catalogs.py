@@ -1,12 +1,15 @@
 """Reading the translation catalogs: parsing, counting, locating entries.
 
-polib is the reader: it rejects malformed catalogs with a line number, where
-Babel silently repairs some of them (and would write the repair back).
+GNU msgfmt is the judge of syntax: Babel and polib both accept an unterminated
+string and silently drop its last character (and a tool that rewrites the
+catalog would then write the damage back).  polib reads what msgfmt accepted.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,8 +29,47 @@ class CatalogError(Exception):
 _POLIB_LINE = re.compile(r"line (\d+)")
 
 
+_MSGFMT_ERROR = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?:\d+:)? (?P<problem>.+)$", re.MULTILINE)
+
+
+def check_syntax(path: Path) -> None:
+    """Raise CatalogError at the first line GNU msgfmt rejects."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        raise CatalogError(
+            path, 1, "cannot check the catalog: GNU msgfmt is not installed",
+            "install the Debian package gettext (`make` does it for you)",
+        )
+    result = subprocess.run(
+        [msgfmt, "--check-format", "-o", "/dev/null", str(path)],
+        capture_output=True, text=True, errors="replace",
+    )
+    if result.returncode == 0:
+        return
+    match = _MSGFMT_ERROR.search(result.stderr)
+    line = int(match["line"]) if match else 1
+    problem = match["problem"] if match else result.stderr.strip().splitlines()[-1]
+    if "end-of-line within string" in problem:
+        line -= 1  # msgfmt counts the line where it noticed, the one after
+    raise CatalogError(path, line, problem, _advice(problem))
+
+
+def _advice(problem: str) -> str:
+    if "within string" in problem or "syntax error" in problem:
+        return ('close the string on that line: each msgid/msgstr line is one "double-quoted" '
+                'string, with inner quotes written \\"')
+    if "format specification" in problem or "format" in problem:
+        return "keep the placeholders (%s, %(name)s, {name}) of the msgid in the msgstr"
+    if "duplicate message definition" in problem:
+        return "merge the two entries into one"
+    if "charset" in problem or "header" in problem:
+        return 'the header must say "Content-Type: text/plain; charset=UTF-8"'
+    return "fix the entry on that line (msgfmt --check-format shows the same error)"
+
+
 def read_catalog(path: Path) -> polib.POFile:
-    """Parse a .po file, turning polib's exceptions into a CatalogError."""
+    """Parse a .po file that msgfmt accepts, turning errors into a CatalogError."""
+    check_syntax(path)
     try:
         return polib.pofile(str(path), wrapwidth=76)
     except UnicodeDecodeError as exc:

@@ -11,11 +11,15 @@ through math.  We close this in the build itself:
 * a translated message may not add an image, download, math, raw node or link
   target that its English message doesn't have.  An addition is removed from
   the edition (its text stays, inert) and reported as a warning naming the
-  catalog entry, which ``-W`` turns into a failed build.
+  catalog entry, which ``-W`` turns into a failed build;
+* interface strings (``sphinx.po``) go into templates unescaped, so their
+  translations must carry exactly the HTML tags, entities and placeholders of
+  the English; otherwise the build stops before writing anything.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,6 +146,56 @@ def _catalog_location(env: Any, msgid: str) -> str:
     return find_entry(env, msgid)
 
 
+# What a template string may carry besides text: tags, entities, placeholders.
+_INTERFACE_TOKENS = re.compile(r"<[^>]*>|&#?\w+;|%\(\w+\)[sd]|%[sd]|\{\w*\}")
+
+
+def interface_token_problems(msgid: str, msgstr: str) -> str | None:
+    """Why *msgstr* may not stand for *msgid* in a template, or None."""
+    expected = Counter(_INTERFACE_TOKENS.findall(msgid))
+    found = Counter(_INTERFACE_TOKENS.findall(msgstr))
+    if found == expected:
+        if "<" in _INTERFACE_TOKENS.sub("", msgstr):
+            return "it has a '<' outside the tags of the English; write &lt; or leave it out"
+        return None
+    added = sorted((found - expected).elements())
+    missing = sorted((expected - found).elements())
+    parts = []
+    if added:
+        parts.append("adds " + ", ".join(added))
+    if missing:
+        parts.append("drops " + ", ".join(missing))
+    return "; ".join(parts) + " (tags, entities and placeholders must be those of the English)"
+
+
+def check_interface_catalogs(app: Sphinx, config: Config) -> None:
+    """Stop the build on an interface translation that changes its markup."""
+    from sphinx.errors import ConfigError
+
+    from .catalogs import CatalogError, display_path, read_catalog
+
+    if not config.language or config.language == "en":
+        return
+    problems = []
+    for locale_dir in config.locale_dirs:
+        path = Path(app.srcdir, locale_dir, config.language, "LC_MESSAGES", "sphinx.po")
+        if not path.is_file():
+            continue
+        try:
+            catalog = read_catalog(path)
+        except CatalogError as exc:
+            raise ConfigError(str(exc)) from None
+        for entry in catalog.translated_entries():
+            problem = interface_token_problems(entry.msgid, entry.msgstr)
+            if problem:
+                problems.append(
+                    f"{display_path(path)}:{entry.linenum}: [interface-markup] the translation "
+                    f"of {entry.msgid[:50]!r} {problem}"
+                )
+    if problems:
+        raise ConfigError("unsafe interface translation(s):\n" + "\n".join(problems))
+
+
 def secure_config(app: Sphinx, config: Config) -> None:
     disabled = list(config.myst_disable_syntax or [])
     config.myst_disable_syntax = disabled + [
@@ -161,6 +215,8 @@ def secure_docutils_settings(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", secure_config, priority=200)
+    # Before translate_config (priority 100) uses the catalog.
+    app.connect("config-inited", check_interface_catalogs, priority=50)
     app.connect("builder-inited", secure_docutils_settings)
     app.add_transform(RecordMessagePayloads)
     app.add_transform(RejectTranslatedPayloads)

@@ -21,6 +21,7 @@ import io
 import sys
 from pathlib import Path
 
+import polib
 from babel.messages import pofile
 from sphinx_intl import catalog as intl
 
@@ -30,9 +31,22 @@ LINE_WIDTH = 76
 
 
 def _render(catalog) -> bytes:
+    """Serialise a merged Babel catalog, with ``#| msgid`` on fuzzy entries.
+
+    Babel's own ``include_previous`` output mangles multi-line previous msgids
+    (Babel 2.19), so Babel writes the catalog and polib adds the previous msgids.
+    """
+    previous = {
+        message.id: message.previous_id[0] if isinstance(message.previous_id, (list, tuple)) else message.previous_id
+        for message in catalog
+        if message.id and message.fuzzy and message.previous_id
+    }
     out = io.BytesIO()
-    pofile.write_po(out, catalog, width=LINE_WIDTH, include_previous=True)
-    return out.getvalue()
+    pofile.write_po(out, catalog, width=LINE_WIDTH)
+    po = polib.pofile(out.getvalue().decode("utf-8"), wrapwidth=LINE_WIDTH)
+    for entry in po:
+        entry.previous_msgid = previous.get(entry.msgid) if "fuzzy" in entry.flags else None
+    return str(po).encode("utf-8") + b"\n"
 
 
 def update_catalog(pot_path: Path, po_path: Path, language: str) -> str:

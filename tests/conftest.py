@@ -1,0 +1,65 @@
+"""Shared fixtures: copies of the real project, built with the real Makefile.
+
+Tests never build inside the working tree: each gets a copy of the project
+(sources, catalogs, Makefile, package) in a temporary folder and runs the same
+commands a maintainer would, with the project's virtual environment.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(sys.prefix)  # the environment running the tests is the project's
+PROJECT_FILES = [
+    "Makefile", "conf.py", "pyproject.toml", "constraints.txt", "debian-packages.txt",
+    "docs", "locales", "mishixiang_docs",
+]
+# A fixed date so that the outputs are comparable.
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def run_make(project: Path, *targets: str, check: bool = True, **variables: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    args = ["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", *targets]
+    args += [f"{key}={value}" for key, value in variables.items()]
+    result = subprocess.run(args, env=env, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        pytest.fail(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project, for tests that change it."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project copied once and built with `make html`."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    run_make(project, "html")
+    return project
+
+
+@pytest.fixture(scope="session")
+def site(built_project: Path) -> Path:
+    return built_project / "_build" / "html"

@@ -1,0 +1,105 @@
+"""Translators and maintainers: update-po keeps every translation, stats count right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from conftest import run_make
+
+CATALOG = Path("locales/zh_CN/LC_MESSAGES/outlook.po")
+OLD = "In the future, Mishixiang Sub-district will continue to focus on the strategy"
+NEW = "In the years ahead, Mishixiang Sub-district will continue to focus on the strategy"
+
+
+def outlook_entry(po: polib.POFile, start: str) -> polib.POEntry:
+    return next(e for e in po if e.msgid.startswith(start))
+
+
+def test_changed_paragraph_keeps_its_translation_as_fuzzy(project: Path) -> None:
+    po = polib.pofile(str(project / CATALOG))
+    entry = outlook_entry(po, OLD)
+    entry.msgstr = "未来，米市巷街道将继续聚焦区委区政府提出的战略。"
+    entry.tcomment = "review: kept by update-po"
+    po.save()
+    source = project / "docs" / "outlook.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("In the future,", "In the years ahead,"),
+                      encoding="utf-8")
+
+    run_make(project, "update-po")
+
+    po = polib.pofile(str(project / CATALOG))
+    updated = outlook_entry(po, NEW)
+    assert "fuzzy" in updated.flags
+    assert updated.msgstr == "未来，米市巷街道将继续聚焦区委区政府提出的战略。"
+    assert updated.previous_msgid.startswith(OLD)  # "#| msgid" shows what changed
+    assert updated.tcomment == "review: kept by update-po"
+    assert not any(e.msgid.startswith(OLD) for e in po if not e.obsolete)
+
+
+def test_removed_paragraph_becomes_obsolete_not_lost(project: Path) -> None:
+    po = polib.pofile(str(project / CATALOG))
+    outlook_entry(po, "Outlook").msgstr = "展望"
+    po.save()
+    source = project / "docs" / "outlook.md"
+    source.write_text("(outlook)=\n# Future\n\nShort.\n", encoding="utf-8")
+
+    run_make(project, "update-po")
+
+    po = polib.pofile(str(project / CATALOG))
+    obsolete = {e.msgid: e.msgstr for e in po.obsolete_entries()}
+    assert obsolete.get("Outlook") == "展望"
+
+
+def test_update_po_is_idempotent(project: Path) -> None:
+    run_make(project, "update-po")
+    before = {p: p.read_bytes() for p in (project / "locales").rglob("*.po")}
+    run_make(project, "update-po")
+    after = {p: p.read_bytes() for p in (project / "locales").rglob("*.po")}
+    assert before == after
+
+
+def test_broken_catalog_stops_update_po_and_nothing_changes(project: Path) -> None:
+    path = project / CATALOG
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith("msgstr ") and i > 20)
+    lines[number] = 'msgstr "未来，米市巷\n'  # unterminated string
+    path.write_text("".join(lines), encoding="utf-8")
+    before = {p: p.read_bytes() for p in (project / "locales").rglob("*.po")}
+
+    result = run_make(project, "update-po", check=False)
+
+    assert result.returncode != 0
+    assert f"{CATALOG}:{number + 1}: [catalog-syntax]" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    after = {p: p.read_bytes() for p in (project / "locales").rglob("*.po")}
+    assert before == after
+
+
+def test_third_language_is_one_command(project: Path) -> None:
+    run_make(project, "update-po", LANGUAGES="en zh_CN ja")
+    ja = sorted(p.name for p in (project / "locales" / "ja" / "LC_MESSAGES").glob("*.po"))
+    zh = sorted(p.name for p in (project / "locales" / "zh_CN" / "LC_MESSAGES").glob("*.po"))
+    assert ja == zh
+    assert not (project / "locales" / "en").exists()  # the source language has no catalog
+    po = polib.pofile(str(project / "locales" / "ja" / "LC_MESSAGES" / "index.po"))
+    assert po.metadata["Language"] == "ja"
+    run_make(project, "html", LANGUAGES="en zh_CN ja")
+    assert (project / "_build" / "html" / "ja" / "index.html").is_file()
+
+
+def test_stats_count_fuzzy_apart_from_translated(project: Path) -> None:
+    po = polib.pofile(str(project / CATALOG))
+    for entry in po:
+        entry.msgstr = entry.msgstr or "译文"
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    po[0].flags.append("fuzzy")
+    po.save()
+    total = len([e for e in po if not e.obsolete])
+
+    out = run_make(project, "stats").stdout
+
+    row = next(line for line in out.splitlines() if line.startswith(str(CATALOG)))
+    translated, fuzzy, untranslated, obsolete = (int(n) for n in row.split()[1:5])
+    assert (translated, fuzzy, untranslated) == (total - 1, 1, 0)

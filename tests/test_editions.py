@@ -1,0 +1,115 @@
+"""Readers: both HTML editions, in the right language, linked to each other."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md"))
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article_text(page: BeautifulSoup) -> str:
+    return page.find("article").get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_exists_in_both_languages(site: Path, page: str) -> None:
+    assert (site / "en" / f"{page}.html").is_file()
+    assert (site / "zh_CN" / f"{page}.html").is_file()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_html_lang_attribute(site: Path, page: str) -> None:
+    assert soup(site / "en" / f"{page}.html").html["lang"] == "en"
+    assert soup(site / "zh_CN" / f"{page}.html").html["lang"] == "zh-CN"
+
+
+def test_chinese_edition_carries_chinese_text(site: Path) -> None:
+    page = soup(site / "zh_CN" / "index.html")
+    text = article_text(page)
+    assert "米市巷街道" in text
+    assert len(HAN.findall(text)) > 100
+    # the English original of the first paragraph is gone
+    assert "Located in the center of Hangzhou" not in text
+
+
+def test_english_edition_is_the_source(site: Path) -> None:
+    text = article_text(soup(site / "en" / "index.html"))
+    assert "Located in the center of Hangzhou" in text
+    assert "39,000" in text and "3.59 square kilometers" in text
+    assert not HAN.search(text.replace("简体中文", ""))
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("page", PAGES)
+def test_switcher_leads_to_the_same_page_in_every_language(site: Path, language: str, page: str) -> None:
+    path = site / language / f"{page}.html"
+    switcher = soup(path).select_one("nav.edition-bar")
+    assert switcher is not None, f"{path} has no language switcher"
+    targets = {a["data-language"]: a["href"] for a in switcher.select("a.language-link")}
+    assert set(targets) == {"en", "zh_CN"} - {language}
+    for other, href in targets.items():
+        resolved = (path.parent / href).resolve()
+        assert resolved == (site / other / f"{page}.html").resolve()
+        assert resolved.is_file()
+    assert switcher.select_one("[aria-current]").get_text(strip=True) in {"English", "简体中文"}
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_hreflang_alternates(site: Path, language: str) -> None:
+    path = site / language / "economy.html"
+    links = {
+        link["hreflang"]: link["href"]
+        for link in soup(path).find_all("link", rel="alternate")
+        if link.has_attr("hreflang")
+    }
+    assert set(links) == {"en", "zh-CN", "x-default"}
+    assert (path.parent / links["en"]).resolve() == (site / "en" / "economy.html").resolve()
+    assert (path.parent / links["zh-CN"]).resolve() == (site / "zh_CN" / "economy.html").resolve()
+    assert (path.parent / links["x-default"]).resolve() == (site / "index.html").resolve()
+
+
+def test_language_chooser_at_the_site_root(site: Path) -> None:
+    page = soup(site / "index.html")
+    hrefs = {a["href"] for a in page.find_all("a")}
+    assert hrefs == {"en/index.html", "zh_CN/index.html"}
+    for href in hrefs:
+        assert (site / urlsplit(href).path).is_file()
+    script = page.find("script").string
+    assert "navigator.languages" in script  # honours the browser's language
+
+
+def test_conf_values_are_translated(site: Path) -> None:
+    zh = soup(site / "zh_CN" / "economy.html")
+    en = soup(site / "en" / "economy.html")
+    assert "米市巷街道概况" in zh.title.get_text()
+    assert "Mishixiang Sub-district Profile" not in zh.title.get_text()
+    assert "Mishixiang Sub-district Profile" in en.title.get_text()
+    zh_footer = zh.find("footer").get_text(" ", strip=True)
+    assert "2026，米市巷街道办事处" in zh_footer
+    assert "2026, Mishixiang Sub-district Office" in en.find("footer").get_text(" ", strip=True)
+
+
+def test_interface_strings_are_chinese(site: Path) -> None:
+    page = soup(site / "zh_CN" / "economy.html")
+    visible = page.body.get_text(" ", strip=True)
+    for english in ("Back to top", "Skip to content", "Contents", "Copyright", "Next", "Previous"):
+        assert english not in visible, f"{english!r} left in English in the Chinese edition"
+
+
+def test_explicit_labels_give_stable_anchors(site: Path) -> None:
+    for language in ("en", "zh_CN"):
+        page = soup(site / language / "economy.html")
+        ids = {tag["id"] for tag in page.find_all(id=True)}
+        assert {"economy", "economy-revenue", "economy-no-1-wulin"} <= ids
