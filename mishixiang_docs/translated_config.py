@@ -56,10 +56,13 @@ def _conf_line(conf_py: Path, name: str) -> int:
 
 
 def _values(config: Config) -> dict[str, str]:
+    # Only values conf.py sets: a default such as html_title ("<project>
+    # documentation") is derived from translated values when Sphinx reads it.
+    explicit = config._raw_config  # Sphinx is pinned; no public API for this
     return {
         name: config[name]
         for name in TRANSLATABLE
-        if name in config and isinstance(config[name], str) and config[name]
+        if name in explicit and isinstance(config[name], str) and config[name]
     }
 
 

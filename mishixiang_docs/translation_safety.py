@@ -14,7 +14,7 @@ through math.  We close this in the build itself:
   catalog entry, which ``-W`` turns into a failed build;
 * interface strings (``sphinx.po``) go into templates unescaped, so their
   translations must carry exactly the HTML tags, entities and placeholders of
-  the English; otherwise the build stops before writing anything.
+  the English; one that doesn't is left out (the English shows) and reported.
 """
 
 from __future__ import annotations
@@ -168,15 +168,17 @@ def interface_token_problems(msgid: str, msgstr: str) -> str | None:
     return "; ".join(parts) + " (tags, entities and placeholders must be those of the English)"
 
 
-def check_interface_catalogs(app: Sphinx, config: Config) -> None:
-    """Stop the build on an interface translation that changes its markup."""
-    from sphinx.errors import ConfigError
+def drop_unsafe_interface_translations(app: Sphinx, config: Config) -> None:
+    """Take out of the loaded catalog any interface translation that changes
+    its markup, and report each one (``-W`` then fails the build)."""
+    from sphinx import locale
 
     from .catalogs import CatalogError, display_path, read_catalog
 
     if not config.language or config.language == "en":
         return
-    problems = []
+    translator = locale.translators.get(("general", "sphinx"))
+    loaded = getattr(translator, "_catalog", {})
     for locale_dir in config.locale_dirs:
         path = Path(app.srcdir, locale_dir, config.language, "LC_MESSAGES", "sphinx.po")
         if not path.is_file():
@@ -184,16 +186,20 @@ def check_interface_catalogs(app: Sphinx, config: Config) -> None:
         try:
             catalog = read_catalog(path)
         except CatalogError as exc:
-            raise ConfigError(str(exc)) from None
+            logger.warning("%s", exc, location=f"{display_path(exc.path)}:{exc.line}",
+                           type="i18n", subtype="catalog")
+            continue
         for entry in catalog.translated_entries():
             problem = interface_token_problems(entry.msgid, entry.msgstr)
-            if problem:
-                problems.append(
-                    f"{display_path(path)}:{entry.linenum}: [interface-markup] the translation "
-                    f"of {entry.msgid[:50]!r} {problem}"
-                )
-    if problems:
-        raise ConfigError("unsafe interface translation(s):\n" + "\n".join(problems))
+            if problem is None:
+                continue
+            if loaded.get(entry.msgid) == entry.msgstr:
+                loaded.pop(entry.msgid)
+            logger.warning(
+                "[interface-markup] the translation of %r %s; the English is used instead",
+                entry.msgid[:50], problem,
+                location=f"{display_path(path)}:{entry.linenum}", type="i18n", subtype="unsafe",
+            )
 
 
 def secure_config(app: Sphinx, config: Config) -> None:
@@ -216,7 +222,7 @@ def secure_docutils_settings(app: Sphinx) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", secure_config, priority=200)
     # Before translate_config (priority 100) uses the catalog.
-    app.connect("config-inited", check_interface_catalogs, priority=50)
+    app.connect("config-inited", drop_unsafe_interface_translations, priority=50)
     app.connect("builder-inited", secure_docutils_settings)
     app.add_transform(RecordMessagePayloads)
     app.add_transform(RejectTranslatedPayloads)

@@ -1,0 +1,9 @@
+# A one-page project with the project's extension, for tests of translations.
+project = "Sample"
+author = "Sample Office"
+copyright = "{year}, {author}"
+extensions = ["mishixiang_docs.sphinxext"]
+locale_dirs = ["../locales/"]
+gettext_compact = False
+html_theme = "furo"
+edition_languages = ["en", "zh_CN"]
