@@ -47,3 +47,4 @@ myst_heading_anchors = 0  # anchors come from the explicit (label)= targets
 html_theme = "furo"
 html_copy_source = False  # readers get the page, not its Markdown
 html_show_sourcelink = False
+html_favicon = "mishixiang_docs/static/favicon.svg"

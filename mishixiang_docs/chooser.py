@@ -27,6 +27,7 @@ PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="{first}/_static/favicon.svg" type="image/svg+xml">
 {alternates}
 <style>
   body {{ font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC",
@@ -93,6 +94,7 @@ def render(languages: list[str]) -> str:
         lang=language_tag(SOURCE_LANGUAGE),
         title=escape(" · ".join(HEADINGS[lang] for lang in editions if lang in HEADINGS)),
         alternates=alternates,
+        first=editions[0],
         editions=json.dumps(editions),
         headings=headings,
         links=links,

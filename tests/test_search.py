@@ -1,0 +1,92 @@
+"""Readers: search finds Chinese words in the Chinese edition, in a real browser.
+
+Sphinx 9.0.4's Chinese search page threw ``ChineseStemmer is not defined`` and
+listed nothing (sphinx-doc/sphinx#14229); these tests drive Debian's Chromium
+so that the fix in mishixiang_docs.chinese_search is checked where it matters.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags for a sandboxed, offline machine (no background connections).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: `make test` installs it (debian-packages.txt)")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def search(browser, url: str) -> tuple[list[str], list[str]]:
+    """Open a search URL; return the result links and any JavaScript errors."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(url)
+    try:
+        page.wait_for_selector("#search-results ul.search li", timeout=10_000)
+    except playwright_api.TimeoutError:
+        pass
+    links = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    page.close()
+    return links, errors
+
+
+@pytest.mark.parametrize(("word", "expected_page"), [
+    ("运河", "index.html"),
+    ("屈臣氏", "economy.html"),
+    ("河长制", "environment.html"),
+])
+def test_chinese_word_finds_its_page(browser, server: str, word: str, expected_page: str) -> None:
+    links, errors = search(browser, f"{server}/zh_CN/search.html?q={word}")
+    assert not errors, errors
+    assert any(link.split("#")[0].split("?")[0].endswith(expected_page) for link in links), links
+
+
+def test_english_word_finds_its_page(browser, server: str) -> None:
+    links, errors = search(browser, f"{server}/en/search.html?q=Watsons")
+    assert not errors, errors
+    assert any(link.split("#")[0].endswith("economy.html") for link in links), links
+
+
+def test_chinese_search_language_has_a_stemmer_defined(site: Path) -> None:
+    language_data = (site / "zh_CN" / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "ChineseStemmer" not in language_data
+    assert "window.Stemmer = EnglishStemmer;" in language_data
