@@ -21,12 +21,12 @@ STAMPS       = $(BUILDDIR)/.stamps
 SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := all
-.PHONY: help all html gettext update-po stats serve test clean venv lock
+.PHONY: help all html pdf gettext update-po stats serve test clean venv lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-all: html ## Build every edition (the default target)
+all: html pdf ## Build every edition, HTML and PDF (the default target)
 
 html: $(addprefix $(BUILDDIR)/html/,$(LANGUAGES)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<language>/
 
@@ -36,6 +36,14 @@ $(BUILDDIR)/html/%: FORCE | venv
 
 $(BUILDDIR)/html/index.html: FORCE | venv
 	$(PYTHON) -m mishixiang_docs.chooser $(BUILDDIR)/html $(LANGUAGES)
+
+PDFS = $(foreach lang,$(LANGUAGES),$(BUILDDIR)/pdf/mishixiang-profile-$(lang).pdf)
+pdf: $(PDFS) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
+
+# LaTeX sources, then XeLaTeX; the PDF is also copied into the site for its link.
+$(BUILDDIR)/pdf/mishixiang-profile-%.pdf: FORCE | venv $(STAMPS)/debian-pdf
+	$(SPHINX) -b latex -D language=$* -d $(BUILDDIR)/doctrees/latex-$* docs $(BUILDDIR)/latex/$*
+	$(PYTHON) -m mishixiang_docs.latexpdf $(BUILDDIR)/latex/$* $@ $(BUILDDIR)/html/pdf/$(@F)
 
 gettext: venv ## Extract the message templates (.pot) into _build/gettext/
 	rm -rf $(BUILDDIR)/gettext
@@ -53,7 +61,7 @@ serve: venv ## Live preview of one edition: make serve LANGUAGE=zh_CN PORT=8000
 	  --watch conf.py --watch locales --watch mishixiang_docs --ignore '*.mo' \
 	  docs $(BUILDDIR)/serve/$(LANGUAGE)
 
-test: venv $(STAMPS)/debian-test ## Run the test suite
+test: venv $(STAMPS)/debian-test $(STAMPS)/debian-pdf ## Run the test suite
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 clean: ## Remove every build output

@@ -21,6 +21,7 @@ project = "Mishixiang Sub-district Profile"
 author = "Mishixiang Sub-district Office"
 copyright = "{year}, {author}"  # filled in and translated by mishixiang_docs
 profile_subtitle = "Gongshu District, Hangzhou"
+profile_keywords = "Mishixiang, Gongshu District, Hangzhou, Grand Canal, sub-district profile"
 html_title = "Mishixiang Sub-district Profile"
 today_fmt = "%B %d, %Y"
 html_last_updated_fmt = "%B %d, %Y"

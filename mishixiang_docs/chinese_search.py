@@ -41,7 +41,7 @@ class SearchChineseFixed(SearchChinese):
 
 
 def use_build_cache_for_jieba(app: Sphinx) -> None:
-    if not (app.config.language or "").startswith("zh"):
+    if app.builder.format != "html" or not (app.config.language or "").startswith("zh"):
         return
     import jieba
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from . import LANGUAGE_NAMES, language_tag
+from .pdf import pdf_basename
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,6 +42,9 @@ def add_edition_links(
         return
     links = edition_links(app, pagename)
     context["edition_links"] = links
+    # `make pdf` copies each brochure into the site's pdf/ folder.
+    to_site_root = "../" * (pagename.count("/") + 1)
+    context["edition_pdf"] = f"{to_site_root}pdf/{pdf_basename(app.config.language or 'en')}.pdf"
     base = app.config.edition_base_url.rstrip("/")
     tags = []
     for link in links:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from . import (
     chinese_search,
     language_links,
+    pdf,
     theme_messages,
     translated_config,
     translation_safety,
@@ -37,6 +38,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     language_links.setup(app)
     chinese_search.setup(app)
     theme_messages.setup(app)
+    pdf.setup(app)
     app.connect("config-inited", add_theme_files)
     app.add_css_file("edition.css")
     app.add_js_file("edition.js")

@@ -37,6 +37,7 @@ TRANSLATABLE = (
     "today_fmt",
     "html_last_updated_fmt",
     "profile_subtitle",
+    "profile_keywords",
 )
 
 _sphinx_gettext = get_translation("sphinx")

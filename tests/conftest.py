@@ -54,12 +54,17 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project copied once and built with `make html`."""
+    """The project copied once and built with `make` (every edition)."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    run_make(project, "html")
+    run_make(project)
     return project
 
 
 @pytest.fixture(scope="session")
 def site(built_project: Path) -> Path:
     return built_project / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def pdfs(built_project: Path) -> Path:
+    return built_project / "_build" / "pdf"
