@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import (
+    catalog_guard,
     chinese_search,
     language_links,
     pdf,
@@ -33,6 +34,7 @@ def add_theme_files(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
+    catalog_guard.setup(app)
     translated_config.setup(app)
     translation_safety.setup(app)
     language_links.setup(app)
