@@ -20,6 +20,10 @@ STAMPS       = $(BUILDDIR)/.stamps
 # conf.py is at the root, the sources in docs/.
 SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
 
+# Both cores: the editions build side by side, with their logs kept apart.
+JOBS            ?= $(shell nproc 2>/dev/null || echo 2)
+MAKEFLAGS       += --jobs=$(JOBS) --output-sync=target
+
 .DEFAULT_GOAL := all
 .PHONY: help all html pdf gettext update-po stats serve test clean venv lock
 
@@ -28,22 +32,36 @@ help: ## List the targets, one line each
 
 all: html pdf ## Build every edition, HTML and PDF (the default target)
 
-html: $(addprefix $(BUILDDIR)/html/,$(LANGUAGES)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<language>/
+# -- Editions ---------------------------------------------------------------------------
+# An edition is rebuilt only when one of its inputs changed: `make` with nothing
+# to do starts neither Sphinx nor TeX.  mishixiang_docs.build stages, locks and
+# publishes each edition (see its docstring); Sphinx is incremental inside it.
+INPUTS = conf.py $(VENV)/.installed $(STAMPS)/sphinxopts \
+         $(shell find docs mishixiang_docs -type f -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
+CATALOGS_OF = $(wildcard locales/$(1)/LC_MESSAGES/*.po locales/$(1)/termbase.tsv)
+EDITION = BUILDDIR=$(BUILDDIR) $(PYTHON) -m mishixiang_docs.build
 
-# One edition; each language keeps its own doctree cache so editions never mix.
-$(BUILDDIR)/html/%: FORCE | venv
-	$(SPHINX) -b html -D language=$* -d $(BUILDDIR)/doctrees/$* docs $@
+html: $(foreach lang,$(LANGUAGES),$(STAMPS)/html-$(lang)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<language>/
 
-$(BUILDDIR)/html/index.html: FORCE | venv
+pdf: $(foreach lang,$(LANGUAGES),$(STAMPS)/pdf-$(lang)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
+
+.SECONDEXPANSION:
+$(STAMPS)/html-%: $(INPUTS) $$(call CATALOGS_OF,$$*) | $(STAMPS)/debian-build
+	$(EDITION) html $* $(SPHINXOPTS)
+	@touch $@
+
+$(STAMPS)/pdf-%: $(INPUTS) $$(call CATALOGS_OF,$$*) | $(STAMPS)/debian-build $(STAMPS)/debian-pdf
+	$(EDITION) pdf $* $(SPHINXOPTS)
+	@touch $@
+
+$(BUILDDIR)/html/index.html: mishixiang_docs/chooser.py $(STAMPS)/languages | venv
 	$(PYTHON) -m mishixiang_docs.chooser $(BUILDDIR)/html $(LANGUAGES)
 
-PDFS = $(foreach lang,$(LANGUAGES),$(BUILDDIR)/pdf/mishixiang-profile-$(lang).pdf)
-pdf: $(PDFS) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
-
-# LaTeX sources, then XeLaTeX; the PDF is also copied into the site for its link.
-$(BUILDDIR)/pdf/mishixiang-profile-%.pdf: FORCE | venv $(STAMPS)/debian-pdf
-	$(SPHINX) -b latex -D language=$* -d $(BUILDDIR)/doctrees/latex-$* docs $(BUILDDIR)/latex/$*
-	$(PYTHON) -m mishixiang_docs.latexpdf $(BUILDDIR)/latex/$* $@ $(BUILDDIR)/html/pdf/$(@F)
+# Stamps that change only when a command-line variable does.
+$(STAMPS)/sphinxopts $(STAMPS)/languages: FORCE
+	@mkdir -p $(@D)
+	@value='$(if $(findstring sphinxopts,$@),$(SPHINXOPTS),$(LANGUAGES))'; \
+	  [ -f $@ ] && [ "$$(cat $@)" = "$$value" ] || echo "$$value" > $@
 
 gettext: venv ## Extract the message templates (.pot) into _build/gettext/
 	rm -rf $(BUILDDIR)/gettext

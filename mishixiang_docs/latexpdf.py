@@ -1,9 +1,8 @@
 """Turn one edition's LaTeX output into its PDF, explaining failures plainly.
 
-``python -m mishixiang_docs.latexpdf LATEX_DIR OUTPUT.pdf [COPY.pdf ...]`` runs
-latexmk with XeLaTeX in LATEX_DIR and copies the PDF to each output path.  A
-missing TeX says so with the command to install it; a LaTeX error names the
-source page it came from, not just a line of a generated .tex file.
+``build_pdf(LATEX_DIR)`` runs latexmk with XeLaTeX there.  A missing TeX says
+so with the command to install it; a LaTeX error names the source page it came
+from, not just a line of a generated .tex file.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from . import PROJECT_ROOT
@@ -83,24 +81,3 @@ def build_pdf(latex_dir: Path) -> Path:
     if result.returncode != 0 or not pdf.exists():
         raise PdfError(explain_failure(tex))
     return pdf
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) < 2:
-        print("usage: python -m mishixiang_docs.latexpdf LATEX_DIR OUTPUT.pdf [COPY.pdf ...]", file=sys.stderr)
-        return 2
-    latex_dir = Path(argv[0])
-    try:
-        pdf = build_pdf(latex_dir)
-    except PdfError as exc:
-        print(f"PDF ({latex_dir.name}): {exc}", file=sys.stderr)
-        return 1
-    for target in map(Path, argv[1:]):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf, target)
-        print(f"wrote {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

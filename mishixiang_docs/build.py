@@ -1,0 +1,184 @@
+"""Build one edition safely: ``python -m mishixiang_docs.build html zh_CN [SPHINXOPTS...]``.
+
+* Atomic publishing: Sphinx builds into a staging folder (kept between runs, so
+  builds stay incremental); only a successful build is copied into place, by
+  a rename swap.  A failed build leaves the last good edition as it was and
+  says which edition failed.
+* A failed or interrupted build forgets its cached environment, so the next
+  run re-reads every page and reports the same warnings again: a retry cannot
+  turn a red build green.
+* One lock per language: two ``make`` runs at once wait for each other instead
+  of writing the same doctrees, staging folder or compiled catalogs.
+* Failures a user can cause read as one message with what to do.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dates import pin_source_date_epoch
+from .pdf import pdf_basename
+
+FORMATS = ("html", "pdf")
+
+
+@dataclass(frozen=True)
+class Edition:
+    format: str
+    language: str
+    builddir: Path
+
+    @property
+    def name(self) -> str:
+        return f"{self.language} {self.format.upper()}"
+
+    @property
+    def builder(self) -> str:
+        return "html" if self.format == "html" else "latex"
+
+    @property
+    def staging(self) -> Path:
+        folder = "html" if self.format == "html" else "latex"
+        return self.builddir / "staging" / folder / self.language
+
+    @property
+    def doctrees(self) -> Path:
+        return self.builddir / "doctrees" / f"{self.builder}-{self.language}"
+
+    @property
+    def published(self) -> Path:
+        if self.format == "html":
+            return self.builddir / "html" / self.language
+        return self.builddir / "pdf" / f"{pdf_basename(self.language)}.pdf"
+
+    @property
+    def dirty_marker(self) -> Path:
+        return self.doctrees / "BUILD-IN-PROGRESS"
+
+
+class BuildFailed(Exception):
+    pass
+
+
+@contextmanager
+def language_lock(builddir: Path, language: str):
+    """Serialise builds of one language (they share compiled catalogs)."""
+    locks = builddir / "locks"
+    locks.mkdir(parents=True, exist_ok=True)
+    with open(locks / f"{language}.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another build of the {language} edition to finish...", flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def forget_environment(edition: Edition) -> None:
+    """Make the next build re-read every page (and repeat every warning)."""
+    (edition.doctrees / "environment.pickle").unlink(missing_ok=True)
+
+
+def check_disk(edition: Edition, need_mb: int = 50) -> None:
+    edition.builddir.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(edition.builddir).free // (1024 * 1024)
+    if free < need_mb:
+        raise BuildFailed(f"only {free} MB free on the disk of {edition.builddir}; "
+                          f"free at least {need_mb} MB and build again")
+
+
+def run_sphinx(edition: Edition, sphinxopts: list[str]) -> None:
+    args = [sys.executable, "-m", "sphinx", "-b", edition.builder, "-c", ".",
+            "-D", f"language={edition.language}", "-d", str(edition.doctrees),
+            *sphinxopts, "docs", str(edition.staging)]
+    print(" ".join(["sphinx-build", *args[3:]]), flush=True)
+    result = subprocess.run(args)
+    if result.returncode != 0:
+        raise BuildFailed("Sphinx reported the errors above")
+
+
+def swap_into_place(staging: Path, published: Path) -> None:
+    """Replace *published* by a copy of *staging*; readers never see a mix."""
+    published.parent.mkdir(parents=True, exist_ok=True)
+    incoming = published.with_name(f".{published.name}.incoming")
+    outgoing = published.with_name(f".{published.name}.outgoing")
+    for leftover in (incoming, outgoing):  # from an interrupted run
+        shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+    if staging.is_dir():
+        shutil.copytree(staging, incoming, ignore=shutil.ignore_patterns(".buildinfo.bak"))
+    else:
+        shutil.copy2(staging, incoming)
+    if published.exists():
+        os.rename(published, outgoing)
+    os.rename(incoming, published)
+    if outgoing.is_dir():
+        shutil.rmtree(outgoing)
+    else:
+        outgoing.unlink(missing_ok=True)
+
+
+def build_pdf_file(edition: Edition) -> Path:
+    from .latexpdf import PdfError, build_pdf
+
+    try:
+        return build_pdf(edition.staging)
+    except PdfError as exc:
+        raise BuildFailed(str(exc)) from None
+
+
+def build(edition: Edition, sphinxopts: list[str]) -> None:
+    check_disk(edition)
+    edition.doctrees.mkdir(parents=True, exist_ok=True)
+    if edition.dirty_marker.exists():
+        print(f"the last {edition.name} build was interrupted: re-reading every page", flush=True)
+        forget_environment(edition)
+    edition.dirty_marker.touch()
+    try:
+        run_sphinx(edition, sphinxopts)
+        output = edition.staging if edition.format == "html" else build_pdf_file(edition)
+        swap_into_place(output, edition.published)
+        if edition.format == "pdf":  # the site links each edition's brochure
+            swap_into_place(output, edition.builddir / "html" / "pdf" / edition.published.name)
+    except BaseException:
+        forget_environment(edition)
+        edition.dirty_marker.unlink(missing_ok=True)
+        raise
+    edition.dirty_marker.unlink(missing_ok=True)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[0] not in FORMATS:
+        print("usage: python -m mishixiang_docs.build {html,pdf} LANGUAGE [SPHINXOPTS...]", file=sys.stderr)
+        return 2
+    builddir = Path(os.environ.get("BUILDDIR", "_build"))
+    edition = Edition(argv[0], argv[1], builddir)
+    pin_source_date_epoch(Path.cwd())
+    started = time.monotonic()
+    try:
+        with language_lock(builddir, edition.language):
+            build(edition, argv[2:])
+    except BuildFailed as exc:
+        print(f"\nThe {edition.name} edition failed: {exc}.", file=sys.stderr)
+        print(f"The published {edition.name} edition ({edition.published}) is unchanged.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\nThe {edition.name} build was interrupted; {edition.published} is unchanged.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"\nThe {edition.name} edition failed: {exc.strerror or exc} ({exc.filename or ''}). "
+              f"The published edition ({edition.published}) is unchanged.", file=sys.stderr)
+        return 1
+    print(f"published {edition.published} ({time.monotonic() - started:.1f} s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
