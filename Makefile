@@ -36,7 +36,7 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 # An edition is rebuilt only when one of its inputs changed: `make` with nothing
 # to do starts neither Sphinx nor TeX.  mishixiang_docs.build stages, locks and
 # publishes each edition (see its docstring); Sphinx is incremental inside it.
-INPUTS = conf.py $(VENV)/.installed $(STAMPS)/sphinxopts \
+INPUTS = conf.py $(VENV_READY) $(STAMPS)/sphinxopts \
          $(shell find docs mishixiang_docs -type f -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 CATALOGS_OF = $(wildcard locales/$(1)/LC_MESSAGES/*.po locales/$(1)/termbase.tsv)
 EDITION = BUILDDIR=$(BUILDDIR) $(PYTHON) -m mishixiang_docs.build
@@ -91,13 +91,20 @@ lock: venv ## Re-pin constraints.txt from the current virtual environment
 
 # -- Set-up ---------------------------------------------------------------------------
 # The virtual environment is (re)made when pyproject.toml or constraints.txt change.
-venv: $(VENV)/.installed
+# USE_VENV_AS_IS=1 uses $(VENV) without ever reinstalling it (the tests do).
+ifeq ($(USE_VENV_AS_IS),)
+VENV_READY = $(VENV)/.installed
+venv: $(VENV_READY)
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(STAMPS)/debian-build
 	$(PYTHON3) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
+else
+VENV_READY =
+venv: ;
+endif
 
 # Debian packages of one group of debian-packages.txt: installed when we can
 # (root, or sudo without a password), otherwise we stop with the command to run.

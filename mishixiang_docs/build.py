@@ -87,7 +87,40 @@ def forget_environment(edition: Edition) -> None:
     (edition.doctrees / "environment.pickle").unlink(missing_ok=True)
 
 
-def check_disk(edition: Edition, need_mb: int = 50) -> None:
+def missing_requirements(requirements: list[str] | None = None) -> list[str]:
+    """Pinned requirements of the project that the environment doesn't satisfy."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    if requirements is None:
+        requirements = metadata.requires("mishixiang-docs") or []
+    missing = []
+    for text in requirements:
+        requirement = Requirement(text)
+        if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+            continue  # an extra (tests), not needed to build
+        try:
+            installed = metadata.version(requirement.name)
+        except metadata.PackageNotFoundError:
+            missing.append(f"{requirement} (not installed)")
+            continue
+        if installed not in requirement.specifier:
+            missing.append(f"{requirement} (found {installed})")
+    return missing
+
+
+def check_python_environment() -> None:
+    if missing := missing_requirements():
+        raise BuildFailed(
+            "the virtual environment lacks " + ", ".join(missing)
+            + "; reinstall it: rm -f .venv/.installed && make"
+        )
+
+
+def check_disk(edition: Edition, need_mb: int | None = None) -> None:
+    # MISHIXIANG_MIN_FREE_MB lets a test stand in for a full disk.
+    need_mb = need_mb or int(os.environ.get("MISHIXIANG_MIN_FREE_MB", "50"))
     edition.builddir.mkdir(parents=True, exist_ok=True)
     free = shutil.disk_usage(edition.builddir).free // (1024 * 1024)
     if free < need_mb:
@@ -135,6 +168,7 @@ def build_pdf_file(edition: Edition) -> Path:
 
 
 def build(edition: Edition, sphinxopts: list[str]) -> None:
+    check_python_environment()
     check_disk(edition)
     edition.doctrees.mkdir(parents=True, exist_ok=True)
     if edition.dirty_marker.exists():

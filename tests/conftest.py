@@ -38,7 +38,7 @@ def copy_project(dest: Path) -> Path:
 
 def run_make(project: Path, *targets: str, check: bool = True, **variables: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    args = ["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", *targets]
+    args = ["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", "USE_VENV_AS_IS=1", *targets]
     args += [f"{key}={value}" for key, value in variables.items()]
     result = subprocess.run(args, env=env, capture_output=True, text=True)
     if check and result.returncode != 0:

@@ -1,0 +1,147 @@
+"""Maintainers: failed, concurrent and interrupted builds never break an edition.
+
+Each test drives the real Makefile on a copy of the project: break something,
+run, read the message, and check that the published edition is unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SOURCE_DATE_EPOCH, VENV, run_make
+
+BAD_REF = "\nSee {ref}`no-such-label`.\n"
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def make_command(project: Path, *targets: str) -> list[str]:
+    return ["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", "USE_VENV_AS_IS=1", *targets]
+
+
+def test_nothing_changed_starts_no_build(project: Path) -> None:
+    run_make(project, "html")
+    out = run_make(project, "html").stdout
+    assert "sphinx-build" not in out and "published" not in out
+
+
+def test_failed_build_keeps_the_last_good_edition(project: Path) -> None:
+    run_make(project, "html", LANGUAGES="en")
+    edition = project / "_build" / "html" / "en"
+    before = snapshot(edition)
+    append(project / "docs" / "outlook.md", "\nA new sentence.\n" + BAD_REF)
+
+    result = run_make(project, "html", LANGUAGES="en", check=False)
+
+    assert result.returncode != 0
+    assert "The en HTML edition failed" in result.stderr
+    assert "_build/html/en) is unchanged" in result.stderr
+    assert snapshot(edition) == before
+    assert "A new sentence." not in (edition / "outlook.html").read_text(encoding="utf-8")
+
+
+def test_a_retry_does_not_turn_a_failed_build_green(project: Path) -> None:
+    append(project / "docs" / "outlook.md", BAD_REF)
+    first = run_make(project, "html", LANGUAGES="en", check=False)
+    second = run_make(project, "html", LANGUAGES="en", check=False)
+    assert first.returncode != 0 and second.returncode != 0
+    assert "no-such-label" in second.stdout + second.stderr
+
+
+def test_fixing_the_error_publishes_again(project: Path) -> None:
+    page = project / "docs" / "outlook.md"
+    original = page.read_text(encoding="utf-8")
+    append(page, BAD_REF)
+    run_make(project, "html", LANGUAGES="en", check=False)
+    page.write_text(original + "\nFixed sentence.\n", encoding="utf-8")
+    run_make(project, "html", LANGUAGES="en")
+    assert "Fixed sentence." in (project / "_build/html/en/outlook.html").read_text(encoding="utf-8")
+
+
+def test_missing_page_in_the_toctree_is_named(project: Path) -> None:
+    (project / "docs" / "economy.md").unlink()
+    result = run_make(project, "html", LANGUAGES="en", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "index.md" in output and "nonexisting document 'economy'" in output
+
+
+def test_two_builds_at_once_both_succeed(project: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    runs = [subprocess.Popen(make_command(project, "html"), env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    for language in ("en", "zh_CN"):
+        html = (project / "_build" / "html" / language / "economy.html").read_text(encoding="utf-8")
+        assert html.rstrip().endswith("</html>")
+
+
+def test_interrupted_build_does_not_break_the_next(project: Path) -> None:
+    run_make(project, "html", LANGUAGES="en")
+    append(project / "docs" / "outlook.md", "\nAfter the interruption.\n")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    run = subprocess.Popen(make_command(project, "html", "LANGUAGES=en"), env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    marker = project / "_build" / "doctrees" / "html-en" / "BUILD-IN-PROGRESS"
+    deadline = time.monotonic() + 30
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGKILL)  # as hard as it gets: no clean-up runs
+    run.wait()
+
+    result = run_make(project, "html", LANGUAGES="en")
+
+    assert "interrupted: re-reading every page" in result.stdout
+    assert "After the interruption." in (project / "_build/html/en/outlook.html").read_text(encoding="utf-8")
+
+
+def test_full_disk_is_one_clear_message(project: Path) -> None:
+    env = {**os.environ, "MISHIXIANG_MIN_FREE_MB": str(10**9)}
+    result = subprocess.run(make_command(project, "html", "LANGUAGES=en"), env=env,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "MB free on the disk of _build; free at least" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_tex_says_so(project: Path) -> None:
+    # Only the virtual environment on PATH: no latexmk, no xelatex.
+    env = {**os.environ, "PATH": str(VENV / "bin"), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    result = subprocess.run([sys.executable, "-m", "mishixiang_docs.build", "pdf", "en"], cwd=project,
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "XeLaTeX/latexmk are not installed" in result.stderr
+    assert "sudo apt-get install" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_latex_error_names_the_source_page(project: Path) -> None:
+    append(project / "docs" / "economy.md", "\n```{math}\n\\undefinedcontrolsequence\n```\n")
+    result = run_make(project, "pdf", LANGUAGES="en", check=False)
+    assert result.returncode != 0
+    assert "LaTeX error in docs/economy.md" in result.stderr
+    assert "Undefined control sequence" in result.stderr
+    assert not (project / "_build" / "pdf" / "mishixiang-profile-en.pdf").exists()
+
+
+def test_missing_python_dependency_is_named() -> None:
+    from mishixiang_docs.build import missing_requirements
+
+    assert missing_requirements() == []
+    assert missing_requirements(["no-such-package==1.0", "sphinx==1.0"]) == [
+        "no-such-package==1.0 (not installed)", f"sphinx==1.0 (found {__import__('sphinx').__version__})",
+    ]
