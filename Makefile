@@ -25,7 +25,7 @@ JOBS            ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS       += --jobs=$(JOBS) --output-sync=target
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf bench gettext update-po stats serve test clean venv lock
+.PHONY: help all html pdf dist bench gettext update-po stats serve test clean venv lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -81,6 +81,11 @@ serve: venv ## Live preview of one edition: make serve LANGUAGE=zh_CN PORT=8000
 
 test: venv $(STAMPS)/debian-test $(STAMPS)/debian-pdf ## Run the test suite
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+dist: ## Clean build of everything, then the site as one folder and one archive in _build/dist/
+	$(MAKE) --no-print-directory clean
+	$(MAKE) --no-print-directory all
+	$(PYTHON) -m mishixiang_docs.dist $(BUILDDIR)
 
 bench: venv ## Print build timings: no-op, one msgstr, full build vs plain Sphinx, 50x scale
 	BUILDDIR=$(BUILDDIR) $(PYTHON) -m mishixiang_docs.build_bench

@@ -1,0 +1,25 @@
+"""Maintainers: `make dist` gives a static host everything, reproducibly."""
+
+from __future__ import annotations
+
+import tarfile
+from pathlib import Path
+
+from conftest import run_make
+
+
+def test_dist_folder_and_archive_hold_the_whole_site(project: Path) -> None:
+    run_make(project, "dist")
+    dist = project / "_build" / "dist"
+    folder = dist / "mishixiang-profile"
+    for path in ("index.html", "en/index.html", "zh_CN/index.html", "en/search.html",
+                 "pdf/mishixiang-profile-en.pdf", "pdf/mishixiang-profile-zh_CN.pdf"):
+        assert (folder / path).is_file(), path
+    with tarfile.open(dist / "mishixiang-profile.tar.gz") as tar:
+        archived = {m.name for m in tar.getmembers() if m.isfile()}
+    on_disk = {f"mishixiang-profile/{p.relative_to(folder)}" for p in folder.rglob("*") if p.is_file()}
+    assert archived == on_disk
+    first = (dist / "mishixiang-profile.tar.gz").read_bytes()
+
+    run_make(project, "dist")
+    assert (dist / "mishixiang-profile.tar.gz").read_bytes() == first
