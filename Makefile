@@ -12,6 +12,9 @@ PYTHON3         ?= python3
 LANGUAGE        ?= zh_CN
 PORT            ?= 8000
 PYTEST_ARGS     ?=
+# The site's public address (canonical links, og:url, sitemaps); empty: relative links only.
+SITE_URL        ?=
+export SITE_URL
 
 SPHINXBUILD  = $(VENV)/bin/sphinx-build
 PYTHON       = $(VENV)/bin/python
@@ -60,7 +63,7 @@ $(BUILDDIR)/html/index.html: mishixiang_docs/chooser.py $(STAMPS)/languages | ve
 # Stamps that change only when a command-line variable does.
 $(STAMPS)/sphinxopts $(STAMPS)/languages: FORCE
 	@mkdir -p $(@D)
-	@value='$(if $(findstring sphinxopts,$@),$(SPHINXOPTS),$(LANGUAGES))'; \
+	@value='$(if $(findstring sphinxopts,$@),$(SPHINXOPTS) $(SITE_URL),$(LANGUAGES) $(SITE_URL))'; \
 	  [ -f $@ ] && [ "$$(cat $@)" = "$$value" ] || echo "$$value" > $@
 
 gettext: venv ## Extract the message templates (.pot) into _build/gettext/

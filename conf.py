@@ -5,6 +5,7 @@ Values a reader sees (title, author, copyright, date formats) are English here
 and translated through ``locales/<lang>/LC_MESSAGES/sphinx.po``.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +39,9 @@ gettext_compact = False  # one catalog per page
 gettext_location = True  # source file and line in every entry, for translators
 gettext_uuid = False
 edition_languages = ["en", "zh_CN"]
+# The site's public address, when known (make SITE_URL=https://...): gives
+# canonical links, og:url and sitemaps.  Empty keeps every link relative.
+edition_base_url = os.environ.get("SITE_URL", "")
 
 # -- MyST -------------------------------------------------------------------------
 # Raw HTML stays off whatever is set here (see mishixiang_docs.translation_safety).

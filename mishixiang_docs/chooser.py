@@ -9,6 +9,7 @@ JavaScript it is a plain page of links.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from html import escape
 from pathlib import Path
@@ -101,6 +102,18 @@ def render(languages: list[str]) -> str:
     )
 
 
+def write_site_index(outdir: Path, languages: list[str], base: str) -> None:
+    """With a known address: a sitemap index of the editions' sitemaps, and robots.txt."""
+    base = base.rstrip("/")
+    sitemaps = "".join(f"  <sitemap><loc>{base}/{lang}/sitemap.xml</loc></sitemap>\n" for lang in languages)
+    (outdir / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{sitemaps}</sitemapindex>\n", encoding="utf-8")
+    (outdir / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n",
+                                       encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print("usage: python -m mishixiang_docs.chooser OUTDIR LANGUAGE...", file=sys.stderr)
@@ -108,6 +121,8 @@ def main(argv: list[str]) -> int:
     outdir = Path(argv[0])
     outdir.mkdir(parents=True, exist_ok=True)
     (outdir / "index.html").write_text(render(argv[1:]), encoding="utf-8")
+    if base := os.environ.get("SITE_URL", ""):
+        write_site_index(outdir, argv[1:], base)
     return 0
 
 

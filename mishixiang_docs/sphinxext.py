@@ -13,6 +13,7 @@ from . import (
     chinese_search,
     language_links,
     pdf,
+    site_metadata,
     theme_messages,
     translated_config,
     translation_safety,
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     chinese_search.setup(app)
     theme_messages.setup(app)
     pdf.setup(app)
+    site_metadata.setup(app)
     app.connect("config-inited", add_theme_files)
     app.add_css_file("edition.css")
     app.add_js_file("edition.js")

@@ -1,0 +1,103 @@
+"""Readers: the site in a real browser (Debian's Chromium, driven by Playwright).
+
+Desktop and phone screenshots of both landing pages are saved under
+_build/screenshots/ of the tested copy for a person to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def open_page(browser, url: str, viewport: dict[str, int] = DESKTOP, locale: str = "en-US"):
+    """A page plus the problems it reports: JS errors, console errors, failed requests."""
+    context = browser.new_context(viewport=viewport, locale=locale)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
+    page.on("console", lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None)
+    page.on("requestfailed", lambda req: problems.append(f"failed: {req.url}"))
+    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, problems
+
+
+@pytest.mark.parametrize("start", ["zh_CN/economy.html", "en/livelihood.html"])
+def test_switcher_click_opens_the_same_page_and_back(browser, server: str, start: str) -> None:
+    page, problems = open_page(browser, f"{server}/{start}")
+    language, name = start.split("/")
+    other = "en" if language == "zh_CN" else "zh_CN"
+    page.click("nav.edition-bar a.language-link")
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{server}/{other}/{name}"
+    assert page.locator("html").get_attribute("lang") == ("en" if other == "en" else "zh-CN")
+    page.click("nav.edition-bar a.language-link")
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{server}/{start}"
+    assert not problems, problems
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_pdf_link_answers_with_a_pdf(browser, server: str, language: str) -> None:
+    page, problems = open_page(browser, f"{server}/{language}/index.html")
+    href = page.locator("nav.edition-bar a.pdf-link").get_attribute("href")
+    response = page.request.get(f"{server}/{language}/{href}")
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.body().startswith(b"%PDF")
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", ["index.html#choose", "en/index.html", "zh_CN/index.html",
+                                  "en/environment.html", "zh_CN/party-building.html", "zh_CN/search.html?q=运河"])
+def test_no_errors_and_no_horizontal_scrolling(browser, server: str, path: str, viewport) -> None:
+    page, problems = open_page(browser, f"{server}/{path}", viewport)
+    assert not problems, problems
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {viewport['width']}px"
+    switcher = page.locator("nav.edition-bar")
+    if not path.startswith("index.html"):  # edition pages, not the chooser
+        assert switcher.is_visible(), f"language switcher hidden at {viewport['width']}px"
+    page.context.close()
+
+
+@pytest.mark.parametrize("path", ["en/index.html", "zh_CN/index.html", "zh_CN/economy.html", "index.html#choose"])
+def test_no_serious_accessibility_violations(browser, server: str, path: str) -> None:
+    page, _ = open_page(browser, f"{server}/{path}")
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not serious, "\n".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in serious)
+    page.context.close()
+
+
+@pytest.mark.parametrize(("locale", "expected"), [("zh-CN", "zh_CN"), ("en-GB", "en"), ("fr-FR", "en")])
+def test_front_page_follows_the_browser_language(browser, server: str, locale: str, expected: str) -> None:
+    page, problems = open_page(browser, f"{server}/index.html", locale=locale)
+    page.wait_for_url(f"{server}/{expected}/index.html")
+    # the front page's own request is cut short by the redirect: that's the point
+    problems = [p for p in problems if p != f"failed: {server}/index.html"]
+    assert not problems, problems
+    page.context.close()
+
+
+def test_screenshots_of_both_landing_pages(browser, server: str, site: Path) -> None:
+    shots = site.parent / "screenshots"
+    shots.mkdir(exist_ok=True)
+    for language in ("en", "zh_CN"):
+        for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            page, _ = open_page(browser, f"{server}/{language}/index.html", viewport)
+            path = shots / f"{language}-{name}.png"
+            page.screenshot(path=str(path), full_page=False)
+            assert path.stat().st_size > 10_000
+            page.context.close()
