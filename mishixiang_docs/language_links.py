@@ -42,6 +42,8 @@ def add_edition_links(
         return
     links = edition_links(app, pagename)
     context["edition_links"] = links
+    context["edition_base_url"] = app.config.edition_base_url
+    context["language_folder"] = app.config.language or "en"
     # `make pdf` copies each brochure into the site's pdf/ folder.
     to_site_root = "../" * (pagename.count("/") + 1)
     context["edition_pdf"] = f"{to_site_root}pdf/{pdf_basename(app.config.language or 'en')}.pdf"

@@ -31,6 +31,8 @@ def add_theme_files(app: Sphinx, config: Config) -> None:
     # Our templates come first so that they can extend the theme's ("!page.html").
     config.templates_path = [str(HERE / "templates"), *config.templates_path]
     config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+    # A "page not found" page in each edition's language.
+    config.html_additional_pages = {"404": "404.html", **config.html_additional_pages}
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -55,3 +55,20 @@ def test_sitemaps_with_hreflang_when_the_address_is_known(project: Path) -> None
     assert alternates == {"en": "https://profile.example.org/en/economy.html",
                           "zh-CN": "https://profile.example.org/zh_CN/economy.html"}
     assert meta(site / "en" / "economy.html")["og:url"] == "https://profile.example.org/en/economy.html"
+
+
+def test_not_found_page_per_language(site: Path) -> None:
+    for language in ("en", "zh_CN"):
+        page = BeautifulSoup((site / language / "404.html").read_text(encoding="utf-8"), "html.parser")
+        heading = page.find("section", id="page-not-found").h1.get_text()
+        assert heading == "Page not found" if language == "en" else HAN.search(heading)
+        assert page.html["lang"] == ("en" if language == "en" else "zh-CN")
+        assert page.select_one("nav.edition-bar a.language-link")["href"].endswith("/404.html")
+
+
+def test_not_found_page_links_work_at_any_depth(project: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    subprocess.run(["make", "-C", str(project), f"VENV={VENV}", "USE_VENV_AS_IS=1", "html", "LANGUAGES=en",
+                    "SITE_URL=https://profile.example.org/"], env=env, check=True, capture_output=True)
+    page = BeautifulSoup((project / "_build/html/en/404.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("base")["href"] == "https://profile.example.org/en/"
