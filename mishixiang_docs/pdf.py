@@ -52,7 +52,8 @@ def pdf_basename(language: str) -> str:
     return f"mishixiang-profile-{language}"
 
 
-def _tex_escape(text: str) -> str:
+def tex_escape(text: str) -> str:
+    """Text, never commands: for values that come from translations."""
     replacements = {
         "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$",
         "%": r"\%", "&": r"\&", "_": r"\_", "^": r"\^{}", "~": r"\~{}",
@@ -61,9 +62,9 @@ def _tex_escape(text: str) -> str:
 
 
 def _cover(config: Config) -> str:
-    title = _tex_escape(config.project)
-    subtitle = _tex_escape(config.profile_subtitle)
-    author = _tex_escape(config.author)
+    title = tex_escape(config.project)
+    subtitle = tex_escape(config.profile_subtitle)
+    author = tex_escape(config.author)
     return rf"""
 \begin{{titlepage}}
   \pagestyle{{empty}}
@@ -89,7 +90,7 @@ def _metadata(config: Config) -> str:
         "pdflang": language_tag(config.language or "en"),
         "pdfcreator": "Sphinx, XeLaTeX",
     }
-    body = ",\n  ".join(f"{key}={{{_tex_escape(value)}}}" for key, value in fields.items())
+    body = ",\n  ".join(f"{key}={{{tex_escape(value)}}}" for key, value in fields.items())
     return f"\\hypersetup{{\n  {body}\n}}\n"
 
 
@@ -116,6 +117,7 @@ def configure_latex(app: Sphinx, config: Config) -> None:
     config.latex_show_pagerefs = False
     preamble = "\n".join([
         r"\usepackage{xcolor}\definecolor{mxblue}{HTML}{2B5D8A}",
+        r"\usepackage{tikz}",  # charts (mishixiang_docs.charts)
         _labels(language),
         # a brochure: unnumbered headings, the theme pages listed in the contents
         r"\setcounter{secnumdepth}{0}\setcounter{tocdepth}{2}",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import (
     catalog_guard,
+    charts,
     chinese_search,
     language_links,
     pdf,
@@ -38,6 +39,7 @@ def add_theme_files(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
     catalog_guard.setup(app)
+    charts.setup(app)
     translated_config.setup(app)
     translation_safety.setup(app)
     language_links.setup(app)
