@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import time
@@ -26,24 +25,10 @@ from pathlib import Path
 
 import polib
 
-from . import PROJECT_ROOT
+from .workspace import copy_project
 
-PROJECT_FILES = ["Makefile", "conf.py", "pyproject.toml", "constraints.txt", "debian-packages.txt",
-                 "docs", "locales", "mishixiang_docs"]
 VENV = Path(sys.prefix)
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1767225600")}
-
-
-def copy_project(dest: Path) -> Path:
-    shutil.rmtree(dest, ignore_errors=True)
-    dest.mkdir(parents=True)
-    for name in PROJECT_FILES:
-        src = PROJECT_ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
 
 
 def timed(args: list[str], cwd: Path) -> tuple[float, int, str, float]:

@@ -17,28 +17,16 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import polib
 import pytest
 from playwright import sync_api as playwright_api
 
+from mishixiang_docs.workspace import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = Path(sys.prefix)  # the environment running the tests is the project's
-PROJECT_FILES = [
-    "Makefile", "conf.py", "pyproject.toml", "constraints.txt", "debian-packages.txt",
-    "docs", "locales", "mishixiang_docs",
-]
 # A fixed date so that the outputs are comparable.
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
 
 
 def run_make(project: Path, *targets: str, check: bool = True, **variables: str) -> subprocess.CompletedProcess:
@@ -49,6 +37,30 @@ def run_make(project: Path, *targets: str, check: bool = True, **variables: str)
     if check and result.returncode != 0:
         pytest.fail(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
+
+
+SAMPLE = Path(__file__).parent / "samples" / "minimal"
+
+
+def write_catalog(project: Path, translations: dict[str, str], domain: str = "index",
+                  language: str = "zh_CN") -> Path:
+    """A catalog for *project* holding exactly *translations*."""
+    path = project / "locales" / language / "LC_MESSAGES" / f"{domain}.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": language}
+    for msgid, msgstr in translations.items():
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
+    po.save(str(path))
+    return path
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the one-page sample project (tests/samples/minimal)."""
+    project = tmp_path / "sample"
+    shutil.copytree(SAMPLE, project)
+    return project
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,19 +12,18 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-SAMPLE = Path(__file__).parent / "samples" / "minimal"
+from conftest import write_catalog
+
 DATA = "label,value\nMore than 100 million yuan,5\nMore than 1 million yuan,133\n"
 PAGE = "(sample)=\n# Sample page\n\n```{chart} data/tiers.csv\n:caption: Enterprises by tax paid\n:name: tiers-chart\n```\n"
 
 
 @pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE, project)
-    (project / "docs" / "data").mkdir()
-    (project / "docs" / "data" / "tiers.csv").write_text(DATA, encoding="utf-8")
-    (project / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
-    return project
+def sample(sample: Path) -> Path:
+    (sample / "docs" / "data").mkdir()
+    (sample / "docs" / "data" / "tiers.csv").write_text(DATA, encoding="utf-8")
+    (sample / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
+    return sample
 
 
 def build(project: Path, builder: str, language: str = "en") -> subprocess.CompletedProcess:
@@ -35,16 +33,6 @@ def build(project: Path, builder: str, language: str = "en") -> subprocess.Compl
         cwd=project, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
     assert result.returncode == 0, result.stderr
     return result
-
-
-def translate(project: Path, translations: dict[str, str]) -> None:
-    path = project / "locales" / "zh_CN" / "LC_MESSAGES" / "index.po"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "zh_CN"}
-    for msgid, msgstr in translations.items():
-        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
-    po.save(str(path))
 
 
 def svg_of(project: Path, language: str) -> BeautifulSoup:
@@ -73,7 +61,7 @@ def test_labels_are_messages_of_the_page_catalog(sample: Path) -> None:
 
 
 def test_translated_labels_appear_in_svg_and_pdf_source(sample: Path) -> None:
-    translate(sample, {"Enterprises by tax paid": "按纳税额分列的企业数",
+    write_catalog(sample, {"Enterprises by tax paid": "按纳税额分列的企业数",
                        "More than 100 million yuan": "纳税超1亿元",
                        "More than 1 million yuan": "纳税超100万元"})
     build(sample, "html", "zh_CN")
@@ -93,7 +81,7 @@ def test_a_changed_data_file_changes_the_chart(sample: Path) -> None:
 
 
 def test_a_label_cannot_inject_markup_or_tex(sample: Path) -> None:
-    translate(sample, {"More than 100 million yuan": "超</text><script>alert(1)</script>",
+    write_catalog(sample, {"More than 100 million yuan": "超</text><script>alert(1)</script>",
                        "More than 1 million yuan": r"超\input{/etc/passwd}"})
     build(sample, "html", "zh_CN")
     html = (sample / "_build" / "html-zh_CN" / "index.html").read_text(encoding="utf-8")

@@ -7,37 +7,23 @@ builds it with sphinx-build as the Makefile does, and looks at what came out.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import polib
 import pytest
 
-SAMPLE = Path(__file__).parent / "samples" / "minimal"
+from conftest import write_catalog
+
 PARAGRAPH = "The Grand Canal runs through the sub-district."
 LINK_PARAGRAPH = "Read the [canal history](https://example.org/canal) online."
 
 
 @pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE, project)
+def sample(sample: Path) -> Path:
     # the secret a malicious translation tries to publish
-    (tmp_path / "secret.txt").write_text("TOP-SECRET-VALUE\n", encoding="utf-8")
-    return project
-
-
-def translate(project: Path, translations: dict[str, str], domain: str = "index") -> Path:
-    path = project / "locales" / "zh_CN" / "LC_MESSAGES" / f"{domain}.po"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "zh_CN"}
-    for msgid, msgstr in translations.items():
-        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
-    po.save(str(path))
-    return path
+    (sample.parent / "secret.txt").write_text("TOP-SECRET-VALUE\n", encoding="utf-8")
+    return sample
 
 
 def build(project: Path, builder: str = "html", strict: bool = False) -> subprocess.CompletedProcess:
@@ -54,7 +40,7 @@ def page(project: Path) -> str:
 
 
 def test_script_in_msgstr_comes_out_escaped(sample: Path) -> None:
-    translate(sample, {PARAGRAPH: '大运河<script>alert("x")</script>穿境而过。'})
+    write_catalog(sample, {PARAGRAPH: '大运河<script>alert("x")</script>穿境而过。'})
     result = build(sample, strict=True)
     assert result.returncode == 0, result.stderr
     html = page(sample)
@@ -63,13 +49,13 @@ def test_script_in_msgstr_comes_out_escaped(sample: Path) -> None:
 
 
 def test_raw_directive_in_msgstr_is_refused(sample: Path) -> None:
-    translate(sample, {PARAGRAPH: "大运河 {eval-rst}`x`\n\n```{raw} html\n<script>alert(1)</script>\n```"})
+    write_catalog(sample, {PARAGRAPH: "大运河 {eval-rst}`x`\n\n```{raw} html\n<script>alert(1)</script>\n```"})
     result = build(sample)
     assert "<script>alert(1)</script>" not in page(sample)
 
 
 def test_include_in_msgstr_reads_nothing(sample: Path) -> None:
-    translate(sample, {PARAGRAPH: "```{include} ../../secret.txt\n```"})
+    write_catalog(sample, {PARAGRAPH: "```{include} ../../secret.txt\n```"})
     result = build(sample, strict=True)
     assert result.returncode != 0
     assert 'Directive "include" disabled' in result.stderr
@@ -78,13 +64,13 @@ def test_include_in_msgstr_reads_nothing(sample: Path) -> None:
 
 
 def test_literalinclude_in_msgstr_reads_nothing(sample: Path) -> None:
-    translate(sample, {PARAGRAPH: "```{literalinclude} ../../secret.txt\n```"})
+    write_catalog(sample, {PARAGRAPH: "```{literalinclude} ../../secret.txt\n```"})
     build(sample)
     assert "TOP-SECRET-VALUE" not in page(sample)
 
 
 def test_image_path_out_of_the_tree_is_not_copied(sample: Path) -> None:
-    catalog = translate(sample, {PARAGRAPH: "大运河穿境而过。![x](../../secret.txt)"})
+    catalog = write_catalog(sample, {PARAGRAPH: "大运河穿境而过。![x](../../secret.txt)"})
     result = build(sample, strict=True)
     assert result.returncode != 0
     assert f"{catalog.relative_to(sample)}:" in result.stderr
@@ -97,14 +83,14 @@ def test_image_path_out_of_the_tree_is_not_copied(sample: Path) -> None:
 
 
 def test_proc_environ_is_not_copied(sample: Path) -> None:
-    translate(sample, {PARAGRAPH: "![x](../../../../../../../../proc/self/environ)"})
+    write_catalog(sample, {PARAGRAPH: "![x](../../../../../../../../proc/self/environ)"})
     build(sample)
     images = sample / "_build" / "html" / "_images"
     assert not images.exists() or not list(images.iterdir())
 
 
 def test_download_path_is_refused(sample: Path) -> None:
-    translate(sample, {PARAGRAPH: "大运河 {download}`秘密 <../../secret.txt>` 穿境而过。"})
+    write_catalog(sample, {PARAGRAPH: "大运河 {download}`秘密 <../../secret.txt>` 穿境而过。"})
     result = build(sample, strict=True)
     assert result.returncode != 0
     assert "adds a download path" in result.stderr
@@ -114,7 +100,7 @@ def test_download_path_is_refused(sample: Path) -> None:
 
 
 def test_math_with_tex_commands_never_reaches_latex(sample: Path) -> None:
-    translate(sample, {PARAGRAPH: r"大运河 {math}`\input{/etc/passwd}` 穿境而过。"})
+    write_catalog(sample, {PARAGRAPH: r"大运河 {math}`\input{/etc/passwd}` 穿境而过。"})
     result = build(sample, builder="latex", strict=True)
     assert result.returncode != 0
     assert "adds math (TeX)" in result.stderr
@@ -125,7 +111,7 @@ def test_math_with_tex_commands_never_reaches_latex(sample: Path) -> None:
 
 
 def test_retargeted_link_is_refused(sample: Path) -> None:
-    translate(sample, {LINK_PARAGRAPH: "在线阅读[运河历史](https://evil.example/phish)。"})
+    write_catalog(sample, {LINK_PARAGRAPH: "在线阅读[运河历史](https://evil.example/phish)。"})
     result = build(sample, strict=True)
     assert result.returncode != 0
     assert "adds a link target ('https://evil.example/phish')" in result.stderr
@@ -134,20 +120,20 @@ def test_retargeted_link_is_refused(sample: Path) -> None:
 
 
 def test_same_link_in_translation_is_fine(sample: Path) -> None:
-    translate(sample, {LINK_PARAGRAPH: "在线阅读[运河历史](https://example.org/canal)。"})
+    write_catalog(sample, {LINK_PARAGRAPH: "在线阅读[运河历史](https://example.org/canal)。"})
     result = build(sample, strict=True)
     assert result.returncode == 0, result.stderr
     assert 'href="https://example.org/canal"' in page(sample)
 
 
 def test_javascript_link_is_not_a_link(sample: Path) -> None:
-    translate(sample, {LINK_PARAGRAPH: "在线阅读[运河历史](javascript:alert(1))。"})
+    write_catalog(sample, {LINK_PARAGRAPH: "在线阅读[运河历史](javascript:alert(1))。"})
     build(sample)
     assert 'href="javascript:' not in page(sample)
 
 
 def test_interface_translation_with_html_is_refused(sample: Path) -> None:
-    catalog = translate(sample, {"Sample": "样例<script>alert(1)</script>"}, domain="sphinx")
+    catalog = write_catalog(sample, {"Sample": "样例<script>alert(1)</script>"}, domain="sphinx")
     result = build(sample, strict=True)
     assert result.returncode != 0
     assert f"{catalog.relative_to(sample)}:" in result.stderr
@@ -157,7 +143,7 @@ def test_interface_translation_with_html_is_refused(sample: Path) -> None:
 
 
 def test_interface_translation_keeping_placeholders_is_used(sample: Path) -> None:
-    translate(sample, {"Sample": "样例", "{year}, {author}": "{year}，{author}",
+    write_catalog(sample, {"Sample": "样例", "{year}, {author}": "{year}，{author}",
                        "Sample Office": "样例办公室"}, domain="sphinx")
     result = build(sample, strict=True)
     assert result.returncode == 0, result.stderr
