@@ -30,17 +30,23 @@ from .catalogs import CatalogError, display_path, read_catalog
 LINE_WIDTH = 76
 
 
-def _render(catalog) -> bytes:
-    """Serialise a merged Babel catalog, with ``#| msgid`` on fuzzy entries.
-
-    Babel's own ``include_previous`` output mangles multi-line previous msgids
-    (Babel 2.19), so Babel writes the catalog and polib adds the previous msgids.
-    """
-    previous = {
+def _previous_ids(catalog) -> dict[str, str]:
+    return {
         message.id: message.previous_id[0] if isinstance(message.previous_id, (list, tuple)) else message.previous_id
         for message in catalog
         if message.id and message.fuzzy and message.previous_id
     }
+
+
+def _render(catalog, earlier: dict[str, str] | None = None) -> bytes:
+    """Serialise a merged Babel catalog, with ``#| msgid`` on fuzzy entries.
+
+    Babel's own ``include_previous`` output mangles multi-line previous msgids
+    (Babel 2.19), so Babel writes the catalog and polib adds the previous msgids.
+    *earlier* holds those of the catalog before the merge: Babel forgets them
+    when an entry that is still fuzzy matches its msgid exactly.
+    """
+    previous = {**(earlier or {}), **_previous_ids(catalog)}
     out = io.BytesIO()
     pofile.write_po(out, catalog, width=LINE_WIDTH)
     po = polib.pofile(out.getvalue().decode("utf-8"), wrapwidth=LINE_WIDTH)
@@ -54,14 +60,16 @@ def update_catalog(pot_path: Path, po_path: Path, language: str) -> str:
     if po_path.exists():
         catalog = intl.load_po(str(po_path))
         before = po_path.read_bytes()
+        earlier = _previous_ids(catalog)
         intl.update_with_fuzzy(catalog, template)
         status = "updated"
     else:
         catalog = template
         catalog.locale = language
         before = b""
+        earlier = {}
         status = "created"
-    content = _render(catalog)
+    content = _render(catalog, earlier)
     if content == before:
         return "unchanged"
     po_path.parent.mkdir(parents=True, exist_ok=True)
