@@ -30,46 +30,72 @@ from .catalogs import CatalogError, display_path, read_catalog
 LINE_WIDTH = 76
 
 
-def _previous_ids(catalog) -> dict[str, str]:
-    return {
+def _read_babel(content: bytes):
+    """Babel's reader, minus ``#|`` lines: it would keep them as translator
+    comments (``# | msgid ...``); polib reads the previous msgids instead."""
+    lines = [line for line in content.splitlines(keepends=True) if not line.lstrip().startswith((b"#|", b"#~|"))]
+    return pofile.read_po(io.BytesIO(b"".join(lines)), charset="utf-8")
+
+
+def _render(catalog, old: polib.POFile | None) -> bytes:
+    """Serialise a merged Babel catalog, keeping what the translator wrote.
+
+    Babel writes the merged catalog; polib then puts back, from the old file,
+    the translator comments (Babel drops a comment line that repeats another
+    one) and the previous msgids of fuzzy entries (``#| msgid``; Babel's own
+    output mangles multi-line ones, and it forgets them when an entry that is
+    still fuzzy matches its msgid exactly).
+    """
+    fresh = {
         message.id: message.previous_id[0] if isinstance(message.previous_id, (list, tuple)) else message.previous_id
         for message in catalog
         if message.id and message.fuzzy and message.previous_id
     }
-
-
-def _render(catalog, earlier: dict[str, str] | None = None) -> bytes:
-    """Serialise a merged Babel catalog, with ``#| msgid`` on fuzzy entries.
-
-    Babel's own ``include_previous`` output mangles multi-line previous msgids
-    (Babel 2.19), so Babel writes the catalog and polib adds the previous msgids.
-    *earlier* holds those of the catalog before the merge: Babel forgets them
-    when an entry that is still fuzzy matches its msgid exactly.
-    """
-    previous = {**(earlier or {}), **_previous_ids(catalog)}
+    old_entries = {entry.msgid: entry for entry in old} if old is not None else {}
     out = io.BytesIO()
     pofile.write_po(out, catalog, width=LINE_WIDTH)
     po = polib.pofile(out.getvalue().decode("utf-8"), wrapwidth=LINE_WIDTH)
     for entry in po:
-        entry.previous_msgid = previous.get(entry.msgid) if "fuzzy" in entry.flags else None
-    return str(po).encode("utf-8") + b"\n"
+        fuzzy = "fuzzy" in entry.flags
+        was = old_entries.get(entry.msgid)
+        previous = fresh.get(entry.msgid) or (was.previous_msgid if was is not None else None)
+        entry.previous_msgid = previous if fuzzy else None
+        origin = was if was is not None else old_entries.get(previous or "")
+        if origin is not None and origin.tcomment:
+            entry.tcomment = origin.tcomment
+    return _serialise(po).encode("utf-8")
+
+
+def _serialise(po: polib.POFile) -> str:
+    """polib's output, but translator comments exactly as written: polib (like
+    Babel) would re-wrap long comment lines, even breaking them at hyphens."""
+    comments = {}
+    for number, entry in enumerate(po):
+        if entry.tcomment:
+            key = f"@@translator-comment-{number}@@"
+            comments[key] = entry.tcomment
+            entry.tcomment = key
+    text = str(po) + "\n"
+    for key, comment in comments.items():
+        text = text.replace(f"# {key}", "\n".join(f"# {line}".rstrip() for line in comment.split("\n")))
+    return text
 
 
 def update_catalog(pot_path: Path, po_path: Path, language: str) -> str:
     template = intl.load_po(str(pot_path))
     if po_path.exists():
-        catalog = intl.load_po(str(po_path))
         before = po_path.read_bytes()
-        earlier = _previous_ids(catalog)
+        old = polib.pofile(before.decode("utf-8"), wrapwidth=LINE_WIDTH)
+        catalog = _read_babel(before)
         intl.update_with_fuzzy(catalog, template)
         status = "updated"
     else:
         catalog = template
         catalog.locale = language
         before = b""
-        earlier = {}
+        old = None
         status = "created"
-    content = _render(catalog, earlier)
+    content = _render(catalog, old)
     if content == before:
         return "unchanged"
     po_path.parent.mkdir(parents=True, exist_ok=True)

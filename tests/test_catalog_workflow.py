@@ -103,3 +103,17 @@ def test_stats_count_fuzzy_apart_from_translated(project: Path) -> None:
     row = next(line for line in out.splitlines() if line.startswith(str(CATALOG)))
     translated, fuzzy, untranslated, obsolete = (int(n) for n in row.split()[1:5])
     assert (translated, fuzzy, untranslated) == (total - 1, 1, 0)
+
+
+def test_translator_comments_survive_exactly(project: Path) -> None:
+    # long lines with hyphens (Babel and polib would re-wrap them) and two
+    # identical lines (Babel's merge keeps only one)
+    comment = ("review: Output Hero: chose “亩产论英雄” (output per unit of land, fits the tax-per-km² "
+               "context), to be checked by a reviewer who knows the original wording\n"
+               "(glossary candidate, low confidence)\n(glossary candidate, low confidence)")
+    po = polib.pofile(str(project / CATALOG))
+    outlook_entry(po, OLD).tcomment = comment
+    po.save()
+    run_make(project, "update-po")
+    run_make(project, "update-po")
+    assert outlook_entry(polib.pofile(str(project / CATALOG)), OLD).tcomment == comment
