@@ -111,9 +111,14 @@ def test_translator_comments_survive_exactly(project: Path) -> None:
     comment = ("review: Output Hero: chose “亩产论英雄” (output per unit of land, fits the tax-per-km² "
                "context), to be checked by a reviewer who knows the original wording\n"
                "(glossary candidate, low confidence)\n(glossary candidate, low confidence)")
-    po = polib.pofile(str(project / CATALOG))
-    outlook_entry(po, OLD).tcomment = comment
-    po.save()
+    # written as a translator would, in an editor (polib's save would re-wrap it)
+    path = project / CATALOG
+    text = path.read_text(encoding="utf-8")
+    anchor = text.index("#: ../../docs/outlook.md:4")
+    lines = "".join(f"# {line}\n" for line in comment.split("\n"))
+    path.write_text(text[:anchor] + lines + text[anchor:], encoding="utf-8")
+    assert outlook_entry(polib.pofile(str(path)), OLD).tcomment.endswith(comment)
     run_make(project, "update-po")
     run_make(project, "update-po")
-    assert outlook_entry(polib.pofile(str(project / CATALOG)), OLD).tcomment == comment
+    assert outlook_entry(polib.pofile(str(project / CATALOG)), OLD).tcomment.endswith(comment)
+    assert lines in (project / CATALOG).read_text(encoding="utf-8")
