@@ -1,0 +1,210 @@
+"""Quantities: every number of the English must be in the translation, same value.
+
+English and Chinese write the same quantity differently: 39,000 is 3.9万,
+1.216 billion is 12.16亿 (not 1.216亿: 亿 is 100 million), 300 million is 3亿,
+"top 500" is 500强, "Top-100" is 百强, 13th is 第十三届, 7 may be 七个.  So both
+sides are parsed into values and compared as values:
+
+* English: digits with thousands separators and decimals, an optional scale
+  word (thousand, million, billion, trillion) and ordinal suffixes (13th).
+  Numbers written as words (three-dimensional, Four Full Models) are names
+  more often than quantities and are not read.
+* Chinese: Arabic digits (also full-width), Chinese numerals (三千, 十三, 二〇一八,
+  壹, 两), and 十/百/千/万/亿 as multipliers, alone too (百强 is 100, 亿元 is
+  100 million, 千万元 is 10 million).
+
+The rule: each value of the English must be among the values of the
+translation.  A value of the translation with no counterpart is not an
+error, so Chinese fixed names with numerals (五水共治, 一送四问, ...) cause no
+false alarms; ``NAMED_NUMERALS`` lists the ones that stand for a number of
+the English, and are read as that number only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Chinese fixed names that contain numerals: read as the values given, not digit by digit.
+# Add one when a name stands for a number of the English (“十三五” is the 13th Five-Year Plan).
+NAMED_NUMERALS: dict[str, tuple[int, ...]] = {
+    "十三五": (13,),      # the 13th Five-Year Plan (2016-2020)
+    "十四五": (14,),      # the 14th Five-Year Plan (2021-2025)
+    "三改一拆": (),       # "Renovation of old residential areas, ... demolish illegal buildings"
+    "五水共治": (),       # "V-Level Water Treatment" (five waters treated together)
+    "六百工程": (),       # "Six Hundred Projects for Happy Culture"
+    "一送四问": (),       # "One Send Four Questions"
+    "三创三型": (),       # "Three Creations and Three Types"
+    "四全": (),          # "Four Full Models"
+    "三位一体": (),       # "three-in-one"
+    "一号": (1,),        # "No. 1" (as in 武林一号, "No. 1 Wulin")
+    "壹号": (1,),
+}
+
+_SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_ENGLISH = re.compile(
+    r"(?<!\w)(?<!\d\.)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<ord>st|nd|rd|th)\b|(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_CHINESE_DIGITS = {
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+    "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+}
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_LARGE_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_CHINESE_RUN = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[%s%s%s])+" % (
+        "".join(_CHINESE_DIGITS), "".join(_SMALL_UNITS), "".join(_LARGE_UNITS))
+)
+_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|.", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    text: str        # as written
+    value: Decimal
+    kind: str = "number"  # number, year, ordinal
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def english_quantities(text: str) -> list[Quantity]:
+    found = []
+    for match in _ENGLISH.finditer(text):
+        value = _decimal(match["num"])
+        if value is None:
+            continue
+        kind = "number"
+        if match["scale"]:
+            value *= _SCALE_WORDS[match["scale"].lower()]
+        elif match["ord"]:
+            kind = "ordinal"
+        elif re.fullmatch(r"(1[5-9]|20)\d\d", match["num"]):
+            kind = "year"
+        found.append(Quantity(match.group(0), value, kind))
+    return found
+
+
+def _run_values(run: str) -> list[Decimal]:
+    """Values of one run of digits and Chinese numerals: 3.9万 -> 39000, 十三五 -> 13, 5."""
+    if len(run) > 1 and all(ch in _CHINESE_DIGITS for ch in run):
+        return [Decimal("".join(str(_CHINESE_DIGITS[ch]) for ch in run))]  # 二〇一八
+    values: list[Decimal] = []
+    total = section = Decimal(0)
+    number: Decimal | None = None
+    started = False
+
+    def flush() -> None:
+        nonlocal total, section, number, started
+        if started or number is not None:
+            values.append(total + section + (number or 0))
+        total = section = Decimal(0)
+        number, started = None, False
+
+    for piece in _ARABIC.findall(run):
+        if piece in _SMALL_UNITS:
+            section += (number if number is not None else 1) * _SMALL_UNITS[piece]
+            number, started = None, True
+        elif piece in _LARGE_UNITS:
+            section += number if number is not None else 0
+            if section == 0:
+                section = Decimal(1)
+            if _LARGE_UNITS[piece] == 10**8:
+                total = (total + section) * 10**8
+            else:
+                total += section * 10**4
+            section, number, started = Decimal(0), None, True
+        else:
+            digit = _CHINESE_DIGITS.get(piece)
+            value = Decimal(digit) if digit is not None else _decimal(piece)
+            if value is None:
+                continue
+            if digit == 0 and started and number is None:
+                continue  # 一百零五: 零 only fills a gap
+            if number is not None:
+                flush()  # two numbers in a row: 十三五 is 13 and 5
+            number = value
+    flush()
+    return values
+
+
+def chinese_quantities(text: str) -> list[Quantity]:
+    text = text.translate(_FULLWIDTH_DIGITS)
+    found = []
+    for name, values in NAMED_NUMERALS.items():
+        if name in text:
+            found.extend(Quantity(name, Decimal(v)) for v in values)
+            text = text.replace(name, " ")
+    for match in _CHINESE_RUN.finditer(text):
+        for value in _run_values(match.group(0)):
+            found.append(Quantity(match.group(0), value))
+    return found
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    if "." in text:
+        whole, fraction = text.split(".")
+    else:
+        whole, fraction = text, ""
+    whole = f"{int(whole):,}"
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def chinese_form(quantity: Quantity) -> str:
+    """How the value is usually written in Chinese: 12.16亿, 3.9万, 第13, 1954."""
+    value = quantity.value
+    if quantity.kind == "ordinal":
+        return f"第{format(value.normalize(), 'f')}"
+    if quantity.kind == "year" or value < 10**4:
+        return format(value.normalize(), "f")
+    for unit, size in (("亿", Decimal(10**8)), ("万", Decimal(10**4))):
+        if value >= size:
+            return format((value / size).normalize(), "f") + unit
+    return format(value.normalize(), "f")
+
+
+def missing_quantities(msgid_text: str, msgstr_text: str) -> tuple[list[Quantity], list[Quantity]]:
+    """The English quantities whose value the translation lacks, and the translation's."""
+    english = english_quantities(msgid_text)
+    if not english:
+        return [], []
+    chinese = chinese_quantities(msgstr_text)
+    # Arabic numbers written as in the English count too (6+N, 1954, 110).
+    chinese += [q for q in english_quantities(msgstr_text)]
+    values = {q.value for q in chinese}
+    missing = [q for q in english if q.value not in values]
+    return missing, chinese
+
+
+def describe(quantity: Quantity) -> str:
+    plain = _plain(quantity.value)
+    written = quantity.text
+    if written.replace(",", "") == plain.replace(",", ""):
+        return written
+    return f"{written} (= {plain})"
+
+
+def problem(msgid_text: str, msgstr_text: str) -> tuple[str, str] | None:
+    missing, found = missing_quantities(msgid_text, msgstr_text)
+    if not missing:
+        return None
+    said = ", ".join(describe(q) for q in missing)
+    has = ", ".join(dict.fromkeys(describe(q) for q in found)) if found else "no number"
+    suggestions = ", ".join(dict.fromkeys(chinese_form(q) for q in missing))
+    plural = len(missing) > 1
+    message = (f"the English says {said}, the translation {'does not have these values' if plural else 'does not have this value'}"
+               f" (it has: {has})")
+    advice = f"write {suggestions}"
+    if any(q.value >= 10**4 and q.kind == "number" for q in missing):
+        advice += " (万 = 10,000; 亿 = 100 million: 1.216 billion = 12.16亿)"
+    return message, advice

@@ -1,0 +1,54 @@
+"""Every check by name: what it finds and which tool does the work.
+
+The names are what a finding shows in brackets and what a waiver names::
+
+    # check: allow numbers — "六百工程" is the programme's name, not a count
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    finds: str
+    source: str
+    waivable: bool = True
+
+
+_CHECKS = [
+    Check("catalog-syntax", "a catalog that GNU msgfmt rejects (quoting, encoding, ...), at its line",
+          "msgfmt", waivable=False),
+    Check("header", "header without charset=UTF-8, with the wrong Language, or without sane Plural-Forms",
+          "polib + Babel's plural table", waivable=True),
+    Check("duplicate-msgid", "the same msgid twice in a catalog (at the second one)", "msgfmt", waivable=False),
+    Check("templates", "no message templates to compare with (run make gettext)", "ours", waivable=False),
+    Check("missing", "a message of the page's .pot that the .po lacks", "polib", waivable=False),
+    Check("stale-entry", "an entry whose English is no longer in the sources", "polib", waivable=False),
+    Check("stale-catalog", "a .po whose page (.pot) no longer exists", "ours", waivable=True),
+    Check("untranslated", "an empty msgstr (the English shows)", "polib"),
+    Check("fuzzy", "a translation of an older English text, with a word diff of what changed", "polib + difflib"),
+    Check("obsolete", "entries (#~) kept for reference (a note, not an error)", "polib"),
+    Check("markup", "inline markup of the English lost or broken: roles, code, links, emphasis, "
+          "footnotes, substitutions, literal ** or backticks", "myst-parser (markdown-it tokens)"),
+    Check("safety", "raw HTML, a new directive or role, javascript:/data: links, images, downloads, "
+          "math/TeX, file references, changed link targets; interface tags and placeholders",
+          "myst-parser tokens + ours; translation_safety for sphinx.po"),
+    Check("placeholders", "%(name)s / {name} placeholders that differ from the English",
+          "translate-toolkit (printf, pythonbraceformat) + msgfmt --check-format", waivable=False),
+    Check("doubled-word", "a word written twice in a row", "translate-toolkit (doublewords)"),
+    Check("numbers", "a quantity, year, ordinal or count of the English missing or with another value",
+          "ours (English and Chinese number parsing)"),
+    Check("terms", "a termbase term whose approved translation is not used", "ours (termbase.tsv)"),
+    Check("typography", "ASCII punctuation, quotes or spaces in Chinese text, unbalanced “” 《》 （）, "
+          "extra leading/trailing whitespace", "ours (zh_CN style guide)"),
+    Check("waiver", "a waiver naming an unknown check or giving no reason", "ours", waivable=False),
+]
+
+CHECKS: dict[str, Check] = {check.name: check for check in _CHECKS}
+
+
+def is_known(name: str) -> bool:
+    return name in CHECKS
