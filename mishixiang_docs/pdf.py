@@ -40,6 +40,9 @@ LATIN_FONTS = r"""
 \setmonofont{TeX Gyre Cursor}
 """
 
+# Chinese captions read "图1 标题": a space, not an English colon, after the number.
+CJK_CAPTIONS = r"\usepackage{caption}\captionsetup{labelsep=quad}"
+
 CJK_FONTS = r"""
 \setCJKmainfont{Noto Serif CJK SC}[BoldFont={Noto Serif CJK SC Bold}]
 \setCJKsansfont{Noto Sans CJK SC}[BoldFont={Noto Sans CJK SC Bold}]
@@ -119,6 +122,7 @@ def configure_latex(app: Sphinx, config: Config) -> None:
         r"\usepackage{xcolor}\definecolor{mxblue}{HTML}{2B5D8A}",
         r"\usepackage{tikz}",  # charts (mishixiang_docs.charts)
         _labels(language),
+        CJK_CAPTIONS if chinese else "",
         # a brochure: unnumbered headings, the theme pages listed in the contents
         r"\setcounter{secnumdepth}{0}\setcounter{tocdepth}{2}",
         _metadata(config),

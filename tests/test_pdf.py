@@ -94,6 +94,7 @@ def test_chinese_brochure_labels_are_chinese(pdfs: Path) -> None:
     assert "目录" in text
     for english in ("Contents", "Table", "Page", "Release", "Chapter", "Index"):
         assert not re.search(rf"\b{english}\b", text), f"English label {english!r} in the Chinese PDF"
+    assert not re.search(r"图\s*1\s*:", text)  # "图1 标题", no English colon
     titles = outline_titles(PdfReader(path))
     assert titles and all(re.search(r"[\u4e00-\u9fff]", t) for t in titles), titles
 
@@ -136,3 +137,13 @@ def test_two_builds_are_byte_identical(pdfs: Path, tmp_path: Path) -> None:
     for language in LANGUAGES:
         assert filecmp.cmp(pdf_path(pdfs, language), pdf_path(again / "_build" / "pdf", language),
                            shallow=False), language
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "More than 1 million yuan"), ("zh_CN", "纳税超100万元")])
+def test_tax_chart_is_drawn_in_the_brochure(pdfs: Path, language: str, label: str) -> None:
+    text = pdftotext(pdf_path(pdfs, language))
+    assert label in text and "133" in text
+    # vector graphics: the page with the chart has no embedded image
+    images = subprocess.run(["pdfimages", "-list", str(pdf_path(pdfs, language))], capture_output=True,
+                            text=True, check=True).stdout.splitlines()[2:]
+    assert images == []
