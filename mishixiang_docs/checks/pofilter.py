@@ -3,8 +3,11 @@
 * ``placeholders``: printf (``%(name)s``, ``%d``) and Python brace (``{name}``)
   placeholders, for entries flagged python-format / python-brace-format (the
   theme's and conf.py's strings in sphinx.po; MyST text has no placeholders,
-  and ``{ref}`` is not one);
-* ``doubled-word``: a word written twice ("the the", "CCTV CCTV").
+  and ``{ref}`` is not one).  A date format (``%B %d, %Y``) is not printf: its
+  translation may use other directives (ours);
+* ``doubled-word``: a word written twice ("the the", "CCTV CCTV"), with the
+  Chinese text spaced apart so that pofilter sees its words; plus our list of
+  Chinese characters that are never doubled (的的, 被被).
 
 pofilter's ``numbers`` check is not used: it flags correct 万/亿 renderings
 and passes 1.216亿 for 1.216 billion (see ``numbers.py``).
@@ -12,6 +15,7 @@ and passes 1.216亿 for 1.216 billion (see ``numbers.py``).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from translate.filters import checks as tt
@@ -30,19 +34,53 @@ def _failures(test, msgid: str, msgstr: str) -> list[str]:
     return []
 
 
+# strftime directives that are not printf conversions: a msgid with one is a date
+# format (conf.py's today_fmt "%B %d, %Y"), whose translation may reorder and
+# change directives ("%Y年%m月%d日"); it is checked as a date format instead.
+_DATE_ONLY = re.compile(r"%[-_0^#]?[BbhAaYymHIMSpjUWZzGuVeCDFTRrnt]")
+_DATE_ANY = re.compile(r"%[-_0^#]?([A-Za-z%])")
+_STRFTIME = set("aAbBcdDefFgGhHIjmMnprRStTuUVwWxXyYzZC%")
+
+
+def date_format_problems(msgid: str, msgstr: str) -> list[str] | None:
+    """None if *msgid* is no date format; else what is wrong with *msgstr* as one."""
+    if not _DATE_ONLY.search(msgid):
+        return None
+    bad = sorted({f"%{c}" for c in _DATE_ANY.findall(msgstr) if c not in _STRFTIME})
+    if bad:
+        return [f"{', '.join(bad)} is not a date directive (the English is a date format: "
+                f"use %Y, %m, %d, %B, ...)"]
+    if not _DATE_ANY.search(msgstr):
+        return ["the English is a date format; the translation has no date directive (%Y, %m, %d, ...)"]
+    return []
+
+
 def placeholder_problems(language: str, flags: list[str], msgid: str, msgstr: str) -> list[str]:
     checker = _checker(language)
     found: list[str] = []
     if "python-format" in flags or "c-format" in flags:
-        found += _failures(checker.printf, msgid, msgstr)
+        date = date_format_problems(msgid, msgstr)
+        found += date if date is not None else _failures(checker.printf, msgid, msgstr)
     if "python-brace-format" in flags:
         found += _failures(checker.pythonbraceformat, msgid, msgstr)
     return found
 
 
+# pofilter finds words between spaces; Chinese has none, so runs of Chinese
+# characters and of other text are spaced apart first ("中央电视台CCTV CCTV报道"
+# -> "中央电视台 CCTV CCTV 报道").  Chinese reduplication is often right (常常,
+# 谢谢, 人人): only characters that are never doubled in correct text are looked
+# for (的的, 在在, 被被, ...), ours.
+_HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+_NEVER_DOUBLED = re.compile(r"([的在与及为将把被并])\1")
+
+
 def doubled_word_problems(language: str, msgid: str, msgstr: str) -> list[str]:
     checker = _checker(language)
-    found = _failures(checker.doublewords, msgid, msgstr)
+    spaced = " ".join(_HAN_RUN.sub(r" \1 ", msgstr).split())
+    found = _failures(checker.doublewords, msgid, spaced)
     if found and _failures(checker.doublewords, msgid, msgid) == found:
-        return []  # the English has the same repetition
+        found = []  # the English has the same repetition
+    for match in _NEVER_DOUBLED.finditer(msgstr):
+        found.append(f"'{match.group(1)}' is written twice ('{match.group(0)}')")
     return found

@@ -66,8 +66,8 @@ def problem(msgid_text: str, msgstr_text: str, msgid: Parsed, msgstr: Parsed) ->
         issues.append(f"adds a file reference or directive {reference}")
     for tex in _added(_texts(_TEX, msgid_text), _texts(_TEX, msgstr_text)):
         issues.append(f"adds the TeX command {tex}")
-    for math in _added(_texts(_DOLLAR_MATH, msgid_text), _texts(_DOLLAR_MATH, msgstr_text)):
-        issues.append(f"adds math {math[:20]}")
+    if msgstr_text.count("$") > msgid_text.count("$") and _DOLLAR_MATH.search(msgstr_text):
+        issues.append(f"adds math {_DOLLAR_MATH.search(msgstr_text).group(0)[:20]}")
     english_targets = Counter(msgid.links)
     for href in _added(list(msgid.links), list(msgstr.links)):
         was = f" (the English links to {', '.join(english_targets)})" if english_targets else ""

@@ -1,0 +1,67 @@
+"""make check: markup, compared on myst-parser's parse of both sides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from checks_support import check, entry, errors, line_of, only, write_project
+
+from mishixiang_docs.checks.markup import emphasis_fix
+from mishixiang_docs.checks.myst import MessageParser
+
+GREEN_HEART = "the city's **\"green heart\"**."
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    (GREEN_HEART, "城市的“**绿色心脏**”。"),
+    ("See {ref}`economy-revenue` and {ref}`the economy <economy>`.",
+     "见{ref}`economy-revenue`和{ref}`经济 <economy>`。"),
+    ("Read the [canal history](https://example.org/canal) online.", "在线阅读[运河历史](https://example.org/canal)。"),
+    ("Run `make html`, *then* read the notes[^1].", "运行`make html`，*然后*阅读说明[^1]。"),
+    ("Use {{project}} here.", "在此使用{{project}}。"),
+])
+def test_markup_kept(tmp_path: Path, msgid: str, msgstr: str) -> None:
+    write_project(tmp_path, [entry(msgid, msgstr)])
+    status, findings = check(tmp_path)
+    assert errors(findings, "markup") == [], findings
+
+
+def test_strong_next_to_chinese_quotes_is_not_bold(tmp_path: Path) -> None:
+    """Balanced ** that CommonMark does not pair: only a parse sees it."""
+    po = write_project(tmp_path, [entry(GREEN_HEART, "城市的**“绿色心脏”**。")])
+    status, findings = check(tmp_path)
+    finding = only(findings, "markup")
+    assert status == 1 and finding["line"] == line_of(po, GREEN_HEART)
+    assert "** shows as text" in finding["message"]
+    assert "write “**绿色心脏**”" in finding["advice"]
+
+
+def test_recommended_fix_really_parses_as_strong() -> None:
+    parser = MessageParser()
+    msgid = parser.parse(GREEN_HEART)
+    fix = emphasis_fix(parser, msgid, "城市的**“绿色心脏”**。")
+    assert fix == "“**绿色心脏**”"
+    assert parser.parse("城市的“**绿色心脏**”。").strong == 1
+    assert parser.parse("城市的**“绿色心脏”**。").strong == 0
+
+
+@pytest.mark.parametrize("msgid, msgstr, expected", [
+    ("Described in {ref}`economy-revenue`.", "见财税收入一节。", "drops the reference {ref}`economy-revenue`"),
+    ("Run `make html` now.", "现在运行make html。", "drops the inline code `make html`"),
+    ("Run `make html` now.", "现在运行`make 网页`。", "drops the inline code `make html`"),
+    ("Read the [history](https://example.org/a).", "阅读历史。", "drops the link to https://example.org/a"),
+    ("It is *very* old.", "它非常古老。", "1 emphasis"),
+    ("A note[^1].", "一条注释。", "footnote reference [^1]"),
+    ("See {ref}`economy`.", "见{ref}economy。", "show as text"),
+    ("See {ref}`economy`.", "见{ref}`economy。", "show"),
+    ("Read the [history](https://example.org/a).", "阅读[历史] (https://example.org/a)。", "drops the link"),
+    ("Revenue and taxes", "## 财税收入", "parsed as a heading"),
+    ("In 1954 it was founded.", "1954. 年成立", "numbered list"),
+])
+def test_markup_lost(tmp_path: Path, msgid: str, msgstr: str, expected: str) -> None:
+    po = write_project(tmp_path, [entry(msgid, msgstr)])
+    status, findings = check(tmp_path)
+    finding = only(findings, "markup")
+    assert status == 1 and finding["line"] == line_of(po, msgid)
+    assert expected in finding["message"]

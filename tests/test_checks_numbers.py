@@ -1,0 +1,86 @@
+"""make check: numbers — English and Chinese quantities compared as values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from checks_support import check, entry, errors, line_of, only, write_project
+
+from mishixiang_docs.checks.numbers import chinese_quantities, english_quantities, missing_quantities
+
+
+@pytest.mark.parametrize("text, values", [
+    ("39,000", [39000]), ("1.216 billion", [1216000000]), ("300 million", [300000000]),
+    ("3.59", [Decimal("3.59")]), ("80,000", [80000]), ("100,000", [100000]), ("7", [7]),
+    ("No. 1", [1]), ("13th", [13]), ("20 consecutive", [20]), ("in 1954 and 2018.", [1954, 2018]),
+    ("Top-100", [100]), ("top 500", [500]), ('"6+N"', [6]), ('"1+6"', [1, 6]),
+    ("three-dimensional", []), ("COVID19", []),
+])
+def test_english_forms(text: str, values: list) -> None:
+    assert [q.value for q in english_quantities(text)] == [Decimal(v) for v in values]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("3.9万", 39000), ("12.16亿", 1216000000), ("3亿", 300000000), ("5000万", 50000000), ("8万", 80000),
+    ("近10万", 100000), ("三千", 3000), ("七个", 7), ("第十三届", 13), ("百强", 100), ("500强", 500),
+    ("2018年", 2018), ("一九五四年", 1954), ("三万九千", 39000), ("超亿元", 100000000), ("千万元", 10000000),
+    ("百万元", 1000000), ("1亿2000万", 120000000), ("一百零五", 105), ("二十", 20), ("武林壹号", 1),
+    ("“十三五”", 13), ("３．５９", Decimal("3.59")), ("39,000", 39000),
+])
+def test_chinese_forms(text: str, value) -> None:
+    assert Decimal(value) in [q.value for q in chinese_quantities(text)]
+
+
+@pytest.mark.parametrize("english, chinese", [
+    ("reached 1.216 billion yuan", "达12.16亿元"),
+    ("a permanent population of 39,000 and more than 3,000 enterprises", "常住人口3.9万，企业3000余家"),
+    ("It consists of 7 communities", "下辖七个社区"),
+    ("the 13th China-US Film Festival", "第十三届中美电影节"),
+    ("the 13th Five-Year Plan", "“十三五”时期"),
+    ("domestic top 500 enterprises", "国内500强企业"),
+    ("Top-100 enterprises", "百强企业"),
+    ("held 20 consecutive art performances", "连续举办二十届文艺汇演"),
+    ("benefiting nearly 100,000 residents", "惠及近10万居民"),
+    ("5 have exceeded 100 million yuan, 9 50 million, 133 1 million, 25 10 million",
+     "5家超亿元，9家超5000万元，133家超百万元，25家达千万元"),
+    ('the "6+N" system and the "1+6" network', "“6+N”体系和“1+6”网络"),
+    ("No. 1 in investment attraction", "招商引资第一"),
+    ("360 degrees; the 110 center", "360度；110中心"),
+    ("The Renovation ... and V-Level Water Treatment", "“三改一拆”和“五水共治”"),
+    ("One Send Four Questions", "一送四问"),
+])
+def test_same_values(english: str, chinese: str) -> None:
+    assert missing_quantities(english, chinese)[0] == []
+
+
+@pytest.mark.parametrize("english, chinese, missing", [
+    ("reached 1.216 billion yuan", "达1.216亿元", 1216000000),
+    ("a permanent population of 39,000", "常住人口39万", 39000),
+    ("exceeded 300 million yuan", "超过3000万元", 300000000),
+    ("the 13th China-US Film Festival", "第十二届中美电影节", 13),
+    ("first established in 1954", "始建于1945年", 1954),
+    ("It consists of 7 communities", "下辖六个社区", 7),
+])
+def test_different_values(english: str, chinese: str, missing) -> None:
+    assert [q.value for q in missing_quantities(english, chinese)[0]] == [Decimal(missing)]
+
+
+def test_catalog_with_a_wrong_scale_fails(tmp_path: Path) -> None:
+    msgid = "In 2018, the total financial revenue reached 1.216 billion yuan."
+    po = write_project(tmp_path, [entry(msgid, "2018年，财政总收入达1.216亿元。")])
+    status, findings = check(tmp_path)
+    finding = only(findings, "numbers")
+    assert status == 1 and finding["line"] == line_of(po, msgid)
+    assert "1.216 billion" in finding["message"] and "1.216亿" in finding["message"]
+    assert "12.16亿" in finding["advice"]
+
+
+def test_catalog_with_the_right_values_passes(tmp_path: Path) -> None:
+    write_project(tmp_path, [
+        entry("In 2018, the total financial revenue reached 1.216 billion yuan.", "2018年，财政总收入达12.16亿元。"),
+        entry("The 80,000 square meter office building.", "8万平方米的写字楼。"),
+    ])
+    status, findings = check(tmp_path)
+    assert errors(findings, "numbers") == [] and status == 0

@@ -1,0 +1,63 @@
+"""make check: terms — the termbase's approved translations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checks_support import TERMBASE, check, entry, errors, line_of, only, write_project
+
+from mishixiang_docs.checks.terms import load
+
+
+def test_approved_translation_used(tmp_path: Path) -> None:
+    write_project(tmp_path, [
+        entry("The Grand Canal runs through Mishixiang Sub-district.", "大运河穿米市巷街道而过。"),
+        entry("The canals of Mishixiang.", "米市巷的运河。"),  # case-insensitive, plural
+    ])
+    assert check(tmp_path) == (0, [])
+
+
+def test_approved_translation_missing(tmp_path: Path) -> None:
+    msgid = "The Grand Canal runs through it."
+    po = write_project(tmp_path, [entry(msgid, "运河穿境而过。")])
+    status, findings = check(tmp_path)
+    finding = only(findings, "terms")
+    assert status == 1 and finding["line"] == line_of(po, msgid)
+    assert "“Grand Canal” → 大运河 (locales/zh_CN/termbase.tsv:2)" in finding["message"]
+
+
+def test_longest_term_first_overlapping_shorter_ignored(tmp_path: Path) -> None:
+    termbase, problems = load(_termbase(tmp_path, TERMBASE))
+    assert problems == []
+    assert termbase is not None
+    found = termbase.terms_in("Mishixiang Sub-district is on the Grand Canal, like Mishixiang.")
+    assert [t.english for t in found] == ["Mishixiang Sub-district", "Grand Canal", "Mishixiang"]
+    assert [t.english for t in termbase.terms_in("Canalside")] == []  # whole words only
+
+
+def _termbase(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "termbase.tsv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_termbase_says_where_to_create_it(tmp_path: Path) -> None:
+    write_project(tmp_path, [entry("Hangzhou", "杭州")], termbase=None)
+    status, findings = check(tmp_path)
+    finding = only(findings, "terms")
+    assert status == 1 and finding["file"] == "locales/zh_CN/termbase.tsv"
+    assert "create locales/zh_CN/termbase.tsv" in finding["advice"]
+
+
+def test_broken_termbase_rows(tmp_path: Path) -> None:
+    termbase = "english\tchinese\tkind\tnote\nGrand Canal\t大运河\nonly-english\nGrand canal\t运河\n"
+    write_project(tmp_path, [entry("Hangzhou", "杭州")], termbase=termbase)
+    status, findings = check(tmp_path)
+    found = errors(findings, "terms")
+    assert status == 1
+    assert [f["line"] for f in found] == [3, 4]
+
+
+def test_termbase_without_header(tmp_path: Path) -> None:
+    _, problems = load(_termbase(tmp_path, "Grand Canal\t大运河\triver\t\n"))
+    assert [p.line for p in problems] == [1]
