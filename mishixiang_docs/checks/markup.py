@@ -122,6 +122,8 @@ def problem(parser: MessageParser, msgid_text: str, msgstr_text: str, msgid: Par
         ("footnote reference", msgid.footnotes, msgstr.footnotes, lambda f: f"[^{f}]", False),
         ("substitution", msgid.substitutions, msgstr.substitutions, lambda s: f"{{{{{s}}}}}", False),
     ):
+        if not english or sorted(english) == sorted(translation):
+            continue
         dropped = list((Counter(english) - Counter(translation)).elements())
         if retargeted:
             # as many as the translation adds were retargeted: the safety check reports those

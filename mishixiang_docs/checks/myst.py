@@ -37,6 +37,8 @@ XREF_ROLES = frozenset({
 _TITLE_TARGET = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]*)>\s*$", re.DOTALL)
 _SUBSTITUTION = re.compile(r"\{\{\s*([^{}\s]*)\s*\}\}")
 
+# Text that cannot start a block other than a paragraph: its inline parse is enough.
+_MAYBE_BLOCK = re.compile(r"[\n\r]|^\s*(?:[#>+\-*=%(:|\[<$_~`]|\d+[.)])|^ {4}|^\t")
 # Plain text that is certainly one paragraph of text with no markup: no parse needed.
 _MAYBE_MARKUP = re.compile(
     r"[`*_\[\]{}<>!\\&$|~\n\r\t]"          # inline markup, escapes, entities, tables
@@ -121,7 +123,11 @@ class MessageParser:
     def _parse(self, text: str) -> Parsed:
         if not _MAYBE_MARKUP.search(text):
             return Parsed(blocks=("paragraph",), text=text)
-        tokens = self.md.parse(text, {})
+        if _MAYBE_BLOCK.search(text):
+            tokens = self.md.parse(text, {})
+        else:  # one paragraph: skip the block parser
+            inline = self.md.parseInline(text, {})
+            tokens = [Token("paragraph_open", "p", 1), *inline, Token("paragraph_close", "p", -1)]
         collected: dict[str, list] = {
             "codes": [], "roles": [], "links": [], "images": [], "footnotes": [],
             "html": [], "directives": [],

@@ -9,7 +9,11 @@ entry becomes an ``internal`` finding, never a traceback.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -241,13 +245,51 @@ def check_language(language: str, options: Options, parser: MessageParser,
                     display_path(po_path), 1, "missing",
                     f"no catalog for {display_path(pot)}: the page is not translated at all",
                     "run `make update-po` to create the catalog"))
-    for path in paths:
-        found, counts = check_catalog(ctx, path, options.pot_dir, templates_ok, locale_dir)
+    for found, counts in _check_catalogs(ctx, paths, options.pot_dir, templates_ok, locale_dir):
         result.findings += found
         if counts is not None:
             result.counts = _add(result.counts, counts)
     result.findings.sort(key=lambda f: (f.file, f.line))
     return result
+
+
+# Catalogs are checked side by side, one process a core, once there is enough to
+# check for it to pay (20,000 messages: about twice as fast on two cores); the
+# project's own few catalogs are checked in this process.
+PARALLEL_BYTES = 1_000_000
+_WORK: tuple | None = None
+
+
+def _safe_check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: bool,
+                        locale_dir: Path) -> tuple[list[Finding], CatalogCounts | None]:
+    try:
+        return check_catalog(ctx, path, pot_dir, templates_ok, locale_dir)
+    except Exception as exc:  # a bug must not hide the other catalogs' findings
+        return [Finding(display_path(path), 1, "internal",
+                        f"the checks failed on this catalog ({type(exc).__name__}: {exc})",
+                        "please report it with this catalog; the other catalogs were checked")], None
+
+
+def _check_in_worker(path: Path) -> tuple[list[Finding], CatalogCounts | None]:
+    assert _WORK is not None
+    return _safe_check_catalog(_WORK[0], path, *_WORK[1:])
+
+
+def _check_catalogs(ctx: Context, paths: list[Path], pot_dir: Path | None, templates_ok: bool,
+                    locale_dir: Path) -> list[tuple[list[Finding], CatalogCounts | None]]:
+    global _WORK
+    workers = min(len(paths), os.cpu_count() or 1)
+    size = sum(path.stat().st_size for path in paths if path.is_file())
+    if workers > 1 and size >= PARALLEL_BYTES and "fork" in multiprocessing.get_all_start_methods():
+        _WORK = (ctx, pot_dir, templates_ok, locale_dir)  # inherited by the forked workers
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                return list(pool.map(_check_in_worker, paths, chunksize=max(1, len(paths) // (workers * 4))))
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: check here
+        finally:
+            _WORK = None
+    return [_safe_check_catalog(ctx, path, pot_dir, templates_ok, locale_dir) for path in paths]
 
 
 def templates_finding(pot_dir: Path | None) -> Finding | None:

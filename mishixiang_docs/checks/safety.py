@@ -39,6 +39,8 @@ _FILE_REFERENCE = re.compile(
 
 
 def _added(english: list, translation: list) -> list:
+    if not translation or sorted(translation) == sorted(english):
+        return []
     return list((Counter(translation) - Counter(english)).elements())
 
 

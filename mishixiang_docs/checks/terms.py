@@ -33,7 +33,9 @@ class Termbase:
         self.path = path
         self.display = display_path(path)
         self.terms = terms
-        self._by_key = {term.english.lower(): term for term in terms}
+        self._by_key = {" ".join(term.english.lower().split()): term for term in terms}
+        # One pattern for all terms, tried at every word start (a lookahead, so that
+        # overlapping matches are all seen); at each position the longest term wins.
         alternatives = []
         for term in sorted(terms, key=lambda t: len(t.english), reverse=True):
             escaped = re.escape(term.english).replace(r"\ ", r"\s+")

@@ -21,6 +21,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
 _HAN = re.compile(f"[{HAN}]")
 _CJK = re.compile(f"[{HAN}{CJK_PUNCT}]")
+_ASCII_PUNCTUATION = re.compile(r"[,.;:?!()]")
 FULL_WIDTH = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』", "【": "】", "〈": "〉"}
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
@@ -64,7 +65,7 @@ def _snippet(text: str, index: int, width: int = 8) -> str:
 def _ascii_punctuation(text: str) -> list[str]:
     masked = _MASK.sub(lambda m: "\x00" * len(m.group(0)), text)
     issues = []
-    for match in re.finditer(r"[,.;:?!()]", masked):
+    for match in _ASCII_PUNCTUATION.finditer(masked):
         i, char = match.start(), match.group(0)
         before = masked[i - 1] if i else ""
         after_text = masked[i + 1:].lstrip(" ")
