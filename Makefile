@@ -12,6 +12,8 @@ PYTHON3         ?= python3
 LANGUAGE        ?= zh_CN
 PORT            ?= 8000
 PYTEST_ARGS     ?=
+# make check CHECKFLAGS="--format json" (or "--format github" in CI)
+CHECKFLAGS      ?=
 # The site's public address (canonical links, og:url, sitemaps); empty: relative links only.
 SITE_URL        ?=
 export SITE_URL
@@ -28,7 +30,7 @@ JOBS            ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS       += --jobs=$(JOBS) --output-sync=target
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf dist bench gettext update-po stats serve test clean venv lock
+.PHONY: help all html pdf dist bench gettext update-po stats check serve test clean venv lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -75,6 +77,9 @@ update-po: gettext ## Update every language's catalogs from the sources, keeping
 
 stats: venv ## Show translated / fuzzy / untranslated counts per catalog
 	$(PYTHON) -m mishixiang_docs.catalogs stats $(TRANSLATIONS)
+
+check: gettext ## Check every translation: sync, markup, safety, numbers, terms, typography
+	$(PYTHON) -m mishixiang_docs.checks $(CHECKFLAGS) --pot-dir $(BUILDDIR)/gettext $(TRANSLATIONS)
 
 serve: venv ## Live preview of one edition: make serve LANGUAGE=zh_CN PORT=8000
 	$(VENV)/bin/sphinx-autobuild -c . -b html -D language=$(LANGUAGE) \
