@@ -12,7 +12,7 @@ PYTHON3         ?= python3
 LANGUAGE        ?= zh_CN
 PORT            ?= 8000
 PYTEST_ARGS     ?=
-# make check CHECKFLAGS="--format json" (or "--format github" in CI)
+# make check CHECKFLAGS="--format json -o _build/check.json" (or "--format github" in CI)
 CHECKFLAGS      ?=
 # The site's public address (canonical links, og:url, sitemaps); empty: relative links only.
 SITE_URL        ?=

@@ -94,3 +94,15 @@ def test_sample_catalogs(tmp_path: Path) -> None:
     assert others == []
     assert {f["check"] for f in findings if f["severity"] == "note"} == {"obsolete"}
     assert [f["msgid"] for f in findings if f["check"] == "missing"] == ["A sentence that was added to the page."]
+
+
+def test_json_to_a_file_through_make(tmp_path: Path) -> None:
+    """`make check` also prints Sphinx's output: --output keeps the JSON apart."""
+    write_project(tmp_path, [entry(MSGID, "2018年，财政总收入达1.216亿元。")])
+    result = check_cli(tmp_path, "--format", "json", "--output", "out/check.json", "--pot-dir", "gettext", "zh_CN")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "zh_CN: 1 messages, 1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; 1 finding",
+        "findings written to out/check.json"]
+    [finding] = json.loads((tmp_path / "out" / "check.json").read_text(encoding="utf-8"))
+    assert finding["check"] == "numbers"

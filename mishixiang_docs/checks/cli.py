@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="the message templates from `make gettext` (default: _build/gettext)")
     parser.add_argument("--locale-dir", type=Path, default=Path("locales"),
                         help="where the catalogs are (default: locales)")
+    parser.add_argument("--output", "-o", type=Path, default=None,
+                        help="write the findings to this file (the summary still goes to the terminal); "
+                             "`make check` prints Sphinx's output too, so use this for JSON")
     parser.add_argument("--conf", type=Path, default=Path("conf.py"),
                         help="Sphinx conf.py whose myst_* settings the markup parse follows")
     return parser
@@ -51,13 +54,21 @@ def main(argv: list[str] | None = None) -> int:
     general, results = run(options)
     findings = general + [f for result in results for f in result.findings]
     if args.format == "json":
-        print(format_json(findings))
+        report = format_json(findings) + "\n"
     else:
         line = format_github if args.format == "github" else format_text
-        for finding in findings:
-            print(line(finding))
-        for result in results:
-            print(result.summary())
+        report = "".join(line(finding) + "\n" for finding in findings)
+    summary = "".join(result.summary() + "\n" for result in results)
+    if args.output is not None:
+        try:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            print(f"check: cannot write {args.output} ({exc.strerror})", file=sys.stderr)
+            return 2
+        sys.stdout.write(summary + f"findings written to {args.output}\n")
+    else:
+        sys.stdout.write(report + ("" if args.format == "json" else summary))
     return 1 if any(f.is_error for f in findings) else 0
 
 
