@@ -96,7 +96,7 @@ dist: ## Clean build of everything, then the site as one folder and one archive 
 	$(PYTHON) -m mishixiang_docs.dist $(BUILDDIR)
 
 bench: venv ## Print build timings: no-op, one msgstr, full build vs plain Sphinx, 50x scale
-	BUILDDIR=$(BUILDDIR) $(PYTHON) -m mishixiang_docs.build_bench
+	BUILDDIR=$(BUILDDIR) $(PYTHON) -u -m mishixiang_docs.build_bench
 
 clean: ## Remove every build output
 	rm -rf $(BUILDDIR)
