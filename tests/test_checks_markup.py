@@ -65,3 +65,10 @@ def test_markup_lost(tmp_path: Path, msgid: str, msgstr: str, expected: str) -> 
     finding = only(findings, "markup")
     assert status == 1 and finding["line"] == line_of(po, msgid)
     assert expected in finding["message"]
+
+
+def test_strong_ending_in_chinese_punctuation(tmp_path: Path) -> None:
+    msgid = "It is **the green heart.** of the city"
+    write_project(tmp_path, [entry(msgid, "它是**绿色心脏。**之城")])
+    finding = only(check(tmp_path)[1], "markup")
+    assert "write **绿色心脏**。" in finding["advice"]

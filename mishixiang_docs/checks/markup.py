@@ -53,18 +53,26 @@ def _residue(text: str) -> Counter[str]:
     return counts
 
 
+_EMPHASIS_ENDING_IN_PUNCTUATION = re.compile(
+    r"(?P<mark>\*\*|__|\*|_)(?P<inner>[^*_\s](?:[^*_]*?[^*_\s])??)(?P<punct>[，。；：？！、…—]+)(?P=mark)")
+
+
 def emphasis_fix(parser: MessageParser, msgid: Parsed, msgstr: str) -> str | None:
-    """A rewrite of *msgstr* with the quotes outside the emphasis markers, if it
-    parses to the English's emphasis: 城市的**“绿色心脏”**。 -> 城市的“**绿色心脏**”。"""
-    fixed = _EMPHASIS_AROUND_QUOTES.sub(
-        lambda m: f"{m['open']}{m['mark']}{m['inner']}{m['mark']}{m['close']}", msgstr)
-    if fixed == msgstr:
-        return None
-    parsed = parser.parse(fixed)
-    if (parsed.strong, parsed.em) == (msgid.strong, msgid.em):
-        match = _EMPHASIS_AROUND_QUOTES.search(msgstr)
-        assert match is not None
-        return f"{match['open']}{match['mark']}{match['inner']}{match['mark']}{match['close']}"
+    """A rewrite of the emphasis of *msgstr* that parses to the English's emphasis:
+    quotes and brackets outside the markers (城市的**“绿色心脏”**。 -> 城市的“**绿色心脏**”。),
+    or the punctuation after them (**绿色心脏。**之后 -> **绿色心脏**。之后)."""
+    for pattern, rewrite in (
+        (_EMPHASIS_AROUND_QUOTES, lambda m: f"{m['open']}{m['mark']}{m['inner']}{m['mark']}{m['close']}"),
+        (_EMPHASIS_ENDING_IN_PUNCTUATION, lambda m: f"{m['mark']}{m['inner']}{m['mark']}{m['punct']}"),
+    ):
+        fixed = pattern.sub(rewrite, msgstr)
+        if fixed == msgstr:
+            continue
+        parsed = parser.parse(fixed)
+        if (parsed.strong, parsed.em) == (msgid.strong, msgid.em):
+            match = pattern.search(msgstr)
+            assert match is not None
+            return rewrite(match)
     return None
 
 
@@ -101,7 +109,8 @@ def problem(parser: MessageParser, msgid_text: str, msgstr_text: str, msgid: Par
         fix = emphasis_fix(parser, msgid, msgstr_text)
         if fix:
             advice.append(f"write {fix}: CommonMark (myst-parser) does not open or close ** between a "
-                          "Chinese character and a quote or bracket, so put the quotes outside the markers")
+                          "Chinese character and punctuation (quotes, brackets, 。，), so keep the "
+                          "punctuation outside the markers")
         elif extra or msgid.strong + msgid.em != msgstr.strong + msgstr.em:
             advice.append("keep the emphasis markers of the English; next to Chinese punctuation put "
                           "them inside the quotes or brackets (“**…**”), and leave no space inside them")

@@ -189,8 +189,8 @@ def missing_quantities(msgid_text: str, msgstr_text: str) -> tuple[list[Quantity
 def describe(quantity: Quantity) -> str:
     plain = _plain(quantity.value)
     written = quantity.text
-    if written.replace(",", "") == plain.replace(",", ""):
-        return written
+    if re.sub(r"[^\d.]", "", written) == plain.replace(",", ""):
+        return written  # 13th, 39,000, 2018: the value is plain to see
     return f"{written} (= {plain})"
 
 

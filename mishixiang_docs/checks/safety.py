@@ -64,8 +64,10 @@ def problem(msgid_text: str, msgstr_text: str, msgid: Parsed, msgstr: Parsed) ->
         issues.append(f"adds a {scheme.replace(' ', '')} link")
     for src in _added(list(msgid.images), list(msgstr.images)):
         issues.append(f"adds an image ({src})")
+    named = set(msgstr.directives) | set(msgstr.role_names)
     for reference in _added(_texts(_FILE_REFERENCE, msgid_text), _texts(_FILE_REFERENCE, msgstr_text)):
-        issues.append(f"adds a file reference or directive {reference}")
+        if reference.strip("{}") not in named:  # else reported above as a directive or role
+            issues.append(f"adds a file reference or directive {reference}")
     for tex in _added(_texts(_TEX, msgid_text), _texts(_TEX, msgstr_text)):
         issues.append(f"adds the TeX command {tex}")
     if msgstr_text.count("$") > msgid_text.count("$") and _DOLLAR_MATH.search(msgstr_text):
