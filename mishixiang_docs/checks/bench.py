@@ -1,4 +1,4 @@
-"""``python -m mishixiang_docs.checks.bench [--messages 20000] [--pages 100]``
+"""``python -m mishixiang_docs.checks.bench [--messages 20000] [--pages 100] [--jobs N]``
 
 Times the translation checks on a synthetic catalog set written to a temporary
 folder: templates and catalogs of *pages* pages, *messages* messages in all,
@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mishixiang_docs.checks.bench")
     parser.add_argument("--messages", type=int, default=20000)
     parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=None, help="processes (default: one a core)")
     args = parser.parse_args(argv)
     conf = Path("conf.py").resolve()
     with tempfile.TemporaryDirectory(prefix="check-bench-") as tmp:
@@ -83,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         os.chdir(root)
         try:
             start = time.perf_counter()
-            general, results = run(Options(languages=["zh_CN"], pot_dir=Path("gettext"), conf_py=conf))
+            general, results = run(Options(languages=["zh_CN"], pot_dir=Path("gettext"), conf_py=conf,
+                                           jobs=args.jobs))
             seconds = time.perf_counter() - start
         finally:
             os.chdir(cwd)
@@ -93,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         by_check[finding.check] = by_check.get(finding.check, 0) + 1
     total = results[0].counts.total
     print(f"synthetic catalogs: {args.pages} catalogs, {total} messages")
-    print(f"checked in {seconds:.2f} s: {total / seconds:,.0f} messages/second")
+    jobs = args.jobs or os.cpu_count() or 1
+    print(f"checked in {seconds:.2f} s ({jobs} process{'es' if jobs > 1 else ''}): "
+          f"{total / seconds:,.0f} messages/second")
     print("findings: " + ", ".join(f"{name} {count}" for name, count in sorted(by_check.items())))
     return 0
 

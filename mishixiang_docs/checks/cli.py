@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", "-o", type=Path, default=None,
                         help="write the findings to this file (the summary still goes to the terminal); "
                              "`make check` prints Sphinx's output too, so use this for JSON")
+    parser.add_argument("--jobs", "-j", type=int, default=None,
+                        help="processes for a large catalog set (default: one a core)")
     parser.add_argument("--conf", type=Path, default=Path("conf.py"),
                         help="Sphinx conf.py whose myst_* settings the markup parse follows")
     return parser
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         languages = sorted(p.name for p in args.locale_dir.iterdir() if (p / "LC_MESSAGES").is_dir())
     options = Options(languages=languages, locale_dir=args.locale_dir, pot_dir=args.pot_dir,
-                      conf_py=args.conf)
+                      conf_py=args.conf, jobs=args.jobs)
     general, results = run(options)
     findings = general + [f for result in results for f in result.findings]
     if args.format == "json":

@@ -118,6 +118,7 @@ class MessageParser:
         except (TypeError, ValueError):
             config = MdParserConfig()
         self.md = create_md_parser(config, RendererHTML)
+        self.md.disable("wordcount", ignoreInvalid=True)  # reading-time metadata: not needed here
         self.parse = lru_cache(maxsize=None)(self._parse)
 
     def _parse(self, text: str) -> Parsed:

@@ -49,6 +49,7 @@ _ENGLISH = re.compile(
     re.IGNORECASE,
 )
 
+_YEAR = re.compile(r"(1[5-9]|20)\d\d")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _CHINESE_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -88,7 +89,7 @@ def english_quantities(text: str) -> list[Quantity]:
             value *= _SCALE_WORDS[match["scale"].lower()]
         elif match["ord"]:
             kind = "ordinal"
-        elif re.fullmatch(r"(1[5-9]|20)\d\d", match["num"]):
+        elif _YEAR.fullmatch(match["num"]):
             kind = "year"
         found.append(Quantity(match.group(0), value, kind))
     return found
@@ -178,10 +179,12 @@ def missing_quantities(msgid_text: str, msgstr_text: str) -> tuple[list[Quantity
     english = english_quantities(msgid_text)
     if not english:
         return [], []
-    chinese = chinese_quantities(msgstr_text)
-    # Arabic numbers written as in the English count too (6+N, 1954, 110).
-    chinese += [q for q in english_quantities(msgstr_text)]
+    chinese = chinese_quantities(msgstr_text)  # Arabic digits too: 6+N, 1954, 110
     values = {q.value for q in chinese}
+    if any(q.value not in values for q in english):
+        # an English form left in the translation ("1.2 million") counts too
+        chinese += english_quantities(msgstr_text)
+        values = {q.value for q in chinese}
     missing = [q for q in english if q.value not in values]
     return missing, chinese
 

@@ -35,6 +35,7 @@ class Options:
     locale_dir: Path = Path("locales")
     pot_dir: Path | None = Path("_build/gettext")
     conf_py: Path = Path("conf.py")
+    jobs: int | None = None  # processes for many catalogs; None: one a core
 
 
 @dataclass
@@ -245,7 +246,7 @@ def check_language(language: str, options: Options, parser: MessageParser,
                     display_path(po_path), 1, "missing",
                     f"no catalog for {display_path(pot)}: the page is not translated at all",
                     "run `make update-po` to create the catalog"))
-    for found, counts in _check_catalogs(ctx, paths, options.pot_dir, templates_ok, locale_dir):
+    for found, counts in _check_catalogs(ctx, paths, options.pot_dir, templates_ok, locale_dir, options.jobs):
         result.findings += found
         if counts is not None:
             result.counts = _add(result.counts, counts)
@@ -276,9 +277,9 @@ def _check_in_worker(path: Path) -> tuple[list[Finding], CatalogCounts | None]:
 
 
 def _check_catalogs(ctx: Context, paths: list[Path], pot_dir: Path | None, templates_ok: bool,
-                    locale_dir: Path) -> list[tuple[list[Finding], CatalogCounts | None]]:
+                    locale_dir: Path, jobs: int | None = None) -> list[tuple[list[Finding], CatalogCounts | None]]:
     global _WORK
-    workers = min(len(paths), os.cpu_count() or 1)
+    workers = min(len(paths), jobs or os.cpu_count() or 1)
     size = sum(path.stat().st_size for path in paths if path.is_file())
     if workers > 1 and size >= PARALLEL_BYTES and "fork" in multiprocessing.get_all_start_methods():
         _WORK = (ctx, pot_dir, templates_ok, locale_dir)  # inherited by the forked workers
