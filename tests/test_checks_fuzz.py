@@ -101,7 +101,7 @@ def _mutate(data: bytes, mutation: tuple) -> bytes:
     return data[:at] + escaped + data[at:]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(mutations, min_size=1, max_size=3))
 def test_mangled_catalogs_give_a_clean_report(mutation_list: list) -> None:
     data = _VALID
@@ -110,7 +110,7 @@ def test_mangled_catalogs_give_a_clean_report(mutation_list: list) -> None:
     _assert_clean_report(data)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30, deadline=None, database=None)
 @given(st.binary(max_size=300))
 def test_random_bytes_give_a_clean_report(data: bytes) -> None:
     _assert_clean_report(data)
@@ -124,7 +124,7 @@ _SPHINX = Catalog(path=_project / "sphinx.po", language="zh_CN", display="sphinx
 text = st.lists(st.one_of(st.characters(), st.sampled_from(MARKUP_BITS)), max_size=30).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(text, text, st.sampled_from([(), ("python-format",), ("python-brace-format",)]))
 def test_no_check_crashes_on_any_text(msgid: str, msgstr: str, flags: tuple) -> None:
     for catalog in (_CATALOG, _SPHINX):
