@@ -29,7 +29,8 @@ _CHECKS = [
     Check("stale-entry", "an entry whose English is no longer in the sources", "polib", waivable=False),
     Check("stale-catalog", "a .po whose page (.pot) no longer exists", "ours", waivable=True),
     Check("untranslated", "an empty msgstr (the English shows)", "polib"),
-    Check("fuzzy", "a translation of an older English text, with a word diff of what changed", "polib + difflib"),
+    Check("fuzzy", "a translation of an older English text, with a word diff of what changed", "polib + difflib",
+          waivable=False),  # the build ignores fuzzy translations: there is nothing to accept
     Check("obsolete", "entries (#~) kept for reference (a note, not an error)", "polib"),
     Check("markup", "inline markup of the English lost or broken: roles, code, links, emphasis, "
           "footnotes, substitutions, literal ** or backticks", "myst-parser (markdown-it tokens)"),

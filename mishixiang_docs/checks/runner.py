@@ -207,6 +207,9 @@ def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: 
         template = sync.read_template(template_path) if template_path.is_file() else None
         if template is not None:
             findings += sync.template_findings(catalog.display, po, template, template_path)
+        elif template_path.is_file():
+            findings.append(Finding(display_path(template_path), 1, "templates",
+                                    "the template cannot be read", "run `make gettext` again"))
         else:
             file_findings.append(sync.stale_catalog(catalog.display, template_path))
     findings += apply_waivers(catalog.display, 1, po.header, file_findings, None, report_unused=False)
