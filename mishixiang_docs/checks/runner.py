@@ -315,4 +315,7 @@ def run(options: Options) -> tuple[list[Finding], list[LanguageResult]]:
         general.append(templates)
     results = [check_language(language, options, parser, templates is None)
                for language in options.languages]
+    if general and results:  # counted in the (first) language's summary
+        results[0].findings[:0] = general
+        general = []
     return general, results
