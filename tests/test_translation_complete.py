@@ -50,3 +50,23 @@ def test_a_wrong_magnitude_would_show(site: Path) -> None:
     # 1.216 billion is 12.16亿, never 1.216亿: the English number must not leak through
     text = text_of(site, "economy")
     assert "1.216亿" not in text and "1.216" not in text
+
+
+def test_every_termbase_term_is_used_consistently() -> None:
+    import polib
+
+    from mishixiang_docs.checks import terms
+
+    termbase, problems = terms.load(ROOT / "locales" / "zh_CN" / "termbase.tsv")
+    assert termbase is not None and not problems
+    assert len(termbase.terms) >= 60
+    used = set()
+    inconsistent = []
+    for catalog in CATALOGS:
+        for entry in polib.pofile(str(catalog)).translated_entries():
+            used.update(t.english for t in termbase.terms_in(entry.msgid))
+            if found := terms.problem(termbase, entry.msgid, entry.msgstr):
+                inconsistent.append(f"{catalog.name}:{entry.linenum}: {found[0]}")
+    assert not inconsistent, "\n".join(inconsistent)
+    # a termbase row that no message uses is a stale row
+    assert {t.english for t in termbase.terms} - used == set()
