@@ -108,7 +108,11 @@ class CatalogCounts:
 
 def count_catalog(path: Path) -> CatalogCounts:
     """Count entries the way a translator means it: fuzzy is *not* translated."""
-    po = read_catalog(path)
+    return count_entries(read_catalog(path), path)
+
+
+def count_entries(po: polib.POFile, path: Path) -> CatalogCounts:
+    """count_catalog's rule, for a catalog already read."""
     translated = fuzzy = untranslated = obsolete = 0
     for entry in po:
         if entry.obsolete:

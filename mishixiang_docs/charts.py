@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes

@@ -13,8 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from conftest import SOURCE_DATE_EPOCH, VENV, run_make
 
 BAD_REF = "\nSee {ref}`no-such-label`.\n"

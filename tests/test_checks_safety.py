@@ -70,7 +70,7 @@ def test_interface_string_keeps_tags_entities_placeholders(tmp_path: Path) -> No
     ('<a href="%(path)s">版权所有</a> <b>&#169;</b> %(copyright)s', "adds </b>, <b>"),
 ])
 def test_interface_string_with_other_markup(tmp_path: Path, msgstr: str, expected: str) -> None:
-    po = _interface(tmp_path, '<a href="%(path)s">Copyright</a> &#169; %(copyright)s', msgstr)
+    _interface(tmp_path, '<a href="%(path)s">Copyright</a> &#169; %(copyright)s', msgstr)
     status, findings = check(tmp_path)
     finding = only(findings, "safety")
     assert status == 1 and expected in finding["message"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polib
 
-from ..catalogs import CatalogCounts, CatalogError, count_catalog, display_path, language_catalogs
+from ..catalogs import CatalogCounts, count_entries, display_path, language_catalogs
 from ..translation_safety import _INTERFACE_TOKENS
 from . import health, markup, numbers, pofilter, safety, sync, terms, typography, waivers
 from .myst import OBJECT, MessageParser
@@ -68,21 +68,6 @@ class Context:
     parser: MessageParser
     termbase: terms.Termbase | None
     spacing: str
-
-
-def _count(po: polib.POFile, path: Path) -> CatalogCounts:
-    """count_catalog's rule, for a catalog that msgfmt rejects but polib reads."""
-    translated = fuzzy = untranslated = obsolete = 0
-    for entry in po:
-        if entry.obsolete:
-            obsolete += 1
-        elif "fuzzy" in entry.flags:
-            fuzzy += 1
-        elif entry.translated():
-            translated += 1
-        else:
-            untranslated += 1
-    return CatalogCounts(path, translated, fuzzy, untranslated, obsolete)
 
 
 def _add(total: CatalogCounts, counts: CatalogCounts) -> CatalogCounts:
@@ -219,11 +204,8 @@ def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: 
     for entry in po:
         if not entry.obsolete:
             findings += entry_findings(ctx, catalog, entry)
-    try:
-        counts = count_catalog(path)
-    except CatalogError:
-        counts = _count(po, path)
-    return findings, counts
+    # the same rule as `make stats`, on the catalog already read
+    return findings, count_entries(po, path)
 
 
 def check_language(language: str, options: Options, parser: MessageParser,
