@@ -113,3 +113,15 @@ def test_explicit_labels_give_stable_anchors(site: Path) -> None:
         page = soup(site / language / "economy.html")
         ids = {tag["id"] for tag in page.find_all(id=True)}
         assert {"economy", "economy-revenue", "economy-no-1-wulin"} <= ids
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_asset_from_another_site(site: Path, language: str) -> None:
+    # the site works offline and from a plain static host: no CDN, no web fonts
+    for path in (site / language).glob("*.html"):
+        page = soup(path)
+        assets = [tag.get("src") for tag in page.find_all(["script", "img", "iframe"])]
+        assets += [tag.get("href") for tag in page.find_all("link", rel=lambda r: r and "stylesheet" in r)]
+        assert not [a for a in assets if a and urlsplit(a).scheme in {"http", "https"} or (a or "").startswith("//")]
+    css = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in (site / language / "_static").rglob("*.css"))
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)

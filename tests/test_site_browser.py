@@ -1,7 +1,7 @@
 """Readers: the site in a real browser (Debian's Chromium, driven by Playwright).
 
-Desktop and phone screenshots of both landing pages are saved under
-_build/screenshots/ of the tested copy for a person to look at.
+Desktop and phone screenshots of both landing pages are saved under the
+project's _build/screenshots/ for a person to look at.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -91,9 +93,9 @@ def test_front_page_follows_the_browser_language(browser, server: str, locale: s
     page.context.close()
 
 
-def test_screenshots_of_both_landing_pages(browser, server: str, site: Path) -> None:
-    shots = site.parent / "screenshots"
-    shots.mkdir(exist_ok=True)
+def test_screenshots_of_both_landing_pages(browser, server: str) -> None:
+    shots = ROOT / "_build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
     for language in ("en", "zh_CN"):
         for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             page, _ = open_page(browser, f"{server}/{language}/index.html", viewport)
