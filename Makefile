@@ -25,9 +25,10 @@ STAMPS       = $(BUILDDIR)/.stamps
 # conf.py is at the root, the sources in docs/.
 SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
 
-# Both cores: the editions build side by side, with their logs kept apart.
+# Both cores: the editions build side by side; their output is kept apart line by line
+# (not per target: `make test` and `make serve` would print nothing until they end).
 JOBS            ?= $(shell nproc 2>/dev/null || echo 2)
-MAKEFLAGS       += --jobs=$(JOBS) --output-sync=target
+MAKEFLAGS       += --jobs=$(JOBS) --output-sync=line
 
 .DEFAULT_GOAL := all
 .PHONY: help all html pdf dist bench gettext update-po stats check serve test clean venv lock
