@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from .catalogs import CatalogError, check_syntax, display_path
+from .catalogs import CatalogError, check_syntax, display_path, locale_paths
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,11 +44,7 @@ def catalog_problems(path: Path) -> list[str]:
 
 
 def edition_catalogs(app: Sphinx, config: Config) -> list[Path]:
-    return sorted(
-        path
-        for locale_dir in config.locale_dirs
-        for path in Path(app.srcdir, locale_dir, config.language, "LC_MESSAGES").glob("**/*.po")
-    )
+    return locale_paths(app.srcdir, config, "LC_MESSAGES/**/*.po")
 
 
 def refuse_broken_catalogs(app: Sphinx, config: Config) -> None:

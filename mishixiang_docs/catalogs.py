@@ -130,6 +130,16 @@ def language_catalogs(locale_dir: Path, language: str) -> list[Path]:
     return sorted((locale_dir / language / "LC_MESSAGES").rglob("*.po"))
 
 
+def locale_paths(srcdir: Path | str, config: Any, pattern: str) -> list[Path]:
+    """Files matching *pattern* in the edition language's folder of every
+    ``locale_dirs`` entry (relative to the source folder, as Sphinx reads them)."""
+    return [
+        path
+        for locale_dir in config.locale_dirs
+        for path in sorted(Path(srcdir, locale_dir, config.language).glob(pattern))
+    ]
+
+
 @lru_cache(maxsize=64)
 def _entry_lines(path: Path, mtime: float) -> dict[str, int]:
     try:
@@ -145,11 +155,9 @@ def find_entry(env: Any, msgid: str) -> str:
 
     config = env.config
     domain = docname_to_domain(env.current_document.docname, config.gettext_compact)
-    for locale_dir in config.locale_dirs:
-        path = (Path(env.srcdir) / locale_dir / config.language / "LC_MESSAGES" / f"{domain}.po").resolve()
-        if path.is_file():
-            line = _entry_lines(path, path.stat().st_mtime).get(msgid, 0)
-            return f"{display_path(path)}:{line}"
+    for path in locale_paths(env.srcdir, config, f"LC_MESSAGES/{domain}.po"):
+        line = _entry_lines(path, path.stat().st_mtime).get(msgid, 0)
+        return f"{display_path(path)}:{line}"
     return f"{domain}.po"
 
 

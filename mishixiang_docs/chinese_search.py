@@ -33,6 +33,8 @@ import snowballstemmer
 from sphinx.search import _MINIFIED_JS_PATH, SearchLanguage
 from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese, jieba_load_userdict
 
+from .catalogs import locale_paths
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -75,12 +77,10 @@ def termbase_dictionary(app: Sphinx, config: Config) -> None:
     """Give jieba the termbase's words (config-inited, Chinese editions only)."""
     if not (config.language or "").startswith("zh") or "dict" in config.html_search_options:
         return
-    for locale_dir in config.locale_dirs:
-        termbase = Path(app.srcdir, locale_dir, config.language, "termbase.tsv")
-        if termbase.is_file():
-            break
-    else:
+    termbases = locale_paths(app.srcdir, config, "termbase.tsv")
+    if not termbases:
         return
+    termbase = termbases[0]
     cache = Path(app.doctreedir).parent / "jieba-cache"
     cache.mkdir(parents=True, exist_ok=True)
     dictionary = cache / f"termbase-{config.language}.txt"

@@ -18,10 +18,19 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
+def to_site_root(pagename: str) -> str:
+    """From a page up to the folder that holds every edition."""
+    return "../" * (pagename.count("/") + 1)
+
+
+def page_url(base: str, language: str, uri: str) -> str:
+    """A page's absolute address once the site's address (*base*) is known."""
+    return f"{base.rstrip('/')}/{language}/{uri}"
+
+
 def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     current = app.config.language or "en"
-    # from this page up to the folder that holds every edition
-    to_site_root = "../" * (pagename.count("/") + 1)
+    root = to_site_root(pagename)
     uri = app.builder.get_target_uri(pagename)
     links = []
     for language in app.config.edition_languages:
@@ -29,7 +38,7 @@ def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
             "language": language,
             "tag": language_tag(language),
             "name": LANGUAGE_NAMES.get(language, language),
-            "href": f"{to_site_root}{language}/{uri}",
+            "href": f"{root}{language}/{uri}",
             "current": language == current,
         })
     return links
@@ -44,15 +53,16 @@ def add_edition_links(
     context["edition_links"] = links
     context["edition_base_url"] = app.config.edition_base_url
     context["language_folder"] = app.config.language or "en"
+    root = to_site_root(pagename)
     # `make pdf` copies each brochure into the site's pdf/ folder.
-    to_site_root = "../" * (pagename.count("/") + 1)
-    context["edition_pdf"] = f"{to_site_root}pdf/{pdf_basename(app.config.language or 'en')}.pdf"
+    context["edition_pdf"] = f"{root}pdf/{pdf_basename(app.config.language or 'en')}.pdf"
     base = app.config.edition_base_url.rstrip("/")
+    uri = app.builder.get_target_uri(pagename)
     tags = []
     for link in links:
-        href = link["href"] if not base else f"{base}/{link['language']}/{app.builder.get_target_uri(pagename)}"
+        href = page_url(base, link["language"], uri) if base else link["href"]
         tags.append(f'<link rel="alternate" hreflang="{link["tag"]}" href="{escape(href)}">')
-    chooser = f"{base}/" if base else "../" * (pagename.count("/") + 1) + "index.html"
+    chooser = f"{base}/" if base else f"{root}index.html"
     tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(chooser)}">')
     context["metatags"] = Markup(context.get("metatags", "")) + Markup("\n".join(tags))
 

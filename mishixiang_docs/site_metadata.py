@@ -18,6 +18,7 @@ from docutils import nodes
 from markupsafe import Markup, escape
 
 from . import language_tag
+from .language_links import page_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,10 +29,6 @@ DESCRIPTION_LENGTH = 160
 def og_locale(language: str) -> str:
     """Open Graph wants ll_CC: en -> en_US, zh_CN -> zh_CN."""
     return {"en": "en_US"}.get(language, language)
-
-
-def page_url(base: str, language: str, uri: str) -> str:
-    return f"{base.rstrip('/')}/{language}/{uri}"
 
 
 def first_paragraph(doctree: nodes.document | None) -> str:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -173,16 +172,13 @@ def drop_unsafe_interface_translations(app: Sphinx, config: Config) -> None:
     its markup, and report each one (``-W`` then fails the build)."""
     from sphinx import locale
 
-    from .catalogs import CatalogError, display_path, read_catalog
+    from .catalogs import CatalogError, display_path, locale_paths, read_catalog
 
     if not config.language or config.language == "en":
         return
     translator = locale.translators.get(("general", "sphinx"))
     loaded = getattr(translator, "_catalog", {})
-    for locale_dir in config.locale_dirs:
-        path = Path(app.srcdir, locale_dir, config.language, "LC_MESSAGES", "sphinx.po")
-        if not path.is_file():
-            continue
+    for path in locale_paths(app.srcdir, config, "LC_MESSAGES/sphinx.po"):
         try:
             catalog = read_catalog(path)
         except CatalogError as exc:

@@ -6,7 +6,6 @@ project's _build/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
