@@ -60,7 +60,7 @@ $(STAMPS)/pdf-%: $(INPUTS) $$(call CATALOGS_OF,$$*) | $(STAMPS)/debian-build $(S
 	$(EDITION) pdf $* $(SPHINXOPTS)
 	@touch $@
 
-$(BUILDDIR)/html/index.html: mishixiang_docs/chooser.py $(STAMPS)/languages | venv
+$(BUILDDIR)/html/index.html: mishixiang_docs/chooser.py $(STAMPS)/languages $(wildcard locales/*/LC_MESSAGES/sphinx.po) | venv
 	$(PYTHON) -m mishixiang_docs.chooser $(BUILDDIR)/html $(LANGUAGES)
 
 # Stamps that change only when a command-line variable does.

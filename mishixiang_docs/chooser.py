@@ -14,13 +14,25 @@ import sys
 from html import escape
 from pathlib import Path
 
-from . import LANGUAGE_NAMES, SOURCE_LANGUAGE, language_tag
+import polib
 
-# What the chooser says, in each edition's own language.
-HEADINGS = {
-    "en": "Mishixiang Sub-district Profile",
-    "zh_CN": "米市巷街道概况",
-}
+from . import LANGUAGE_NAMES, PROJECT_ROOT, SOURCE_LANGUAGE, language_tag
+
+# The chooser's heading is the project title, in each edition's own words: the
+# translation translators already gave it in sphinx.po (conf.py's `project`).
+TITLE = "Mishixiang Sub-district Profile"
+
+
+def project_titles(languages: list[str], locale_dir: Path = PROJECT_ROOT / "locales") -> dict[str, str]:
+    found = {SOURCE_LANGUAGE: TITLE}
+    for language in languages:
+        catalog = locale_dir / language / "LC_MESSAGES" / "sphinx.po"
+        if language != SOURCE_LANGUAGE and catalog.is_file():
+            entry = polib.pofile(str(catalog)).find(TITLE)
+            if entry is not None and entry.translated():
+                found[language] = entry.msgstr
+    return found
+
 
 PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -77,6 +89,7 @@ PAGE = """<!doctype html>
 
 def render(languages: list[str]) -> str:
     editions = [SOURCE_LANGUAGE] + [lang for lang in languages if lang != SOURCE_LANGUAGE]
+    titles = project_titles(editions)
     links = "\n".join(
         f'<li><a href="{lang}/index.html" hreflang="{language_tag(lang)}" lang="{language_tag(lang)}"'
         f' onclick="try{{localStorage.setItem(\'mishixiang-language\',\'{lang}\')}}catch(e){{}}">'
@@ -84,8 +97,8 @@ def render(languages: list[str]) -> str:
         for lang in editions
     )
     headings = "\n".join(
-        f'<h1 lang="{language_tag(lang)}">{escape(HEADINGS[lang])}</h1>'
-        for lang in editions if lang in HEADINGS
+        f'<h1 lang="{language_tag(lang)}">{escape(titles[lang])}</h1>'
+        for lang in editions if lang in titles
     )
     alternates = "\n".join(
         f'<link rel="alternate" hreflang="{language_tag(lang)}" href="{lang}/index.html">'
@@ -93,7 +106,7 @@ def render(languages: list[str]) -> str:
     )
     return PAGE.format(
         lang=language_tag(SOURCE_LANGUAGE),
-        title=escape(" · ".join(HEADINGS[lang] for lang in editions if lang in HEADINGS)),
+        title=escape(" · ".join(titles[lang] for lang in editions if lang in titles)),
         alternates=alternates,
         first=editions[0],
         editions=json.dumps(editions),

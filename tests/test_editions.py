@@ -88,6 +88,8 @@ def test_language_chooser_at_the_site_root(site: Path) -> None:
         assert (site / urlsplit(href).path).is_file()
     script = page.find("script").string
     assert "navigator.languages" in script  # honours the browser's language
+    # each edition names itself in its own language, from the catalogs
+    assert [h.get_text() for h in page.find_all("h1")] == ["Mishixiang Sub-district Profile", "米市巷街道概况"]
 
 
 def test_conf_values_are_translated(site: Path) -> None:
