@@ -26,6 +26,9 @@ class CatalogError(Exception):
         super().__init__(f"{path}:{line}: {problem}; {advice}")
 
 
+#: Line width of every catalog we write (sphinx-intl's and Babel's default too).
+LINE_WIDTH = 76
+
 _POLIB_LINE = re.compile(r"line (\d+)")
 
 
@@ -71,7 +74,7 @@ def read_catalog(path: Path) -> polib.POFile:
     """Parse a .po file that msgfmt accepts, turning errors into a CatalogError."""
     check_syntax(path)
     try:
-        return polib.pofile(str(path), wrapwidth=76)
+        return polib.pofile(str(path), wrapwidth=LINE_WIDTH)
     except UnicodeDecodeError as exc:
         raise CatalogError(
             path, 1, f"not valid UTF-8 ({exc.reason})",

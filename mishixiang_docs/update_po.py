@@ -25,9 +25,8 @@ import polib
 from babel.messages import pofile
 from sphinx_intl import catalog as intl
 
-from .catalogs import CatalogError, display_path, read_catalog
+from .catalogs import LINE_WIDTH, CatalogError, display_path, read_catalog
 
-LINE_WIDTH = 76
 
 
 def _read_babel(content: bytes):

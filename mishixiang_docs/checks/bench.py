@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polib
 
+from ..catalogs import LINE_WIDTH
 from .runner import Options, run
 
 TERMS = [(f"Place {n}", f"地点{n}号") for n in range(1, 101)] + [("Grand Canal", "大运河"), ("Mishixiang", "米市巷")]
@@ -51,7 +52,7 @@ def write_synthetic(root: Path, messages: int, pages: int, language: str = "zh_C
     per_page = max(1, messages // pages)
     count = 0
     for page in range(pages):
-        po, pot = polib.POFile(wrapwidth=76), polib.POFile(wrapwidth=76)
+        po, pot = polib.POFile(wrapwidth=LINE_WIDTH), polib.POFile(wrapwidth=LINE_WIDTH)
         po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": language,
                        "Plural-Forms": "nplurals=1; plural=0;"}
         pot.metadata = {"Content-Type": "text/plain; charset=UTF-8"}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import polib
 
-from ..catalogs import _MSGFMT_ERROR, CatalogError, _advice, display_path, read_catalog
+from ..catalogs import _MSGFMT_ERROR, LINE_WIDTH, CatalogError, _advice, display_path, read_catalog
 from .report import Finding
 
 _FIRST_DEFINITION = "this is the location of the first definition"
@@ -108,7 +108,7 @@ def _recover(catalog: Catalog, exc: CatalogError, raw: bytes) -> bool:
                 catalog.display, line, "catalog-syntax", problem, _syntax_advice(problem, raw)))
         return False
     try:
-        catalog.po = polib.pofile(raw.decode("utf-8"), wrapwidth=76)
+        catalog.po = polib.pofile(raw.decode("utf-8"), wrapwidth=LINE_WIDTH)
     except (UnicodeDecodeError, OSError, ValueError) as error:
         catalog.findings.append(Finding(
             catalog.display, exc.line, "catalog-syntax", f"cannot be read: {error}", exc.advice))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polib
 
-from ..catalogs import display_path
+from ..catalogs import LINE_WIDTH, display_path
 from .report import NOTE, Finding
 
 
@@ -26,7 +26,7 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
 
 def read_template(path: Path) -> polib.POFile | None:
     try:
-        return polib.pofile(str(path), wrapwidth=76)
+        return polib.pofile(str(path), wrapwidth=LINE_WIDTH)
     except (OSError, ValueError, UnicodeDecodeError):
         return None
 
