@@ -13,11 +13,23 @@ obsolete (``#~``) so nothing a translator wrote is lost.  Two things differ from
 
 A catalog that does not parse stops everything before anything is written:
 Babel would silently "repair" it and the repair would be written back.
+
+Catalogs are written the way GNU gettext writes them (GNU ``msgcat`` has the
+last word on the layout), so that Poedit, Weblate or ``msgcat`` leave them
+as they are, and a catalog they saved comes back unchanged.  ``#:`` references
+are relative to the catalog's own folder, where translators' tools look for
+them.  Page catalogs hold MyST, never format strings: they carry no
+``python-format`` flags, which Babel guesses from ``{ref}`` or "50% of".  A
+catalog whose only change would be the template's date is left alone.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,6 +39,10 @@ from sphinx_intl import catalog as intl
 
 from .catalogs import LINE_WIDTH, CatalogError, display_path, read_catalog
 
+#: The catalog of interface strings and conf.py values: the one with format strings.
+INTERFACE_DOMAIN = "sphinx"
+FORMAT_FLAGS = ("python-format", "python-brace-format")
+_POT_DATE = re.compile(rb'^"POT-Creation-Date: [^"]*"$', re.MULTILINE)
 
 
 def _read_babel(content: bytes):
@@ -80,13 +96,47 @@ def _serialise(po: polib.POFile) -> str:
     return text
 
 
-def update_catalog(pot_path: Path, po_path: Path, language: str) -> str:
+def gnu_layout(content: bytes) -> bytes:
+    """The catalog as GNU gettext lays it out (``msgcat``: wrapping, flags, order)."""
+    msgcat = shutil.which("msgcat")
+    if msgcat is None:
+        raise SystemExit("update-po needs GNU msgcat: install the Debian package gettext (`make` does)")
+    result = subprocess.run([msgcat, "-o", "-", "-"], input=content, capture_output=True)
+    if result.returncode != 0:
+        raise SystemExit("msgcat refused the merged catalog: " + result.stderr.decode("utf-8", "replace"))
+    return result.stdout
+
+
+def _relocate(catalog, pot_dir: Path, po_dir: Path) -> None:
+    """``#:`` references as seen from the catalog's folder (Sphinx writes them
+    relative to the templates' folder); theme templates stay ``(theme)/...``."""
+    for message in catalog:
+        located = []
+        for filename, line in message.locations:
+            if not filename.startswith("(theme)"):
+                filename = os.path.relpath(os.path.normpath(pot_dir / filename), po_dir)
+            located.append((Path(filename).as_posix(), line))
+        message.locations = located
+
+
+def _same_but_date(new: bytes, old: bytes) -> bool:
+    return _POT_DATE.sub(b"", new) == _POT_DATE.sub(b"", old)
+
+
+def update_catalog(pot_path: Path, po_path: Path, language: str, pot_dir: Path | None = None) -> str:
     template = intl.load_po(str(pot_path))
+    _relocate(template, pot_dir or pot_path.parent, po_path.parent)
+    if po_path.stem != INTERFACE_DOMAIN:
+        for message in template:
+            message.flags.difference_update(FORMAT_FLAGS)
     if po_path.exists():
         before = po_path.read_bytes()
         old = polib.pofile(before.decode("utf-8"), wrapwidth=LINE_WIDTH)
         catalog = _read_babel(before)
         intl.update_with_fuzzy(catalog, template)
+        if po_path.stem != INTERFACE_DOMAIN:
+            for message in catalog:
+                message.flags.difference_update(FORMAT_FLAGS)
         status = "updated"
     else:
         catalog = template
@@ -94,8 +144,8 @@ def update_catalog(pot_path: Path, po_path: Path, language: str) -> str:
         before = b""
         old = None
         status = "created"
-    content = _render(catalog, old)
-    if content == before:
+    content = gnu_layout(_render(catalog, old))
+    if _same_but_date(content, before):
         return "unchanged"
     po_path.parent.mkdir(parents=True, exist_ok=True)
     po_path.write_bytes(content)
@@ -125,7 +175,7 @@ def update(pot_dir: Path, locale_dir: Path, languages: list[str]) -> int:
         print("No catalog was changed: fix the file(s) above, then run `make update-po` again.")
         return 1
     for pot, po, lang in targets:
-        status = update_catalog(pot, po, lang)
+        status = update_catalog(pot, po, lang, pot_dir)
         if status != "unchanged":
             print(f"{status}: {display_path(po)}")
     return 0
