@@ -1,39 +1,49 @@
-# Makefile for the Mishixiang Sub-district profile (English and Simplified Chinese).
+# Makefile of a profile published with editions (the Sphinx extension and tools in editions/).
 # `make help` lists the targets; variables can be set on the command line:
-#   make html LANGUAGES="en zh_CN ja" SPHINXOPTS="-v"
+#   make html LANGUAGES="en zh_CN" SPHINXOPTS="-v"
 
-LANGUAGES       ?= en zh_CN
-SOURCE_LANGUAGE := en
+# Every edition by default: the source language (conf.py's `language`) and every
+# language with a folder of catalogs in locales/ (`make update-po LANGUAGES="... ja"`
+# creates one).
+PYTHON3         ?= python3
+PROJECT_LANGUAGES := $(shell $(PYTHON3) -m editions languages)
+ifeq ($(PROJECT_LANGUAGES),)
+$(error cannot read the profile's languages from conf.py and locales/ (python3 -m editions languages))
+endif
+SOURCE_LANGUAGE := $(firstword $(PROJECT_LANGUAGES))
+LANGUAGES       ?= $(PROJECT_LANGUAGES)
 # Warnings are errors: a warning is a defect to fix, not to silence.
 SPHINXOPTS      ?= -W --keep-going
 BUILDDIR        ?= _build
 VENV            ?= .venv
-PYTHON3         ?= python3
-LANGUAGE        ?= zh_CN
+LANGUAGE        ?= $(lastword $(LANGUAGES))
 PORT            ?= 8000
 PYTEST_ARGS     ?=
 # make check CHECKFLAGS="--format json -o _build/check.json" (or "--format github" in CI)
 CHECKFLAGS      ?=
 # The site's public address (canonical links, og:url, sitemaps); empty: relative links only.
 SITE_URL        ?=
-export SITE_URL
+# V=1: everything Sphinx says, not one line per edition.
+V               ?=
+export SITE_URL LANGUAGES BUILDDIR V
 
-SPHINXBUILD  = $(VENV)/bin/sphinx-build
 PYTHON       = $(VENV)/bin/python
+EDITIONS     = $(PYTHON) -m editions
 TRANSLATIONS = $(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))
 STAMPS       = $(BUILDDIR)/.stamps
-# conf.py is at the root, the sources in docs/.
-SPHINX       = $(SPHINXBUILD) -c . $(SPHINXOPTS)
+# conf.py is at the root, the sources in docs/; -q: warnings only, unless V=1.
+SPHINX       = $(VENV)/bin/sphinx-build -c . $(if $(V),,-q) $(SPHINXOPTS)
 
 # Both cores: the editions build side by side.  No --output-sync: an edition prints
-# its report in one piece when it ends, and `make serve` and `make test` must stream.
+# its warnings as they come and one line when it is done, and `make serve` and
+# `make test` must stream.
 JOBS            ?= $(shell nproc 2>/dev/null || echo 2)
-MAKEFLAGS       += --jobs=$(JOBS)
+MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 # `make clean all`: whatever writes into $(BUILDDIR) waits for clean, even in parallel.
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf dist bench gettext update-po stats check serve test clean venv venv-test lock
+.PHONY: help all html pdf dist bench gettext update-po stats check serve test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -49,11 +59,11 @@ VENV_TEST_READY = $(VENV)/.installed-test
 $(VENV)/.installed: pyproject.toml constraints.txt | $(STAMPS)/debian-build
 	$(PYTHON3) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
-	touch $@
+	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
-	touch $@
+	@touch $@
 else
 VENV_READY      =
 VENV_TEST_READY =
@@ -85,74 +95,86 @@ $(STAMPS)/debian-%:
 # -- Editions ---------------------------------------------------------------------------
 all: html pdf ## Build every edition, HTML and PDF (the default target)
 
-# An edition is rebuilt only when one of its inputs changed: `make` with nothing
-# to do starts neither Sphinx nor TeX.  mishixiang_docs.build stages, locks and
-# publishes each edition (see its docstring); Sphinx is incremental inside it.
-# The inputs are what Sphinx reads: not the translation checks or the benchmark.
-EXTENSION = $(shell find mishixiang_docs -type f -not -path '*/__pycache__/*' -not -name '*.pyc' \
-              -not -path 'mishixiang_docs/checks/*' -not -name 'build_bench.py' 2>/dev/null)
-INPUTS = conf.py $(VENV_READY) $(STAMPS)/sphinxopts $(EXTENSION) $(shell find docs -type f 2>/dev/null)
-CATALOGS_OF = $(wildcard locales/$(1)/LC_MESSAGES/*.po locales/$(1)/termbase.tsv)
-EDITION = BUILDDIR=$(BUILDDIR) $(PYTHON) -m mishixiang_docs.build
+# An edition is rebuilt only when one of its inputs changed: `make` with nothing to
+# do starts neither Sphinx nor TeX.  Its inputs are what sphinx-build reads: docs/,
+# conf.py, the Sphinx extension and what it imports, the language's catalogs; not
+# the translation checks, the publishing tools or the benchmark.  `python -m
+# editions build` stages, locks and publishes each edition; Sphinx is incremental.
+SOURCES     := $(shell find docs editions/sphinxext editions/catalogs -type f -not -name '*.pyc' 2>/dev/null) \
+               $(wildcard editions/*.py)
+INPUTS       = conf.py $(SOURCES) $(VENV_READY)
+CATALOGS_OF  = $(shell find locales/$(1) -type f 2>/dev/null)
 
-html: $(foreach lang,$(LANGUAGES),$(STAMPS)/html-$(lang)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<language>/
+# The site offers a PDF of each edition whose PDF this run builds or that exists
+# (an HTML-only build of a fresh clone has no dead "Download PDF" links).
+GOALS       := $(or $(MAKECMDGOALS),all)
+PDF_OFFERED  = $(if $(filter all pdf dist,$(GOALS)),$(LANGUAGES),$(if $(AFTER_CLEAN),,$(foreach \
+                 l,$(LANGUAGES),$(if $(wildcard $(BUILDDIR)/pdf/*-$(l).pdf),$(l)))))
+export EDITION_PDFS = $(PDF_OFFERED)
 
-pdf: $(foreach lang,$(LANGUAGES),$(STAMPS)/pdf-$(lang)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
+html: $(foreach l,$(LANGUAGES),$(STAMPS)/html-$(l)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<language>/
+
+pdf: $(foreach l,$(LANGUAGES),$(STAMPS)/pdf-$(l)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
 
 .SECONDEXPANSION:
-$(STAMPS)/html-%: $(INPUTS) $$(call CATALOGS_OF,$$*) | $(STAMPS)/debian-build $(AFTER_CLEAN)
-	$(EDITION) html $* $(SPHINXOPTS)
+$(STAMPS)/html-%: $(INPUTS) $$(call CATALOGS_OF,$$*) $(STAMPS)/html-options | $(STAMPS)/debian-build $(AFTER_CLEAN)
+	@$(EDITIONS) build html $* $(SPHINXOPTS)
 	@touch $@
 
-$(STAMPS)/pdf-%: $(INPUTS) $$(call CATALOGS_OF,$$*) | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
-	$(EDITION) pdf $* $(SPHINXOPTS)
+$(STAMPS)/pdf-%: $(INPUTS) $$(call CATALOGS_OF,$$*) $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
+	@$(EDITIONS) build pdf $* $(SPHINXOPTS)
 	@touch $@
 
-$(BUILDDIR)/html/index.html: mishixiang_docs/chooser.py $(VENV_READY) $(STAMPS)/languages \
+# The front page lists the editions, in each one's title; an edition whose language
+# has no catalogs any more is taken off the site.
+$(BUILDDIR)/html/index.html: editions/publish/frontpage.py $(VENV_READY) $(STAMPS)/html-options \
                              $(wildcard locales/*/LC_MESSAGES/sphinx.po) | $(AFTER_CLEAN)
-	$(PYTHON) -m mishixiang_docs.chooser $(BUILDDIR)/html $(LANGUAGES)
+	@$(EDITIONS) frontpage $(BUILDDIR)/html $(LANGUAGES)
 
 # Stamps that change only when a command-line variable does.
-$(STAMPS)/sphinxopts $(STAMPS)/languages: FORCE | $(AFTER_CLEAN)
+$(STAMPS)/html-options $(STAMPS)/pdf-options: FORCE | $(AFTER_CLEAN)
 	@mkdir -p $(@D)
-	@value='$(if $(findstring sphinxopts,$@),$(SPHINXOPTS) $(SITE_URL),$(LANGUAGES) $(SITE_URL))'; \
+	@value='$(SPHINXOPTS) $(if $(findstring html,$@),$(SITE_URL) | $(LANGUAGES) | $(PDF_OFFERED))'; \
 	  [ -f $@ ] && [ "$$(cat $@)" = "$$value" ] || echo "$$value" > $@
 
 # -- Translation ---------------------------------------------------------------------
 gettext: $(VENV_READY) | $(AFTER_CLEAN) ## Extract the message templates (.pot) into _build/gettext/
-	rm -rf $(BUILDDIR)/gettext
+	@rm -rf $(BUILDDIR)/gettext
 	$(SPHINX) -b gettext -d $(BUILDDIR)/doctrees/gettext docs $(BUILDDIR)/gettext
 
 update-po: gettext ## Update every language's catalogs from the sources, keeping all translations
-	$(PYTHON) -m mishixiang_docs.update_po $(BUILDDIR)/gettext locales $(TRANSLATIONS)
+	@$(EDITIONS) update-po $(BUILDDIR)/gettext $(TRANSLATIONS)
 
 stats: $(VENV_READY) ## Show translated / fuzzy / untranslated counts per catalog
-	$(PYTHON) -m mishixiang_docs.catalogs stats $(TRANSLATIONS)
+	@$(EDITIONS) stats $(TRANSLATIONS)
 
 check: gettext ## Check every translation: sync, markup, safety, numbers, terms, typography
-	$(PYTHON) -m mishixiang_docs.checks $(CHECKFLAGS) --pot-dir $(BUILDDIR)/gettext $(TRANSLATIONS)
+	@$(EDITIONS) check $(CHECKFLAGS) --pot-dir $(BUILDDIR)/gettext $(TRANSLATIONS)
 
 serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: make serve LANGUAGE=zh_CN PORT=8000
 	$(VENV)/bin/sphinx-autobuild -c . -b html -D language=$(LANGUAGE) \
+	  -D locale_dirs=$(abspath $(BUILDDIR))/locales \
 	  -d $(BUILDDIR)/doctrees/serve-$(LANGUAGE) --port $(PORT) \
-	  --watch conf.py --watch locales --watch mishixiang_docs --ignore '*.mo' \
+	  --watch conf.py --watch locales --watch editions \
 	  docs $(BUILDDIR)/serve/$(LANGUAGE)
 
 # -- Tests, publishing, maintenance -----------------------------------------------------
 test: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+test-fast: $(VENV_TEST_READY) | $(STAMPS)/debian-build ## Run the tests that need neither TeX nor a browser nor the Makefile
+	$(VENV)/bin/pytest -m "not tex and not browser and not pipeline" $(PYTEST_ARGS)
+
 dist: ## Clean build of everything, then the site as one folder and one archive in _build/dist/
-	$(MAKE) --no-print-directory clean
-	$(MAKE) --no-print-directory all
-	$(PYTHON) -m mishixiang_docs.dist $(BUILDDIR)
+	@$(MAKE) clean
+	@$(MAKE) all
+	@$(EDITIONS) dist $(BUILDDIR)
 
 bench: $(VENV_READY) ## Print build timings: no-op, one msgstr, full build vs plain Sphinx, 50x scale
-	BUILDDIR=$(BUILDDIR) $(PYTHON) -u -m mishixiang_docs.build_bench
+	$(PYTHON) -u -m editions bench
 
 clean: ## Remove every build output
 	rm -rf $(BUILDDIR)
-	find locales -name '*.mo' -delete
 
 lock: $(VENV_TEST_READY) ## Re-pin constraints.txt from the current virtual environment
 	$(VENV)/bin/pip freeze --exclude-editable | sed '1i # Every Python package of the build and the tests, pinned (`make lock` rewrites this).\n# pyproject.toml says what we need; this file says exactly which versions we got.' > constraints.txt

@@ -1,8 +1,12 @@
-"""Sphinx configuration for the Mishixiang Sub-district profile.
+"""Sphinx configuration of the Mishixiang Sub-district profile.
 
-One configuration serves every edition: the Makefile passes ``-D language=...``.
-Values a reader sees (title, author, copyright, date formats) are English here
-and translated through ``locales/<lang>/LC_MESSAGES/sphinx.po``.
+One configuration serves every edition: the build passes ``-D language=...``.
+Everything that belongs to this profile is here, in docs/ and in locales/; the
+code that publishes it is the ``editions`` package (editions/__init__.py).
+Values a reader sees (title, author, copyright, date formats, subtitle,
+keywords) are English here and translated through
+``locales/<language>/LC_MESSAGES/sphinx.po``.  The tools outside Sphinx read
+this file without running it, so profile settings are plain literals.
 """
 
 import os
@@ -10,41 +14,41 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))  # the project's own package, also without `pip install -e`
+sys.path.insert(0, str(ROOT))  # the editions package, also without `pip install -e`
 
-from mishixiang_docs.dates import pin_source_date_epoch  # noqa: E402
-
-# Every date in an edition comes from SOURCE_DATE_EPOCH or the last commit.
-pin_source_date_epoch(ROOT)
-
-# -- Project (translatable) ---------------------------------------------------
+# -- The profile (translatable) ---------------------------------------------------
 project = "Mishixiang Sub-district Profile"
 author = "Mishixiang Sub-district Office"
-copyright = "{year}, {author}"  # filled in and translated by mishixiang_docs
-profile_subtitle = "Gongshu District, Hangzhou"
-profile_keywords = "Mishixiang, Gongshu District, Hangzhou, Grand Canal, sub-district profile"
+copyright = "{year}, {author}"  # {year}: from the last commit (SOURCE_DATE_EPOCH)
+edition_subtitle = "Gongshu District, Hangzhou"
+edition_keywords = "Mishixiang, Gongshu District, Hangzhou, Grand Canal, sub-district profile"
 html_title = "Mishixiang Sub-district Profile"
 today_fmt = "%B %d, %Y"
 html_last_updated_fmt = "%B %d, %Y"
 
+# -- The profile (not translated) ---------------------------------------------------
+edition_basename = "mishixiang-profile"  # mishixiang-profile-zh_CN.pdf, mishixiang-profile.tar.gz
+edition_colour = "#2B5D8A"  # covers, rules, links and charts of the PDFs; charts of the site
+html_favicon = "docs/_static/favicon.svg"
+
 # -- General --------------------------------------------------------------------
-extensions = ["mishixiang_docs.sphinxext"]  # loads myst_parser too
+extensions = ["editions.sphinxext"]  # loads myst_parser too
 root_doc = "index"
 exclude_patterns = []
-language = "en"
+language = "en"  # the language of docs/; every folder of locales/ is an edition too
 
 # -- Translation ------------------------------------------------------------------
-locale_dirs = ["../locales/"]  # relative to docs/
-gettext_compact = False  # one catalog per page
-gettext_location = True  # source file and line in every entry, for translators
+# Translators edit locales/<language>/LC_MESSAGES/*.po (one catalog per page, with
+# source lines).  Sphinx never reads those files: the extension checks them and
+# hands Sphinx checked copies under _build/locales/, where it compiles them.
+edition_translations = "locales"
+locale_dirs = ["../_build/locales/"]  # relative to docs/
+gettext_compact = False
+gettext_location = True
 gettext_uuid = False
-edition_languages = ["en", "zh_CN"]
-# The site's public address, when known (make SITE_URL=https://...): gives
-# canonical links, og:url and sitemaps.  Empty keeps every link relative.
-edition_base_url = os.environ.get("SITE_URL", "")
 
 # -- MyST -------------------------------------------------------------------------
-# Raw HTML stays off whatever is set here (see mishixiang_docs.translation_safety).
+# Raw HTML stays off whatever is set here (editions.sphinxext.safety).
 myst_enable_extensions = []
 myst_heading_anchors = 0  # anchors come from the explicit (label)= targets
 
@@ -52,4 +56,6 @@ myst_heading_anchors = 0  # anchors come from the explicit (label)= targets
 html_theme = "furo"
 html_copy_source = False  # readers get the page, not its Markdown
 html_show_sourcelink = False
-html_favicon = "mishixiang_docs/static/favicon.svg"
+# The site's public address (make SITE_URL=https://...): canonical links, og:url
+# and sitemaps.  Empty keeps every link relative.
+edition_base_url = os.environ.get("SITE_URL", "")

@@ -3,7 +3,7 @@
 ``write_project`` lays out what `make check` reads: locales/<lang>/LC_MESSAGES/<page>.po,
 its template in gettext/<page>.pot, a termbase.  ``check`` runs the checks in this
 process (fast) from the project folder and returns the exit status and the findings
-as dicts (JSON output); ``check_cli`` runs ``python -m mishixiang_docs.checks``.
+as dicts (JSON output); ``check_cli`` runs ``python -m editions.checks``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polib
 
-from mishixiang_docs.checks.cli import entry_point
+from editions.checks.cli import entry_point
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = Path(__file__).resolve().parent / "samples" / "checks"
@@ -106,7 +106,7 @@ def only(findings: list[dict], check_name: str) -> dict:
 
 
 def check_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mishixiang_docs.checks", *args], cwd=root,
+    return subprocess.run([sys.executable, "-m", "editions.checks", *args], cwd=root,
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 

@@ -1,78 +1,182 @@
-"""Shared fixtures: copies of the real project, built with the real Makefile.
+"""Fixtures of the test suite, one room each (see README, Tests):
 
-Tests never build inside the working tree: each gets a copy of the project
-(sources, catalogs, Makefile, package) in a temporary folder and runs the same
-commands a maintainer would, with the project's virtual environment.
+* ``tests/unit`` — functions and ``make check`` on small sample catalogs (``checks``);
+* ``tests/sphinx`` — the extension in-process, with Sphinx's own ``sphinx.testing``
+  fixtures on small roots in ``tests/roots`` (``sample``);
+* ``tests/pipeline`` — the real Makefile on copies of a project (``project``,
+  ``make``, ``built_project``); marked ``pipeline``, and ``tex`` where PDFs are built;
+* ``tests/site`` — the built site in headless Chromium (``server``, ``browser``);
+  marked ``browser``.
+
+Tests never build in the working tree.  ``make test-fast`` runs what needs neither
+TeX nor a browser nor the Makefile.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import io
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
-from playwright import sync_api as playwright_api
 
-from mishixiang_docs.workspace import copy_project
+from editions.publish.workspace import copy_project
+
+pytest_plugins = ["sphinx.testing.fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
 VENV = Path(sys.prefix)  # the environment running the tests is the project's
-# A fixed date so that the outputs are comparable.
-SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
+# A fixed date, so that outputs can be compared (2026-01-01 00:00 UTC).
+SOURCE_DATE_EPOCH = "1767225600"
+os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH  # in-process builds read it too
+
+_ROOMS = {"pipeline": "pipeline", "site": "browser"}
+_TEX_FIXTURES = {"built_project", "site", "pdfs", "server"}
 
 
-def run_make(project: Path, *targets: str, check: bool = True, **variables: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    args = ["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", "USE_VENV_AS_IS=1", *targets]
-    args += [f"{key}={value}" for key, value in variables.items()]
-    result = subprocess.run(args, env=env, capture_output=True, text=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with what it needs: its room, and TeX for the built profile."""
+    for item in items:
+        room = Path(item.fspath).relative_to(TESTS).parts[0]
+        if room in _ROOMS:
+            item.add_marker(_ROOMS[room])
+        if _TEX_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker("tex")
+            item.add_marker("pipeline")
+
+
+# -- Catalogs ------------------------------------------------------------------------------------
+
+def write_po(path: Path, entries: list[polib.POEntry | tuple[str, str]] | dict[str, str],
+             header: dict[str, str] | None = None, language: str = "zh_CN") -> Path:
+    """A catalog holding exactly *entries* ((msgid, msgstr) pairs or polib entries)."""
+    po = polib.POFile()
+    po.metadata = header if header is not None else {
+        "Content-Type": "text/plain; charset=UTF-8", "Language": language,
+        "Plural-Forms": "nplurals=1; plural=0;"}
+    pairs = entries.items() if isinstance(entries, dict) else entries
+    for item in pairs:
+        po.append(item if isinstance(item, polib.POEntry) else polib.POEntry(msgid=item[0], msgstr=item[1]))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    po.save(str(path))
+    return path
+
+
+# -- The extension in-process (tests/sphinx) ---------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """sphinx.testing's folder of test roots."""
+    return TESTS / "roots"
+
+
+@dataclass
+class Build:
+    """One in-process build: its app (None if the build stopped), output and messages."""
+
+    app: Any
+    outdir: Path
+    warnings: str
+    status: str
+    exit_code: int = 0
+
+    def page(self, name: str = "index") -> str:
+        return (self.outdir / f"{name}.html").read_text(encoding="utf-8")
+
+    def tex(self) -> str:
+        return next(self.outdir.glob("*.tex")).read_text(encoding="utf-8")
+
+
+@dataclass
+class SampleProject:
+    """A copy of a test root, its catalogs written by the test, built in-process."""
+
+    path: Path
+    make_app: Callable[..., Any]
+    builds: list[Build] = field(default_factory=list)
+
+    def catalog(self, translations: list | dict[str, str], domain: str = "index",
+                language: str = "zh_CN", header: dict[str, str] | None = None) -> Path:
+        return write_po(self.path / "locales" / language / "LC_MESSAGES" / f"{domain}.po",
+                        translations, header, language)
+
+    def catalog_path(self, domain: str = "index", language: str = "zh_CN") -> Path:
+        return self.path / "locales" / language / "LC_MESSAGES" / f"{domain}.po"
+
+    def build(self, builder: str = "html", language: str = "zh_CN", **overrides: Any) -> Build:
+        status, warning = io.StringIO(), io.StringIO()
+        outdir = self.path / "_build" / builder
+        try:
+            app = self.make_app(builder, srcdir=self.path, confoverrides={"language": language, **overrides},
+                                status=status, warning=warning, freshenv=True)
+            app.build()
+        except SystemExit as exc:  # the catalog guard stops the build cleanly
+            return Build(None, outdir, warning.getvalue(), status.getvalue(), int(exc.code or 0))
+        result = Build(app, app.outdir, warning.getvalue(), status.getvalue())
+        self.builds.append(result)
+        return result
+
+
+@pytest.fixture
+def sample(make_app: Callable[..., Any], rootdir: Path, tmp_path: Path) -> SampleProject:
+    """A private copy of tests/roots/test-minimal, built with ``sample.build()``."""
+    path = tmp_path / "minimal"
+    shutil.copytree(rootdir / "test-minimal", path)
+    return SampleProject(path, make_app)
+
+
+# -- The real Makefile (tests/pipeline) --------------------------------------------------------------
+
+def run_make(project: Path, *targets: str, check: bool = True, env: dict[str, str] | None = None,
+             **variables: str) -> subprocess.CompletedProcess:
+    args = ["make", "-C", str(project), f"VENV={VENV}", "USE_VENV_AS_IS=1", *targets,
+            *(f"{key}={value}" for key, value in variables.items())]
+    result = subprocess.run(args, env={**os.environ, **(env or {})}, capture_output=True, text=True)
     if check and result.returncode != 0:
         pytest.fail(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
 
 
-SAMPLE = Path(__file__).parent / "samples" / "minimal"
-
-
-def write_catalog(project: Path, translations: dict[str, str], domain: str = "index",
-                  language: str = "zh_CN") -> Path:
-    """A catalog for *project* holding exactly *translations*."""
-    path = project / "locales" / language / "LC_MESSAGES" / f"{domain}.po"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": language}
-    for msgid, msgstr in translations.items():
-        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
-    po.save(str(path))
-    return path
-
-
 @pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    """A copy of the one-page sample project (tests/samples/minimal)."""
-    project = tmp_path / "sample"
-    shutil.copytree(SAMPLE, project)
-    return project
+def make() -> Callable[..., subprocess.CompletedProcess]:
+    """``make(project, "html", LANGUAGES="en", check=False)``: the real Makefile, on a copy."""
+    return run_make
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A private copy of the project, for tests that change it."""
-    return copy_project(tmp_path / "project")
+    """A private copy of the profile, for tests that change it."""
+    return copy_project(tmp_path / "project", ROOT)
+
+
+@pytest.fixture
+def second_profile(tmp_path: Path) -> Path:
+    """Another, tiny profile (tests/roots/test-second-profile) with the toolkit's
+    Makefile and package: what a second profile needs is content, not code."""
+    path = tmp_path / "second"
+    shutil.copytree(TESTS / "roots" / "test-second-profile", path)
+    for name in ("Makefile", "debian-packages.txt", "pyproject.toml", "constraints.txt"):
+        shutil.copy2(ROOT / name, path / name)
+    shutil.copytree(ROOT / "editions", path / "editions", ignore=shutil.ignore_patterns("__pycache__"))
+    return path
 
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project copied once and built with `make` (every edition)."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    """The profile copied once and built with `make` (every edition, HTML and PDF)."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project", ROOT)
     run_make(project)
     return project
 
@@ -87,7 +191,103 @@ def pdfs(built_project: Path) -> Path:
     return built_project / "_build" / "pdf"
 
 
-# -- A real browser on the built site ------------------------------------------------
+# -- make check on sample catalogs (tests/unit/checks) ----------------------------------------------
+
+TERMBASE = (
+    "english\tchinese\tkind\tnote\n"
+    "Grand Canal\t大运河\triver\t\n"
+    "Canal\t运河\triver\tshort form\n"
+    "Mishixiang\t米市巷\tplace\t\n"
+    "Mishixiang Sub-district\t米市巷街道\tplace\t\n"
+)
+
+
+@dataclass
+class CheckRun:
+    status: int
+    findings: list[dict]
+
+    def errors(self, check: str | None = None) -> list[dict]:
+        return [f for f in self.findings if f["severity"] == "error" and (check is None or f["check"] == check)]
+
+    def only(self, check: str) -> dict:
+        """The one error finding of *check*; fails if there are none or several."""
+        found = self.errors(check)
+        assert len(found) == 1, json.dumps(self.findings, ensure_ascii=False, indent=1)
+        return found[0]
+
+
+@dataclass
+class CheckProject:
+    """What `make check` reads, written by a test: locales/<lang>/LC_MESSAGES/<page>.po,
+    its template gettext/<page>.pot and a termbase."""
+
+    root: Path
+
+    @staticmethod
+    def entry(msgid: str, msgstr: str = "", *, flags: tuple[str, ...] = (), comment: str = "",
+              previous: str | None = None, obsolete: bool = False) -> polib.POEntry:
+        e = polib.POEntry(msgid=msgid, msgstr=msgstr, flags=list(flags), tcomment=comment,
+                          occurrences=[("../../docs/page.md", "1")], obsolete=obsolete)
+        if previous is not None:
+            e.previous_msgid = previous
+        return e
+
+    def write(self, entries: list, *, page: str = "page", language: str = "zh_CN",
+              template: list[str] | None = None, termbase: str | None = TERMBASE,
+              header: dict[str, str] | None = None) -> Path:
+        """The catalog (and its template: the msgids of *entries*, or *template*); returns the .po."""
+        entries = [e if isinstance(e, polib.POEntry) else self.entry(*e) for e in entries]
+        po_path = write_po(self.root / "locales" / language / "LC_MESSAGES" / f"{page}.po", entries, header, language)
+        pot = polib.POFile()
+        pot.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+        for msgid in template if template is not None else [e.msgid for e in entries if not e.obsolete]:
+            pot.append(polib.POEntry(msgid=msgid, occurrences=[("../../docs/page.md", "1")]))
+        (self.root / "gettext").mkdir(parents=True, exist_ok=True)
+        pot.save(str(self.root / "gettext" / f"{page}.pot"))
+        if termbase is not None:
+            (self.root / "locales" / language / "termbase.tsv").write_text(termbase, encoding="utf-8")
+        return po_path
+
+    @staticmethod
+    def line_of(po_path: Path, msgid: str) -> int:
+        return next(e.linenum for e in polib.pofile(str(po_path)) if e.msgid == msgid)
+
+    def run(self, *args: str, language: str = "zh_CN") -> CheckRun:
+        """The checks in this process, from the project's folder (JSON output)."""
+        from contextlib import redirect_stdout
+
+        from editions.checks.cli import entry_point
+
+        out, cwd = io.StringIO(), os.getcwd()
+        os.chdir(self.root)
+        try:
+            with redirect_stdout(out):
+                status = entry_point(["--format", "json", "--pot-dir", "gettext", "--conf", str(ROOT / "conf.py"),
+                                      *args, language])
+        finally:
+            os.chdir(cwd)
+        return CheckRun(status, json.loads(out.getvalue()))
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess:
+        """``python -m editions check`` in a process of its own."""
+        return subprocess.run([sys.executable, "-m", "editions", "check", *args], cwd=self.root,
+                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.fixture
+def checks(tmp_path: Path) -> CheckProject:
+    return CheckProject(tmp_path)
+
+
+@pytest.fixture
+def check_samples(tmp_path: Path) -> CheckProject:
+    """The sample catalogs of tests/samples/checks: good ones and planted defects."""
+    shutil.copytree(TESTS / "samples" / "checks", tmp_path / "samples")
+    return CheckProject(tmp_path / "samples")
+
+
+# -- A real browser on the built site (tests/site) ----------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags for a sandboxed, offline machine (no background connections).
@@ -104,6 +304,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
+    """The built site on a local HTTP server."""
     handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -113,10 +314,13 @@ def server(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright (never a browser Playwright downloads)."""
+    from playwright import sync_api
+
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is missing: `make test` installs it (debian-packages.txt)")
-    with playwright_api.sync_playwright() as p:
+    with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -108,7 +108,7 @@ def test_interrupted_build_does_not_break_the_next(project: Path) -> None:
 
 
 def test_full_disk_is_one_clear_message(project: Path) -> None:
-    env = {**os.environ, "MISHIXIANG_MIN_FREE_MB": str(10**9)}
+    env = {**os.environ, "EDITIONS_MIN_FREE_MB": str(10**9)}
     result = subprocess.run(make_command(project, "html", "LANGUAGES=en"), env=env,
                             capture_output=True, text=True)
     assert result.returncode != 0
@@ -119,7 +119,7 @@ def test_full_disk_is_one_clear_message(project: Path) -> None:
 def test_missing_tex_says_so(project: Path) -> None:
     # Only the virtual environment on PATH: no latexmk, no xelatex.
     env = {**os.environ, "PATH": str(VENV / "bin"), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    result = subprocess.run([sys.executable, "-m", "mishixiang_docs.build", "pdf", "en"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "editions.publish.build", "pdf", "en"], cwd=project,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 1
     assert "XeLaTeX/latexmk are not installed" in result.stderr
@@ -137,7 +137,7 @@ def test_latex_error_names_the_source_page(project: Path) -> None:
 
 
 def test_missing_python_dependency_is_named() -> None:
-    from mishixiang_docs.build import missing_requirements
+    from editions.publish.build import missing_requirements
 
     assert missing_requirements() == []
     assert missing_requirements(["no-such-package==1.0", "sphinx==1.0"]) == [

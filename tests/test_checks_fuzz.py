@@ -16,11 +16,11 @@ from checks_support import HEADER, TERMBASE, entry, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mishixiang_docs.checks.cli import entry_point
-from mishixiang_docs.checks.health import Catalog
-from mishixiang_docs.checks.myst import MessageParser
-from mishixiang_docs.checks.runner import Context, content_problems
-from mishixiang_docs.checks.terms import load as load_termbase
+from editions.checks.cli import entry_point
+from editions.checks.health import Catalog
+from editions.catalogs.markup import MessageParser
+from editions.checks.runner import Context, content_problems
+from editions.checks.terms import load as load_termbase
 
 ENTRIES = [
     entry("In 2018, revenue reached **1.216 billion** yuan (see {ref}`economy`).",

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from checks_support import check, entry, errors, line_of, only, write_project
 
-from mishixiang_docs.checks.markup import emphasis_fix
-from mishixiang_docs.checks.myst import MessageParser
+from editions.checks.markup import emphasis_fix
+from editions.catalogs.markup import MessageParser
 
 GREEN_HEART = "the city's **\"green heart\"**."
 

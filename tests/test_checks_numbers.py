@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from checks_support import check, entry, errors, line_of, only, write_project
 
-from mishixiang_docs.checks.numbers import chinese_quantities, english_quantities, missing_quantities
+from editions.checks.numbers import chinese_quantities, english_quantities, missing_quantities
 
 
 @pytest.mark.parametrize("text, values", [

@@ -10,7 +10,7 @@ import polib
 import pytest
 from checks_support import check, check_cli, copy_samples, entry, write_project
 
-from mishixiang_docs.checks.report import Finding, format_github, format_text, shorten
+from editions.checks.report import Finding, format_github, format_text, shorten
 
 MSGID = "In 2018, the total financial revenue reached 1.216 billion yuan."
 

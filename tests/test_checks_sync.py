@@ -8,8 +8,8 @@ from pathlib import Path
 
 from checks_support import check, entry, errors, line_of, only, write_project
 
-from mishixiang_docs.catalogs import count_catalog
-from mishixiang_docs.checks.sync import word_diff
+from editions.catalogs.counts import count_catalog
+from editions.checks.sync import word_diff
 
 CANAL = "The Grand Canal runs through it."
 
@@ -96,7 +96,7 @@ def test_no_templates_is_one_finding_with_what_to_do(tmp_path: Path) -> None:
 def test_counts_agree_with_make_stats(tmp_path: Path, capsys) -> None:
     import os
 
-    from mishixiang_docs.checks.cli import main
+    from editions.checks.cli import main
 
     po = write_project(tmp_path, [
         entry(CANAL, "大运河穿境而过。"), entry("Hangzhou"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from checks_support import TERMBASE, check, entry, errors, line_of, only, write_project
 
-from mishixiang_docs.checks.terms import load
+from editions.checks.terms import load
 
 
 def test_approved_translation_used(tmp_path: Path) -> None:

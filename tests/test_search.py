@@ -2,7 +2,7 @@
 
 Sphinx 9.0.4's Chinese search page threw ``ChineseStemmer is not defined`` and
 listed nothing (sphinx-doc/sphinx#14229); these tests drive Debian's Chromium
-so that the fix in mishixiang_docs.chinese_search is checked where it matters.
+so that the fix in editions.chinese_search is checked where it matters.
 """
 
 from __future__ import annotations

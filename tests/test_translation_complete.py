@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from mishixiang_docs.catalogs import count_catalog, language_catalogs
+from editions.catalogs import language_catalogs
+from editions.catalogs.counts import count_catalog
 
 CATALOGS = language_catalogs(ROOT / "locales", "zh_CN")
 
@@ -55,7 +56,7 @@ def test_a_wrong_magnitude_would_show(site: Path) -> None:
 def test_every_termbase_term_is_used_consistently() -> None:
     import polib
 
-    from mishixiang_docs.checks import terms
+    from editions.checks import terms
 
     termbase, problems = terms.load(ROOT / "locales" / "zh_CN" / "termbase.tsv")
     assert termbase is not None and not problems

@@ -2,7 +2,7 @@
 project = "Sample"
 author = "Sample Office"
 copyright = "{year}, {author}"
-extensions = ["mishixiang_docs.sphinxext"]
+extensions = ["editions.sphinxext"]
 locale_dirs = ["../locales/"]
 gettext_compact = False
 html_theme = "furo"

@@ -1,0 +1,5 @@
+"""``python -m editions``: see cli.py."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,232 @@
+"""Catalog files: are they what they claim to be, and can they be read?
+
+GNU msgfmt is the judge of syntax: Babel and polib both accept an unterminated
+string and silently drop its last character (and a tool that rewrites the
+catalog would then write the damage back).  Before msgfmt, the bytes
+themselves: a byte-order mark, bytes that are not UTF-8, or a header that
+declares another charset (or two of them: msgfmt takes the first, Babel the
+last) are named for what they are.  polib reads what passed.
+
+Every problem is a :class:`CatalogError` naming the file, the line and the fix;
+``CatalogError.report()`` is the one way it is printed, in the build, in
+``make check`` and in ``make update-po``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+SYNTAX, HEADER, FILE = "catalog-syntax", "catalog-header", "catalog-file"
+
+#: Largest catalog we read: a page's catalog is a few kB; this leaves room for
+#: books, not for a file made to exhaust the build.
+MAX_CATALOG_BYTES = 4 * 1024 * 1024
+
+_UTF8 = ("utf-8", "utf8")
+_MSGFMT_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?:\d+:)? (?P<problem>.+)$", re.MULTILINE)
+_HEADER_FIELD = re.compile(r'^"(?P<name>[A-Za-z][\w-]*):')
+_CHARSET = re.compile(r"charset\s*=\s*([^\s;\\\"]+)", re.IGNORECASE)
+
+
+class CatalogError(Exception):
+    """A catalog that cannot be used, with the place to fix and what to do."""
+
+    def __init__(self, path: Path, line: int, problem: str, advice: str, check: str = SYNTAX) -> None:
+        self.path, self.line, self.problem, self.advice, self.check = Path(path), line, problem, advice, check
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        return f"{display_path(self.path)}:{self.line}: [{self.check}] {self.problem}; {self.advice}"
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user typed it: relative to the working directory if inside it."""
+    try:
+        return str(Path(path).absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# -- The files themselves ------------------------------------------------------------------
+
+def non_regular_files(folder: Path) -> list[CatalogError]:
+    """Everything under *folder* that is not a plain folder or a regular file.
+
+    A symbolic link among the catalogs would make a tool that compiles or
+    rewrites a catalog write wherever the link points; devices and fifos hang
+    or leak.  ``lstat``: a link is judged as a link, never followed.
+    """
+    problems = []
+    if folder.is_symlink():
+        return [_not_regular(folder, "a symbolic link")]
+    for top, folders, files in os.walk(folder, followlinks=False):
+        for name in sorted(folders + files):
+            path = Path(top, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
+                problems.append(_not_regular(path, "a symbolic link"))
+            elif not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                problems.append(_not_regular(path, "not a regular file"))
+    return problems
+
+
+def _not_regular(path: Path, what: str) -> CatalogError:
+    return CatalogError(path, 1, f"is {what}; catalogs and their folders must be regular files in the tree",
+                        "replace it by the file itself, or remove it (git rm)", FILE)
+
+
+def language_catalogs(locale_dir: Path, language: str) -> list[Path]:
+    return sorted((locale_dir / language / "LC_MESSAGES").rglob("*.po"))
+
+
+# -- Bytes and header ------------------------------------------------------------------------
+
+def text_problems(path: Path, raw: bytes) -> list[CatalogError]:
+    """What makes the bytes of a catalog unusable before any parser sees them."""
+    if len(raw) > MAX_CATALOG_BYTES:
+        return [CatalogError(path, 1, f"is {len(raw) // 1024 // 1024} MB; a catalog may be at most "
+                             f"{MAX_CATALOG_BYTES // 1024 // 1024} MB", "split or shorten it", FILE)]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return [CatalogError(path, 1, "the file starts with a byte-order mark (BOM)",
+                             "save it as UTF-8 without BOM (most editors call it 'UTF-8', not 'UTF-8 with BOM')",
+                             HEADER)]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [CatalogError(path, line, f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} on this line)",
+                             'save it as UTF-8 and keep "Content-Type: text/plain; charset=UTF-8"', HEADER)]
+    return []
+
+
+def header_problems(path: Path, text: str) -> list[CatalogError]:
+    """The header entry: one Content-Type, saying UTF-8; no field twice."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith('msgid ""')), None)
+    if start is None:
+        return []
+    fields: dict[str, list[int]] = {}
+    for number in range(start + 1, len(lines)):
+        line = lines[number].strip()
+        if not line:
+            break
+        if match := _HEADER_FIELD.match(line):
+            fields.setdefault(match["name"].lower(), []).append(number + 1)
+    problems = [
+        CatalogError(path, numbers[1], f"the header has {name.title()} {len(numbers)} times "
+                     f"(lines {', '.join(map(str, numbers))}); tools disagree on which one counts",
+                     "keep one of them", HEADER)
+        for name, numbers in fields.items() if len(numbers) > 1
+    ]
+    content_types = fields.get("content-type", [])
+    if not content_types:
+        problems.append(CatalogError(path, start + 1, "the header has no Content-Type",
+                                     'add "Content-Type: text/plain; charset=UTF-8\\n"', HEADER))
+    for number in content_types:
+        charset = _CHARSET.search(lines[number - 1])
+        found = charset.group(1) if charset else "none"
+        if found.lower() not in _UTF8:
+            problems.append(CatalogError(path, number, f"the header declares charset {found}",
+                                         'write "Content-Type: text/plain; charset=UTF-8\\n" '
+                                         "and save the file as UTF-8", HEADER))
+    return problems
+
+
+# -- GNU msgfmt -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MsgfmtMessage:
+    line: int
+    problem: str
+
+    @property
+    def is_duplicate(self) -> bool:
+        return "duplicate message definition" in self.problem
+
+    @property
+    def is_first_definition(self) -> bool:
+        return "this is the location of the first definition" in self.problem
+
+    @property
+    def is_format(self) -> bool:
+        return any(word in self.problem for word in ("format specification", "format string", "directive"))
+
+    @property
+    def is_fatal(self) -> bool:
+        """Syntax: nothing after it can be trusted (duplicates and formats are per entry)."""
+        return not (self.is_duplicate or self.is_first_definition or self.is_format)
+
+
+def msgfmt_messages(path: Path) -> list[MsgfmtMessage]:
+    """Every problem ``msgfmt --check-format`` has with the catalog, at the right line."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        raise CatalogError(path, 1, "cannot check the catalog: GNU msgfmt is not installed",
+                           "install the Debian package gettext (`make` does it for you)")
+    result = subprocess.run([msgfmt, "--check-format", "-o", os.devnull, str(path)],
+                            capture_output=True, text=True, errors="replace")
+    if result.returncode == 0:
+        return []
+    messages = []
+    for match in _MSGFMT_LINE.finditer(result.stderr):
+        line, problem = int(match["line"]), match["problem"].strip()
+        if "end-of-line within string" in problem:
+            line -= 1  # msgfmt names the line after the broken one
+        messages.append(MsgfmtMessage(line, problem))
+    if not messages:
+        lines = result.stderr.strip().splitlines() or ["msgfmt refused the catalog"]
+        messages.append(MsgfmtMessage(1, lines[-1]))
+    return messages
+
+
+def advice(problem: str) -> str:
+    if "within string" in problem or "syntax error" in problem:
+        return ('close the string on that line: each msgid/msgstr line is one "double-quoted" '
+                'string, with inner quotes written \\"')
+    if "format" in problem or "directive" in problem:
+        return "keep the placeholders (%s, %(name)s, {name}) of the msgid in the msgstr"
+    if "duplicate message definition" in problem:
+        return "merge the two entries into one"
+    if "charset" in problem or "header" in problem:
+        return 'the header must say "Content-Type: text/plain; charset=UTF-8"'
+    return "fix the entry on that line (msgfmt --check-format shows the same error)"
+
+
+# -- Reading -------------------------------------------------------------------------------------
+
+def catalog_problems(path: Path) -> list[CatalogError]:
+    """Why the catalog at *path* cannot be used, file problems first; [] if it can."""
+    if path.is_symlink() or not path.is_file():
+        return [_not_regular(path, "a symbolic link" if path.is_symlink() else "not a regular file")]
+    raw = path.read_bytes()
+    if problems := text_problems(path, raw):
+        return problems
+    if problems := header_problems(path, raw.decode("utf-8")):
+        return problems
+    return [CatalogError(path, m.line, m.problem, advice(m.problem)) for m in msgfmt_messages(path)]
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    """Parse a catalog that passes every check above; CatalogError otherwise."""
+    if problems := catalog_problems(path):
+        raise problems[0]
+    return parse(path, path.read_text(encoding="utf-8"))
+
+
+def parse(path: Path, text: str) -> polib.POFile:
+    """polib's parse of *text*, its errors as CatalogError."""
+    try:
+        return polib.pofile(text)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        match = re.search(r"line (\d+)", message)
+        problem = re.sub(r"\(?line \d+\)?", "", message).strip(" :") or "syntax error"
+        raise CatalogError(path, int(match.group(1)) if match else 1, problem, advice("syntax error")) from None

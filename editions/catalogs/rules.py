@@ -1,0 +1,259 @@
+"""What a translation may carry: the rules the build enforces and ``make check`` reports.
+
+A translation is untrusted input.  It may change the text of its English
+message and nothing else:
+
+* **size** — at most four times the English plus 200 characters, and no word
+  (a run of letters without a space or a CJK character to break it) longer
+  than 80 characters or the English's longest: a 15 MB message or a
+  1,500-letter word made the build take minutes, or crash XeLaTeX;
+* **content** (page messages, MyST) — no raw HTML, directive, new role,
+  target, substitution, image, download, math or TeX command, no link or
+  cross-reference target the English doesn't have, no ``#noqa`` (which
+  silences Sphinx's warning about a changed reference);
+* **structure** — one paragraph stays one paragraph: Sphinx silently ignores a
+  translation that parses as a list, heading or block, and shows the English;
+* **interface** (``sphinx.po``: template strings and conf.py values) —
+  exactly the tags, entities and placeholders of the English (no width or
+  flags in a placeholder, no ``%`` or brace of its own), no ``javascript:``
+  link;
+* **invisible characters** — no bidirectional controls or zero-width
+  characters that the English doesn't have: they make the text read
+  differently from what reviewers see.
+
+The build (``editions.sphinxext.catalog_guard``) leaves an entry that breaks a
+rule out of the edition and names its catalog line; ``make check`` reports the
+same rule under the same name, and no translator comment waives it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .markup import MessageParser, Parsed
+
+# -- Size -----------------------------------------------------------------------------------
+
+MAX_WORD = 80
+_WORD = re.compile(r"[^\s\u2e80-\u2fdf\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+
+
+def max_length(msgid: str) -> int:
+    return 4 * len(msgid) + 200
+
+
+def longest_word(text: str) -> int:
+    return max((m.end() - m.start() for m in _WORD.finditer(text)), default=0)
+
+
+def size_problems(msgid: str, msgstr: str) -> list[str]:
+    if len(msgstr) > max_length(msgid):
+        return [f"the translation is {len(msgstr):,} characters long; it may be at most {max_length(msgid):,} "
+                "(four times the English plus 200)"]
+    word, allowed = longest_word(msgstr), max(MAX_WORD, longest_word(msgid))
+    if word > allowed:
+        return [f"the translation has a word of {word:,} characters with no space to break it; "
+                f"at most {allowed} are allowed"]
+    return []
+
+
+# -- Invisible characters ----------------------------------------------------------------------
+
+INVISIBLE = {
+    "\u061c": "ARABIC LETTER MARK", "\u200e": "LEFT-TO-RIGHT MARK", "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE", "\u2069": "POP DIRECTIONAL ISOLATE",
+    "\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE", "\u00ad": "SOFT HYPHEN",
+    "\u180e": "MONGOLIAN VOWEL SEPARATOR", "\u2061": "FUNCTION APPLICATION", "\u2062": "INVISIBLE TIMES",
+    "\u2063": "INVISIBLE SEPARATOR", "\u2064": "INVISIBLE PLUS",
+}
+_INVISIBLE = re.compile("[%s\U000e0000-\U000e007f]" % "".join(INVISIBLE))
+
+
+def invisible_problems(msgid: str, msgstr: str) -> list[str]:
+    added = Counter(_INVISIBLE.findall(msgstr)) - Counter(_INVISIBLE.findall(msgid))
+    return [f"the translation has an invisible {INVISIBLE.get(char, 'TAG CHARACTER')} (U+{ord(char):04X}) "
+            "that the English doesn't have: delete it" for char in added]
+
+
+# -- Page messages (MyST) -----------------------------------------------------------------------
+
+_SCHEME = re.compile(r"(?<![\w.+-])(javascript|vbscript|data|file)\s*:(?=\S)", re.IGNORECASE)
+_HTML_TEXT = re.compile(r"<\s*/?\s*[A-Za-z][\w:-]*(?=[\s/>])|<!--|<\?|<!\[CDATA\[|<![A-Za-z]")
+_TEX = re.compile(r"\\[A-Za-z@]{2,}")
+_DOLLAR_MATH = re.compile(r"\$\$.+?\$\$|\$[^\s$](?:[^$]*[^\s$])?\$", re.DOTALL)
+_FILE_REFERENCE = re.compile(
+    r"\{(?:include|literalinclude|download|image|figure|raw|eval-rst|csv-table|embed|math|eq)\}"
+    r"|:(?:file|start-after|end-before|literal):|\.\.\s+(?:include|literalinclude|raw|image|figure)::",
+    re.IGNORECASE,
+)
+_NOQA = re.compile(r"#\s*noqa", re.IGNORECASE)
+_SUBSTITUTION = re.compile(r"\{\{")
+
+
+def _added(english: list, translation: list) -> list:
+    if not translation or sorted(translation) == sorted(english):
+        return []
+    return list((Counter(translation) - Counter(english)).elements())
+
+
+def _texts(pattern: re.Pattern[str], text: str) -> list[str]:
+    return [m.group(0).strip().lower() if pattern is _SCHEME else m.group(0).strip() for m in pattern.finditer(text)]
+
+
+def content_problems(msgid_text: str, msgstr_text: str, msgid: Parsed, msgstr: Parsed) -> list[str]:
+    """What a page translation adds that is not text (empty: nothing)."""
+    issues: list[str] = []
+    added_html = _added(list(msgid.html), list(msgstr.html))
+    added_html_text = _added(_texts(_HTML_TEXT, msgid_text), _texts(_HTML_TEXT, msgstr_text))
+    if added_html or added_html_text:
+        shown = (added_html or added_html_text)[0]
+        issues.append(f"adds raw HTML {shown[:30]!r}")
+    for name in _added(list(msgid.directives), list(msgstr.directives)):
+        issues.append(f"adds the directive ```{{{name}}}")
+    english_roles = set(msgid.role_names)
+    for name in dict.fromkeys(n for n in msgstr.role_names if n not in english_roles):
+        issues.append(f"adds the role {{{name}}}")
+    for scheme in _added(_texts(_SCHEME, msgid_text), _texts(_SCHEME, msgstr_text)):
+        issues.append(f"adds a {scheme.replace(' ', '')} link")
+    for src in _added(list(msgid.images), list(msgstr.images)):
+        issues.append(f"adds an image ({src})")
+    named = set(msgstr.directives) | set(msgstr.role_names)
+    for reference in _added(_texts(_FILE_REFERENCE, msgid_text), _texts(_FILE_REFERENCE, msgstr_text)):
+        if reference.strip("{}") not in named:  # else reported above as a directive or role
+            issues.append(f"adds a file reference or directive {reference}")
+    for tex in _added(_texts(_TEX, msgid_text), _texts(_TEX, msgstr_text)):
+        issues.append(f"adds the TeX command {tex}")
+    if msgstr_text.count("$") > msgid_text.count("$") and (math := _DOLLAR_MATH.search(msgstr_text)):
+        issues.append(f"adds math {math.group(0)[:20]}")
+    if msgstr.blocks.count("myst_target") > msgid.blocks.count("myst_target"):
+        issues.append("adds a (label)= target")
+    english_targets = Counter(msgid.links)
+    for href in _added(list(msgid.links), list(msgstr.links)):
+        was = f" (the English links to {', '.join(english_targets)})" if english_targets else ""
+        issues.append(f"adds a link target {href}{was}")
+    for name, target in _added([r for r in msgid.roles if r[1]], [r for r in msgstr.roles if r[1]]):
+        if name in english_roles:
+            issues.append(f"changes a reference target to {{{name}}}`{target}`")
+    if len(_NOQA.findall(msgstr_text)) > len(_NOQA.findall(msgid_text)):
+        issues.append("adds #noqa, which silences Sphinx's check of the references")
+    if len(_SUBSTITUTION.findall(msgstr_text)) > len(_SUBSTITUTION.findall(msgid_text)):
+        issues.append("adds a {{ substitution }}")
+    return list(dict.fromkeys(issues))
+
+
+CONTENT_ADVICE = ("translations may only change text: keep the markup and link targets of the English "
+                  "exactly, and take out what it doesn't have")
+
+_BLOCK_NAMES = {
+    "paragraph": "a paragraph", "bullet_list": "a bulleted list", "ordered_list": "a numbered list",
+    "list_item": "a list item", "blockquote": "a quotation", "fence": "a code block",
+    "code_block": "an indented code block", "hr": "a horizontal rule", "table": "a table",
+    "html_block": "an HTML block", "myst_target": "a (label)= target",
+    "myst_line_comment": "a % comment (not shown)", "myst_block_break": "a +++ break",
+    "footnote_reference_open": "a footnote definition", "front_matter": "front matter",
+}
+
+
+def describe_blocks(blocks: tuple[str, ...]) -> str:
+    if not blocks:
+        return "nothing"
+    kind = blocks[0]
+    if kind.startswith("heading:"):
+        return "a heading"
+    if kind.startswith("directive:"):
+        return f"a {{{kind.split(':', 1)[1]}}} directive"
+    name = _BLOCK_NAMES.get(kind, kind.replace("_", " "))
+    return name + (" and more" if len(set(blocks)) > 1 and kind not in ("bullet_list", "ordered_list") else "")
+
+
+def structure_problem(msgid: Parsed, msgstr: Parsed) -> tuple[str, str] | None:
+    """A translation whose blocks are not the English's: Sphinx ignores it (the English shows)."""
+    if msgstr.blocks == msgid.blocks:
+        return None
+    message = (f"the translation is parsed as {describe_blocks(msgstr.blocks)}, the English as "
+               f"{describe_blocks(msgid.blocks)}: Sphinx ignores such a translation and shows the English")
+    if msgstr.blocks[:1] == ("ordered_list",):
+        advice = ("a line that starts with a number and '.' or ')' becomes a numbered list: "
+                  "write the number with 年/个 or escape the dot (1954\\.)")
+    elif msgstr.blocks[:1] and msgstr.blocks[0].startswith("heading"):
+        advice = "a line that starts with '#' becomes a heading: remove the '#'"
+    else:
+        advice = ("keep it one line of text as in the English (no line starting with "
+                  "'- ', '* ', '>', '#', '%', '(' or four spaces, no ``` or ::: fence)")
+    return message, advice
+
+
+# -- Interface strings (sphinx.po) -------------------------------------------------------------
+
+# What a template string may carry besides text: tags, entities, placeholders
+# (a placeholder with a width or flags, %(name)2000s, is not one: see LONE_FORMAT).
+INTERFACE_TOKENS = re.compile(r"<[^<>]*>|&#?\w+;|%\(\w+\)[sd]|%[sd]|%%|\{\w*\}")
+# A date format's directives (%B %d, %Y; %-m): strftime text, not placeholders.
+DATE_DIRECTIVE = re.compile(r"%[-_0^#]?[aAbBcdfHIjmMpSUwWxXyYzZ%]")
+_LONE_FORMAT = re.compile(r'[%{}<>"]')
+INTERFACE_ADVICE = ("interface strings go into the pages' HTML and the PDF's TeX: keep the English's tags, "
+                    "entities and placeholders exactly, and add none (the build uses the English instead)")
+
+
+def is_date_format(msgid: str) -> bool:
+    """``%B %d, %Y``: a strftime format (every ``%`` a date directive, two or more kinds),
+    whose translation may use other date directives (``%Y年%-m月%-d日``)."""
+    directives = DATE_DIRECTIVE.findall(msgid)
+    return len(set(directives)) >= 2 and "%" not in DATE_DIRECTIVE.sub("", msgid)
+
+
+def interface_problems(msgid: str, msgstr: str) -> list[str]:
+    """Why *msgstr* may not stand for *msgid* in a template, in TeX or in str.format()."""
+    tokens = DATE_DIRECTIVE if is_date_format(msgid) else INTERFACE_TOKENS
+    issues = []
+    if tokens is INTERFACE_TOKENS:
+        expected, found = Counter(tokens.findall(msgid)), Counter(tokens.findall(msgstr))
+        if found != expected:
+            added = sorted((found - expected).elements())
+            missing = sorted((expected - found).elements())
+            if added:
+                issues.append("adds " + ", ".join(added))
+            if missing:
+                issues.append("drops " + ", ".join(missing))
+    rest = tokens.sub("", msgstr)
+    lone = sorted(set(_LONE_FORMAT.findall(rest)) - set(_LONE_FORMAT.findall(tokens.sub("", msgid))))
+    if lone:
+        issues.append("has " + " ".join(f"'{c}'" for c in lone) + " outside the English's tags and placeholders "
+                      "(a width such as %(name)10s, a field such as {author.x}, a tag or a quote of its own)")
+    for scheme in _added(_texts(_SCHEME, msgid), _texts(_SCHEME, msgstr)):
+        issues.append(f"adds a {scheme.replace(' ', '')} link")
+    return issues
+
+
+# -- All of them, as the build applies them ------------------------------------------------------
+
+@dataclass(frozen=True)
+class Breach:
+    rule: str       # size, safety, structure: the make check name too
+    message: str
+    advice: str
+
+
+def breaches(msgid: str, msgstr: str, interface: bool, parser: MessageParser | None) -> list[Breach]:
+    """Every rule *msgstr* breaks as the translation of *msgid* (empty: it may be used).
+
+    Size comes first: nothing else is parsed when a message is too large to parse.
+    """
+    if problems := size_problems(msgid, msgstr):
+        return [Breach("size", p, "shorten it") for p in problems]
+    found = [Breach("safety", p, "delete it") for p in invisible_problems(msgid, msgstr)]
+    if interface:
+        found += [Breach("safety", p, INTERFACE_ADVICE) for p in interface_problems(msgid, msgstr)]
+        return found
+    assert parser is not None
+    parsed_id, parsed_str = parser.parse(msgid), parser.parse(msgstr)
+    found += [Breach("safety", p, CONTENT_ADVICE) for p in content_problems(msgid, msgstr, parsed_id, parsed_str)]
+    if structure := structure_problem(parsed_id, parsed_str):
+        found.append(Breach("structure", *structure))
+    return found

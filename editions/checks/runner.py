@@ -1,0 +1,305 @@
+"""Runs every check over the catalogs of the languages asked for.
+
+For each catalog: health (msgfmt, header, duplicates), then sync with its
+template, then, for each translated entry that the build uses (not fuzzy),
+the content checks: markup, safety, placeholders, doubled-word, numbers,
+terms, typography.  Waivers are applied per entry; a check that fails on an
+entry becomes an ``internal`` finding, never a traceback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from ..catalogs import display_path, language_catalogs
+from ..catalogs.counts import CatalogCounts, count_entries
+from ..catalogs.markup import OBJECT, MessageParser
+from ..catalogs import rules
+from ..catalogs.rules import INTERFACE_TOKENS
+from . import health, markup, numbers, pofilter, safety, sync, terms, typography, waivers
+from .registry import CHECKS
+from .report import NOTE, Finding
+
+Problem = tuple[str, str]
+
+
+@dataclass
+class Options:
+    languages: list[str]
+    locale_dir: Path = Path("locales")
+    pot_dir: Path | None = Path("_build/gettext")
+    conf_py: Path = Path("conf.py")
+    jobs: int | None = None  # processes for many catalogs; None: one a core
+
+
+@dataclass
+class LanguageResult:
+    language: str
+    counts: CatalogCounts
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.is_error)
+
+    @property
+    def notes(self) -> int:
+        return sum(1 for f in self.findings if not f.is_error)
+
+    def summary(self) -> str:
+        c = self.counts
+        notes = f" ({self.notes} note{'s' if self.notes != 1 else ''})" if self.notes else ""
+        return (f"{self.language}: {c.total} messages, {c.translated} translated, {c.fuzzy} fuzzy, "
+                f"{c.untranslated} untranslated, {c.obsolete} obsolete; "
+                f"{self.errors} finding{'s' if self.errors != 1 else ''}{notes}")
+
+
+@dataclass
+class Context:
+    """What the content checks of one language share."""
+
+    language: str
+    parser: MessageParser
+    termbase: terms.Termbase | None
+    spacing: str
+
+
+def _interface_visible(text: str) -> str:
+    return INTERFACE_TOKENS.sub(OBJECT, text)
+
+
+def content_problems(ctx: Context, catalog: health.Catalog, entry: polib.POEntry,
+                     msgid: str, msgstr: str) -> dict[str, Problem | None | Exception]:
+    """Each content check's verdict on one (msgid, msgstr) pair."""
+    results: dict[str, Problem | None | Exception] = {}
+
+    def run(name: str, check: Callable[[], Problem | None]) -> None:
+        try:
+            results[name] = check()
+        except Exception as exc:  # a bug in a check must not hide the other findings
+            results[name] = exc
+
+    size = rules.size_problems(msgid, msgstr)
+    if size:  # too large to parse or check: that is the one finding
+        return {"size": ("; ".join(size), "shorten it (the build leaves it out and fails)")}
+
+    if catalog.is_interface:
+        visible_id, visible_str = _interface_visible(msgid), _interface_visible(msgstr)
+        run("safety", lambda: safety.interface_problem(msgid, msgstr, entry.flags))
+    else:
+        parsed_id, parsed_str = ctx.parser.parse(msgid), ctx.parser.parse(msgstr)
+        visible_id, visible_str = parsed_id.text, parsed_str.text
+        if parsed_str.blocks != parsed_id.blocks:
+            visible_str = msgstr  # a list marker or heading ate some text: look at all of it
+        run("structure", lambda: rules.structure_problem(parsed_id, parsed_str))
+        run("markup", lambda: markup.problem(ctx.parser, msgid, msgstr, parsed_id, parsed_str))
+        run("safety", lambda: safety.problem(msgid, msgstr, parsed_id, parsed_str))
+
+    def placeholders() -> Problem | None:
+        found = pofilter.placeholder_problems(ctx.language, entry.flags, msgid, msgstr)
+        rejected = catalog.format_errors.get(entry.linenum, [])
+        if not found and not rejected:
+            return None
+        message = "; ".join(found or rejected)
+        advice = "keep the placeholders of the English (%(name)s, {name}), same names, same count"
+        if rejected:
+            advice += "; msgfmt rejects the catalog, so the build stops until this is fixed"
+        return message, advice
+
+    def doubled() -> Problem | None:
+        found = pofilter.doubled_word_problems(ctx.language, visible_id.replace(OBJECT, " "),
+                                               visible_str.replace(OBJECT, " "))
+        return ("; ".join(found), "delete the repeated word") if found else None
+
+    def typography_check() -> Problem | None:
+        found = typography.problems(msgid, msgstr, visible_str, ctx.spacing)
+        if not found:
+            return None
+        more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+        return "; ".join(found[:3]) + more, "follow the Chinese style guide (locales/zh_CN/README.md)"
+
+    run("placeholders", placeholders)
+    run("doubled-word", doubled)
+    run("numbers", lambda: numbers.problem(visible_id, visible_str))
+    if ctx.termbase is not None:
+        termbase = ctx.termbase
+        run("terms", lambda: terms.problem(termbase, visible_id.replace(OBJECT, " "), visible_str))
+    if ctx.language.startswith("zh"):
+        run("typography", typography_check)
+    return results
+
+
+def _entry_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
+    if entry.msgid_plural:
+        return [(entry.msgid_plural if index else entry.msgid, text)
+                for index, text in sorted(entry.msgstr_plural.items())]
+    return [(entry.msgid, entry.msgstr)]
+
+
+def entry_findings(ctx: Context, catalog: health.Catalog, entry: polib.POEntry) -> list[Finding]:
+    found = sync.entry_findings(catalog.display, entry)
+    checked = not found  # translated and not fuzzy: the build uses it
+    if checked:
+        for msgid, msgstr in _entry_pairs(entry):
+            for name, result in content_problems(ctx, catalog, entry, msgid, msgstr).items():
+                if result is None:
+                    continue
+                if isinstance(result, Exception):
+                    found.append(Finding(
+                        catalog.display, entry.linenum, "internal",
+                        f"the {name} check failed on this entry ({type(result).__name__}: {result})",
+                        "please report it with this entry; the other checks ran", entry.msgid))
+                    continue
+                message, advice = result
+                found.append(Finding(catalog.display, entry.linenum, name, message, advice, entry.msgid))
+    return apply_waivers(catalog.display, entry.linenum, entry.tcomment, found, entry.msgid, checked)
+
+
+def apply_waivers(display: str, line: int, comment: str | None, found: list[Finding],
+                  msgid: str | None, report_unused: bool = True) -> list[Finding]:
+    allowed, problems = waivers.parse(comment)
+    result = [Finding(display, line, "waiver", p.message, p.advice, msgid) for p in problems]
+    waived = {w.check for w in allowed}
+    result += [f for f in found if not (f.check in waived and CHECKS[f.check].waivable)]
+    if report_unused:
+        used = {f.check for f in found}
+        for waiver in allowed:
+            if waiver.check not in used:
+                result.append(Finding(display, line, "waiver",
+                                      f"the waiver for {waiver.check} is not needed any more",
+                                      "remove the `# check: allow` line", msgid, severity=NOTE))
+    return result
+
+
+def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: bool,
+                  locale_dir: Path) -> tuple[list[Finding], CatalogCounts | None]:
+    catalog = health.load(path, ctx.language)
+    findings = list(catalog.findings)
+    po = catalog.po
+    if po is None:
+        return findings, None
+    file_findings = [f for f in findings if f.check == "header"]
+    findings = [f for f in findings if f.check != "header"]
+    if pot_dir is not None and templates_ok:
+        relative = path.relative_to(locale_dir / ctx.language / "LC_MESSAGES")
+        template_path = pot_dir / relative.with_suffix(".pot")
+        template = sync.read_template(template_path) if template_path.is_file() else None
+        if template is not None:
+            findings += sync.template_findings(catalog.display, po, template, template_path)
+        elif template_path.is_file():
+            findings.append(Finding(display_path(template_path), 1, "templates",
+                                    "the template cannot be read", "run `make gettext` again"))
+        else:
+            file_findings.append(sync.stale_catalog(catalog.display, template_path))
+    findings += apply_waivers(catalog.display, 1, po.header, file_findings, None, report_unused=False)
+    note = sync.obsolete_note(catalog.display, po)
+    if note is not None:
+        findings.append(note)
+    for entry in po:
+        if not entry.obsolete:
+            findings += entry_findings(ctx, catalog, entry)
+    # the same rule as `make stats`, on the catalog already read
+    return findings, count_entries(po, path)
+
+
+def check_language(language: str, options: Options, parser: MessageParser,
+                   templates_ok: bool) -> LanguageResult:
+    locale_dir = options.locale_dir
+    result = LanguageResult(language, CatalogCounts(Path(language)))
+    termbase, termbase_findings = terms.load(locale_dir / language / "termbase.tsv")
+    result.findings += termbase_findings
+    spacing = typography.spacing_rule(locale_dir / language / "README.md")
+    ctx = Context(language, parser, termbase, spacing)
+    paths = language_catalogs(locale_dir, language)
+    if not paths:
+        folder = display_path(locale_dir / language / "LC_MESSAGES")
+        result.findings.append(Finding(
+            folder, 1, "missing", f"no catalogs for {language} in {folder}",
+            f"run `make update-po LANGUAGES=\"en {language}\"` to create them"))
+    if paths and options.pot_dir is not None and templates_ok:
+        folder = locale_dir / language / "LC_MESSAGES"
+        for pot in sorted(options.pot_dir.rglob("*.pot")):
+            po_path = folder / pot.relative_to(options.pot_dir).with_suffix(".po")
+            if not po_path.exists():
+                result.findings.append(Finding(
+                    display_path(po_path), 1, "missing",
+                    f"no catalog for {display_path(pot)}: the page is not translated at all",
+                    "run `make update-po` to create the catalog"))
+    for found, counts in _check_catalogs(ctx, paths, options.pot_dir, templates_ok, locale_dir, options.jobs):
+        result.findings += found
+        if counts is not None:
+            result.counts += counts
+    result.findings.sort(key=lambda f: (f.file, f.line))
+    return result
+
+
+# Catalogs are checked side by side, one process a core, once there is enough to
+# check for it to pay (20,000 messages: about twice as fast on two cores); the
+# project's own few catalogs are checked in this process.
+PARALLEL_BYTES = 1_000_000
+_WORK: tuple | None = None
+
+
+def _safe_check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: bool,
+                        locale_dir: Path) -> tuple[list[Finding], CatalogCounts | None]:
+    try:
+        return check_catalog(ctx, path, pot_dir, templates_ok, locale_dir)
+    except Exception as exc:  # a bug must not hide the other catalogs' findings
+        return [Finding(display_path(path), 1, "internal",
+                        f"the checks failed on this catalog ({type(exc).__name__}: {exc})",
+                        "please report it with this catalog; the other catalogs were checked")], None
+
+
+def _check_in_worker(path: Path) -> tuple[list[Finding], CatalogCounts | None]:
+    assert _WORK is not None
+    return _safe_check_catalog(_WORK[0], path, *_WORK[1:])
+
+
+def _check_catalogs(ctx: Context, paths: list[Path], pot_dir: Path | None, templates_ok: bool,
+                    locale_dir: Path, jobs: int | None = None) -> list[tuple[list[Finding], CatalogCounts | None]]:
+    global _WORK
+    workers = min(len(paths), jobs or os.cpu_count() or 1)
+    size = sum(path.stat().st_size for path in paths if path.is_file())
+    if workers > 1 and size >= PARALLEL_BYTES and "fork" in multiprocessing.get_all_start_methods():
+        _WORK = (ctx, pot_dir, templates_ok, locale_dir)  # inherited by the forked workers
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                return list(pool.map(_check_in_worker, paths, chunksize=max(1, len(paths) // (workers * 4))))
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: check here
+        finally:
+            _WORK = None
+    return [_safe_check_catalog(ctx, path, pot_dir, templates_ok, locale_dir) for path in paths]
+
+
+def templates_finding(pot_dir: Path | None) -> Finding | None:
+    if pot_dir is None:
+        return None
+    if not pot_dir.is_dir() or not any(pot_dir.rglob("*.pot")):
+        return Finding(display_path(pot_dir), 1, "templates",
+                       f"no message templates (.pot) in {display_path(pot_dir)}: missing, untranslated "
+                       "and stale messages cannot be told apart",
+                       "run `make gettext` first (`make check` does), or give --pot-dir")
+    return None
+
+
+def run(options: Options) -> tuple[list[Finding], list[LanguageResult]]:
+    parser = MessageParser(options.conf_py if options.conf_py.is_file() else None)
+    general: list[Finding] = []
+    templates = templates_finding(options.pot_dir)
+    if templates is not None:
+        general.append(templates)
+    results = [check_language(language, options, parser, templates is None)
+               for language in options.languages]
+    if general and results:  # counted in the (first) language's summary
+        results[0].findings[:0] = general
+        general = []
+    return general, results

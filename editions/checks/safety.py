@@ -1,0 +1,37 @@
+"""Safety: a translation may change text, nothing else (and it may not be waived).
+
+The rules are the build's own (``editions.catalogs.rules``): the build leaves
+an entry that breaks them out of the edition and fails; this check says so
+before the build, with the catalog line and the fix.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..catalogs import rules
+from ..catalogs.markup import Parsed
+
+
+def problem(msgid_text: str, msgstr_text: str, msgid: Parsed, msgstr: Parsed) -> tuple[str, str] | None:
+    issues = rules.invisible_problems(msgid_text, msgstr_text)
+    issues += rules.content_problems(msgid_text, msgstr_text, msgid, msgstr)
+    if not issues:
+        return None
+    return "; ".join(issues), rules.CONTENT_ADVICE + " (the build leaves it out and fails)"
+
+
+def interface_problem(msgid: str, msgstr: str, flags: list[str]) -> tuple[str, str] | None:
+    """sphinx.po: the build's own rule; a placeholder difference alone, in an entry
+    msgfmt checks (a format flag), is the placeholders check's."""
+    issues = rules.interface_problems(msgid, msgstr)
+    expected = Counter(rules.INTERFACE_TOKENS.findall(msgid))
+    actual = Counter(rules.INTERFACE_TOKENS.findall(msgstr))
+    differing = (expected - actual) + (actual - expected)
+    only_placeholders = differing and all(t.startswith(("%", "{")) for t in differing)
+    if only_placeholders and any(f in flags for f in ("python-format", "python-brace-format", "c-format")):
+        issues = [i for i in issues if not i.startswith(("adds ", "drops "))]
+    issues += rules.invisible_problems(msgid, msgstr)
+    if not issues:
+        return None
+    return "; ".join(issues), rules.INTERFACE_ADVICE

@@ -1,0 +1,93 @@
+"""``python -m editions COMMAND [ARGS...]``: the one entry point the Makefile calls.
+
+Each command runs from the project's root (where conf.py is) and imports only
+what it needs: ``languages`` runs with nothing but Python, before the virtual
+environment exists.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .project import ProjectError, load
+
+
+def _languages(argv: list[str]) -> int:
+    print(" ".join(load().languages))
+    return 0
+
+
+def _build(argv: list[str]) -> int:
+    from .publish.build import main
+
+    return main(argv)
+
+
+def _frontpage(argv: list[str]) -> int:
+    from .publish.frontpage import main
+
+    return main(argv)
+
+
+def _dist(argv: list[str]) -> int:
+    from .publish.dist import main
+
+    return main(argv)
+
+
+def _bench(argv: list[str]) -> int:
+    from .publish.bench import main
+
+    return main(argv)
+
+
+def _update_po(argv: list[str]) -> int:
+    from .catalogs.merge import update
+
+    if not argv:
+        print("usage: python -m editions update-po POT_DIR [LANGUAGE...]", file=sys.stderr)
+        return 2
+    project = load()
+    return update(Path(argv[0]), project.translations, argv[1:] or project.translation_languages)
+
+
+def _stats(argv: list[str]) -> int:
+    from .catalogs.counts import print_stats
+
+    project = load()
+    return print_stats(project.translations, argv or project.translation_languages)
+
+
+def _check(argv: list[str]) -> int:
+    from .checks.cli import entry_point
+
+    return entry_point(argv)
+
+
+COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
+    "languages": (_languages, "the editions' languages: the source language, then every folder of catalogs"),
+    "build": (_build, "build one edition: build {html,pdf} LANGUAGE [SPHINXOPTS...]"),
+    "frontpage": (_frontpage, "write the site's front page: frontpage OUTDIR [LANGUAGE...]"),
+    "dist": (_dist, "pack the built site: dist [BUILDDIR]"),
+    "bench": (_bench, "print build timings"),
+    "update-po": (_update_po, "merge the templates into the catalogs: update-po POT_DIR [LANGUAGE...]"),
+    "stats": (_stats, "translated / fuzzy / untranslated counts: stats [LANGUAGE...]"),
+    "check": (_check, "check the translations (check --help)"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] not in COMMANDS:
+        print("usage: python -m editions COMMAND [ARGS...]\n\ncommands:", file=sys.stderr)
+        for name, (_function, text) in COMMANDS.items():
+            print(f"  {name:<10} {text}", file=sys.stderr)
+        return 2
+    function, _text = COMMANDS[argv[0]]
+    try:
+        return function(argv[1:])
+    except ProjectError as exc:
+        print(f"editions: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,13 @@
+"""What an edition build produces, named once for the Sphinx extension (which writes
+it) and the publishing driver (which reads it)."""
+
+from __future__ import annotations
+
+#: Each page of a PDF edition announces itself in XeLaTeX's log with this prefix,
+#: so that a failure, a crash or a time-out can name the page being typeset.
+PAGE_MARKER = "editions-page:"
+
+
+def pdf_stem(basename: str, language: str) -> str:
+    """``<basename>-<language>``: the PDF of one edition, without ``.pdf``."""
+    return f"{basename}-{language}"

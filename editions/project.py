@@ -1,0 +1,94 @@
+"""What a profile is, as the tools outside Sphinx need to know it: read from its conf.py.
+
+conf.py is the one place a profile is described (title, file names, colour,
+where the translations are); its language list is the source language plus
+every folder of catalogs under ``locales/``.  The Makefile, the front page,
+``make dist`` and the benchmark read these values here.  conf.py is read, not
+run (its values must be literals): ``python -m editions languages`` answers the
+Makefile before the virtual environment exists, with nothing but Python.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .outputs import pdf_stem
+
+#: conf.py settings of the extension, with their defaults (editions.sphinxext
+#: registers the same names and defaults).
+DEFAULTS = {
+    "language": "en",
+    "project": "",
+    "edition_basename": "",      # file names: <basename>-<language>.pdf; default: from the project
+    "edition_translations": "locales",
+    "edition_colour": "#2B5D8A",
+}
+
+
+class ProjectError(Exception):
+    pass
+
+
+def literal_settings(conf_py: Path) -> dict[str, object]:
+    """Every ``name = <literal>`` at the top level of *conf_py*."""
+    try:
+        tree = ast.parse(conf_py.read_text(encoding="utf-8"), filename=str(conf_py))
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ProjectError(f"cannot read {conf_py}: {exc}") from None
+    settings: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                settings[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                continue  # computed (os.environ, ...): not a profile setting
+    return settings
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "edition"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    title: str
+    source_language: str
+    basename: str
+    translations: Path
+    colour: str
+
+    @property
+    def translation_languages(self) -> list[str]:
+        """Every language with a folder of catalogs: adding one is adding its folder."""
+        if not self.translations.is_dir():
+            return []
+        return sorted(p.name for p in self.translations.iterdir()
+                      if (p / "LC_MESSAGES").is_dir() and p.name != self.source_language)
+
+    @property
+    def languages(self) -> list[str]:
+        return [self.source_language, *self.translation_languages]
+
+    def pdf_name(self, language: str) -> str:
+        return f"{pdf_stem(self.basename, language)}.pdf"
+
+
+def load(root: Path | None = None) -> Project:
+    root = (root or Path.cwd()).resolve()
+    settings = {**DEFAULTS, **literal_settings(root / "conf.py")}
+    title = str(settings["project"])
+    colour = str(settings["edition_colour"])
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+        raise ProjectError(f"conf.py: edition_colour {colour!r} is not a colour like #2B5D8A")
+    return Project(
+        root=root,
+        title=title,
+        source_language=str(settings["language"] or "en"),
+        basename=str(settings["edition_basename"] or slug(title)),
+        translations=root / str(settings["edition_translations"]),
+        colour=colour,
+    )

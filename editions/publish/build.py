@@ -1,0 +1,247 @@
+"""Build one edition safely: ``python -m editions build html zh_CN [SPHINXOPTS...]``.
+
+* Atomic publishing: Sphinx builds into a staging folder (kept between runs, so
+  builds stay incremental); only a successful build is copied into place, by
+  a rename swap.  A failed build leaves the last good edition as it was and
+  says which edition failed.
+* A failed or interrupted build forgets its cached environment, so the next
+  run re-reads every page and reports the same warnings again: a retry cannot
+  turn a red build green.
+* One lock per language: two ``make`` runs at once wait for each other instead
+  of writing the same doctrees, staging folder or checked catalogs.
+* One line per edition: Sphinx runs quietly (``-q``) and its warnings are
+  printed as they come, each with its file and line; ``-v`` in SPHINXOPTS (or
+  ``make V=1``) shows everything Sphinx says.
+* Failures a user can cause read as one message with what to do.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..dates import pin_source_date_epoch
+from ..project import Project, load
+
+FORMATS = ("html", "pdf")
+
+
+@dataclass(frozen=True)
+class Edition:
+    format: str
+    language: str
+    builddir: Path
+    project: Project
+
+    @property
+    def name(self) -> str:
+        return f"{self.language} {self.format.upper()}"
+
+    @property
+    def builder(self) -> str:
+        return "html" if self.format == "html" else "latex"
+
+    @property
+    def staging(self) -> Path:
+        folder = "html" if self.format == "html" else "latex"
+        return self.builddir / "staging" / folder / self.language
+
+    @property
+    def doctrees(self) -> Path:
+        return self.builddir / "doctrees" / f"{self.builder}-{self.language}"
+
+    @property
+    def published(self) -> Path:
+        if self.format == "html":
+            return self.builddir / "html" / self.language
+        return self.builddir / "pdf" / self.project.pdf_name(self.language)
+
+    @property
+    def dirty_marker(self) -> Path:
+        return self.doctrees / "BUILD-IN-PROGRESS"
+
+
+class BuildFailed(Exception):
+    pass
+
+
+@contextmanager
+def language_lock(builddir: Path, language: str):
+    """Serialise builds of one language (they share the checked catalogs)."""
+    locks = builddir / "locks"
+    locks.mkdir(parents=True, exist_ok=True)
+    with open(locks / f"{language}.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another build of the {language} edition to finish...", flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def forget_environment(edition: Edition) -> None:
+    """Make the next build re-read every page (and repeat every warning)."""
+    (edition.doctrees / "environment.pickle").unlink(missing_ok=True)
+
+
+def missing_requirements(requirements: list[str] | None = None) -> list[str]:
+    """Pinned requirements of the toolkit that the environment doesn't satisfy."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    if requirements is None:
+        distributions = metadata.packages_distributions().get(__name__.split(".")[0], [])
+        requirements = metadata.requires(distributions[0]) or [] if distributions else []
+    missing = []
+    for text in requirements:
+        requirement = Requirement(text)
+        if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+            continue  # an extra (tests), not needed to build
+        try:
+            installed = metadata.version(requirement.name)
+        except metadata.PackageNotFoundError:
+            missing.append(f"{requirement} (not installed)")
+            continue
+        if installed not in requirement.specifier:
+            missing.append(f"{requirement} (found {installed})")
+    return missing
+
+
+def check_python_environment() -> None:
+    if missing := missing_requirements():
+        raise BuildFailed(
+            "the virtual environment lacks " + ", ".join(missing)
+            + "; reinstall it: rm -f .venv/.installed && make"
+        )
+
+
+def check_disk(edition: Edition, need_mb: int | None = None) -> None:
+    # EDITIONS_MIN_FREE_MB lets a test stand in for a full disk.
+    need_mb = need_mb or int(os.environ.get("EDITIONS_MIN_FREE_MB", "50"))
+    edition.builddir.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(edition.builddir).free // (1024 * 1024)
+    if free < need_mb:
+        raise BuildFailed(f"only {free} MB free on the disk of {edition.builddir}; "
+                          f"free at least {need_mb} MB and build again")
+
+
+def verbose(sphinxopts: list[str]) -> bool:
+    return os.environ.get("V", "") not in ("", "0") or any(
+        opt.startswith("-v") or opt == "--verbose" for opt in sphinxopts)
+
+
+def offered_pdfs(edition: Edition, languages: list[str]) -> list[str]:
+    """The languages whose PDF the site links: EDITION_PDFS (the Makefile's: the PDFs
+    this run builds or that exist), else those already published."""
+    given = os.environ.get("EDITION_PDFS")
+    if given is not None:
+        return given.split()
+    return [lang for lang in languages if (edition.builddir / "pdf" / edition.project.pdf_name(lang)).exists()]
+
+
+def run_sphinx(edition: Edition, sphinxopts: list[str], languages: list[str]) -> None:
+    loud = verbose(sphinxopts)
+    args = [sys.executable, "-m", "sphinx", "-b", edition.builder, "-c", ".",
+            "-D", f"language={edition.language}",
+            "-D", f"locale_dirs={edition.builddir.resolve() / 'locales'}",
+            "-D", f"edition_languages={','.join(languages)}",
+            "-D", f"edition_pdfs={','.join(offered_pdfs(edition, languages))}",
+            "-d", str(edition.doctrees), *([] if loud else ["-q"]), *sphinxopts,
+            "docs", str(edition.staging)]
+    if loud:
+        print(" ".join(["sphinx-build", *args[3:]]), flush=True)
+    # Warnings stream as Sphinx writes them (stderr); progress only with -v.
+    result = subprocess.run(args, cwd=edition.project.root)
+    if result.returncode != 0:
+        raise BuildFailed("Sphinx reported the errors above")
+
+
+def swap_into_place(staging: Path, published: Path) -> None:
+    """Replace *published* by a copy of *staging*; readers never see a mix."""
+    published.parent.mkdir(parents=True, exist_ok=True)
+    incoming = published.with_name(f".{published.name}.incoming")
+    outgoing = published.with_name(f".{published.name}.outgoing")
+    for leftover in (incoming, outgoing):  # from an interrupted run
+        shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+    if staging.is_dir():
+        shutil.copytree(staging, incoming, ignore=shutil.ignore_patterns(".buildinfo.bak"))
+    else:
+        shutil.copy2(staging, incoming)
+    if published.exists():
+        os.rename(published, outgoing)
+    os.rename(incoming, published)
+    if outgoing.is_dir():
+        shutil.rmtree(outgoing)
+    else:
+        outgoing.unlink(missing_ok=True)
+
+
+def build_pdf_file(edition: Edition) -> Path:
+    from .latexmk import PdfError, build_pdf
+
+    try:
+        return build_pdf(edition.staging, edition.project)
+    except PdfError as exc:
+        raise BuildFailed(str(exc)) from None
+
+
+def build(edition: Edition, sphinxopts: list[str], languages: list[str]) -> None:
+    check_python_environment()
+    check_disk(edition)
+    edition.doctrees.mkdir(parents=True, exist_ok=True)
+    if edition.dirty_marker.exists():
+        print(f"the last {edition.name} build was interrupted: re-reading every page", flush=True)
+        forget_environment(edition)
+    edition.dirty_marker.touch()
+    try:
+        run_sphinx(edition, sphinxopts, languages)
+        output = edition.staging if edition.format == "html" else build_pdf_file(edition)
+        swap_into_place(output, edition.published)
+        if edition.format == "pdf":  # the site links each edition's brochure
+            swap_into_place(output, edition.builddir / "html" / "pdf" / edition.published.name)
+    except BaseException:
+        forget_environment(edition)
+        edition.dirty_marker.unlink(missing_ok=True)
+        raise
+    edition.dirty_marker.unlink(missing_ok=True)
+
+
+def _unchanged(edition: Edition) -> str:
+    if edition.published.exists():
+        return f"The published {edition.name} edition ({edition.published}) is unchanged."
+    return f"No {edition.name} edition was published ({edition.published} does not exist yet)."
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[0] not in FORMATS:
+        print("usage: python -m editions build {html,pdf} LANGUAGE [SPHINXOPTS...]", file=sys.stderr)
+        return 2
+    project = load()
+    builddir = Path(os.environ.get("BUILDDIR", "_build"))
+    languages = os.environ.get("LANGUAGES", "").split() or project.languages
+    edition = Edition(argv[0], argv[1], builddir, project)
+    pin_source_date_epoch(project.root)
+    started = time.monotonic()
+    try:
+        with language_lock(builddir, edition.language):
+            build(edition, argv[2:], languages)
+    except BuildFailed as exc:
+        print(f"\nThe {edition.name} edition failed: {exc}.\n{_unchanged(edition)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\nThe {edition.name} build was interrupted. {_unchanged(edition)}", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"\nThe {edition.name} edition failed: {exc.strerror or exc} ({exc.filename or ''}). "
+              f"{_unchanged(edition)}", file=sys.stderr)
+        return 1
+    print(f"{edition.name:<10} {edition.published} ({time.monotonic() - started:.1f} s)", flush=True)
+    return 0

@@ -1,0 +1,58 @@
+"""The Sphinx extension of editions: ``extensions = ["editions.sphinxext"]`` in conf.py.
+
+Everything here runs inside ``sphinx-build``.  This module only wires the parts
+together; each concern lives in its own module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..dates import pin_source_date_epoch
+from . import (
+    catalog_guard,
+    charts,
+    chinese_search,
+    latex,
+    links,
+    metadata,
+    safety,
+    theme_messages,
+    translated_config,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+HERE = Path(__file__).resolve().parent
+
+
+def add_theme_files(app: Sphinx, config: Config) -> None:
+    # Our templates come first so that they can extend the theme's ("!page.html").
+    config.templates_path = [str(HERE / "templates"), *config.templates_path]
+    config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+    # A "page not found" page in each edition's language.
+    config.html_additional_pages = {"404": "404.html", **config.html_additional_pages}
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    # Every date of an edition (today, last updated, copyright year, the PDF's)
+    # comes from SOURCE_DATE_EPOCH, or else the last commit: set before any is made.
+    pin_source_date_epoch(Path(app.confdir))
+    app.setup_extension("myst_parser")
+    catalog_guard.setup(app)
+    charts.setup(app)
+    translated_config.setup(app)
+    safety.setup(app)
+    links.setup(app)
+    chinese_search.setup(app)
+    theme_messages.setup(app)
+    latex.setup(app)
+    metadata.setup(app)
+    app.connect("config-inited", add_theme_files)
+    app.add_css_file("edition.css")
+    app.add_js_file("edition.js")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

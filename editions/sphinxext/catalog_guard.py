@@ -1,0 +1,241 @@
+"""Sphinx reads checked copies of the translators' catalogs, never the catalogs themselves.
+
+Catalogs are untrusted input (translators are contributors, not
+administrators).  Left to itself, Sphinx compiles each ``.po`` into a ``.mo``
+beside it (through a symbolic link: anywhere), with Babel (which accepts broken
+syntax, and writes an empty catalog for a second charset header), and parses
+each msgstr as MyST, running any directive in it.  So conf.py points
+``locale_dirs`` at a folder under ``_build/`` and, before Sphinx uses a
+catalog, this module checks the edition's catalogs in ``edition_translations``
+(``locales/<language>/``):
+
+* every file and folder is regular: no symbolic link, device or fifo;
+* each catalog passes GNU msgfmt, is UTF-8 without BOM, has one Content-Type
+  header saying UTF-8 (``editions.catalogs.files``);
+* each translation keeps to the rules of what a translation may carry
+  (``editions.catalogs.rules``): size, content, structure, interface tokens.
+
+A catalog that fails a file check stops the build with every problem, by file
+and line.  An entry that breaks a rule is left out of the copy (the English
+shows) and reported as a warning at its catalog line; ``-W`` (the Makefile's
+default) turns it into a failed build.  What passes is written, only when it
+changed, to ``locale_dirs``, where Sphinx compiles it.  The check runs on every
+build: a failed build cannot turn green on a rerun.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polib
+from sphinx.util import logging
+
+from ..catalogs.files import CatalogError, catalog_problems, display_path, non_regular_files, parse
+from ..catalogs.markup import MessageParser
+from ..catalogs.rules import breaches
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+#: The catalog of interface strings and conf.py values (templates, not MyST).
+INTERFACE_DOMAIN = "sphinx"
+
+
+def source_language(config: Config) -> str:
+    """The language the sources are written in: conf.py's own ``language``
+    (``-D language=zh_CN`` only says which edition is being built)."""
+    return str(config._raw_config.get("language") or "en")  # Sphinx is pinned
+
+
+def is_translation(config: Config) -> bool:
+    return bool(config.language) and config.language != source_language(config)
+
+
+def conf_dir(config: Config) -> Path:
+    return Path(config._raw_config["__file__"]).parent  # Sphinx is pinned
+
+
+def translations_dir(config: Config) -> Path:
+    """The translators' folder (``locales/``): conf.py's ``edition_translations``
+    (as written: a symbolic link in it must be seen, not followed)."""
+    return Path(os.path.abspath(conf_dir(config) / config.edition_translations))
+
+
+def checked_dir(app: Sphinx) -> Path:
+    """Where the checked copies go: the first of ``locale_dirs`` (under ``_build/``)."""
+    return Path(app.srcdir, app.config.locale_dirs[0]).resolve()
+
+
+def translation_languages(config: Config) -> list[str]:
+    """Every language that has a folder of catalogs."""
+    folder = translations_dir(config)
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES").is_dir())
+
+
+def source_catalog(config: Config, domain: str) -> Path:
+    return translations_dir(config) / config.language / "LC_MESSAGES" / f"{domain}.po"
+
+
+@lru_cache(maxsize=64)
+def _entry_lines(path: Path, mtime: float) -> dict[str, int]:
+    try:
+        po = parse(path, path.read_text(encoding="utf-8"))
+    except (CatalogError, OSError, UnicodeDecodeError):
+        return {}
+    return {entry.msgid: entry.linenum for entry in po if not entry.obsolete}
+
+
+def catalog_location(config: Config, domain: str, msgid: str) -> str:
+    """``locales/<lang>/LC_MESSAGES/<domain>.po:<line>``: where a translator fixes *msgid*."""
+    path = source_catalog(config, domain)
+    try:
+        line = _entry_lines(path, path.stat().st_mtime).get(msgid, 0)
+    except OSError:
+        line = 0
+    return f"{display_path(path)}:{line}"
+
+
+# -- The check -----------------------------------------------------------------------------------
+
+def _refuse(problems: list[CatalogError], language: str, staged: Path) -> None:
+    for problem in problems:
+        logger.error("%s", problem.report())
+    logger.error("the %s edition was not built: fix the catalog(s) above and build again.", language)
+    _remove_tree(staged)  # nothing half-checked stays where Sphinx reads
+    # A clean stop: a SphinxError here would print a traceback and a version dump.
+    sys.exit(2)
+
+
+def _remove_tree(folder: Path) -> None:
+    if folder.is_dir() and not folder.is_symlink():
+        for top, folders, files in os.walk(folder, topdown=False):
+            for name in files:
+                os.unlink(os.path.join(top, name))
+            for name in folders:
+                os.rmdir(os.path.join(top, name))
+        folder.rmdir()
+
+
+def checked_copy(path: Path, language: str, parser: MessageParser) -> polib.POFile:
+    """The entries of *path* that keep the rules; each one that breaks one is reported."""
+    po = parse(path, path.read_text(encoding="utf-8"))
+    interface = path.stem == INTERFACE_DOMAIN
+    copy = polib.POFile(wrapwidth=0)
+    copy.metadata = {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Language": language,
+        **({"Plural-Forms": po.metadata["Plural-Forms"]} if po.metadata.get("Plural-Forms") else {}),
+    }
+    for entry in po:
+        if entry.obsolete or not entry.translated():
+            continue
+        texts = ([(entry.msgid, entry.msgstr)] if not entry.msgid_plural else
+                 [(entry.msgid_plural if n else entry.msgid, text) for n, text in entry.msgstr_plural.items()])
+        found = [b for msgid, msgstr in texts for b in breaches(msgid, msgstr, interface, parser)]
+        if found:
+            short = entry.msgid if len(entry.msgid) <= 50 else entry.msgid[:47] + "..."
+            for breach in found:
+                logger.warning("%s:%d: [%s] the translation of %r %s; it was left out (the English "
+                               "shows): %s", display_path(path), entry.linenum, breach.rule, short,
+                               breach.message.removeprefix("the translation "), breach.advice,
+                               type="i18n", subtype="unsafe")
+            continue
+        copy.append(polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, msgctxt=entry.msgctxt,
+                                  msgid_plural=entry.msgid_plural, msgstr_plural=entry.msgstr_plural,
+                                  flags=[f for f in entry.flags if f == "fuzzy"]))
+    return copy
+
+
+def _write_if_changed(path: Path, content: str) -> bool:
+    data = content.encode("utf-8")
+    if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)  # replaces a link, never writes through it
+    return True
+
+
+def check_catalogs(app: Sphinx, config: Config) -> None:
+    """config-inited: check this edition's catalogs and hand Sphinx the checked copies."""
+    translations = translations_dir(config)
+    staged_root = checked_dir(app)
+    real = translations.resolve()
+    for locale_dir in config.locale_dirs:
+        resolved = Path(app.srcdir, locale_dir).resolve()
+        if resolved == real or real in resolved.parents or resolved in real.parents:
+            logger.error("conf.py: locale_dirs includes %s, the translators' own catalogs: Sphinx would "
+                         "compile and read them unchecked. Point locale_dirs at a folder under _build/ "
+                         "(e.g. locale_dirs = [\"../_build/locales/\"]); the catalogs stay in "
+                         "edition_translations = %r.", locale_dir, config.edition_translations)
+            sys.exit(2)
+    if not is_translation(config):
+        return
+    language = config.language
+    source, staged = translations / language, staged_root / language
+    if not (source / "LC_MESSAGES").is_dir():
+        logger.warning("no catalogs for %s in %s: this edition is in %s. Create them with "
+                       "`make update-po LANGUAGES=\"%s %s\"`", language, display_path(source / "LC_MESSAGES"),
+                       source_language(config), source_language(config), language,
+                       type="i18n", subtype="catalog")
+        _remove_tree(staged)
+        return
+    problems = non_regular_files(translations) if translations.is_symlink() else non_regular_files(source)
+    if problems:
+        _refuse(problems, language, staged)
+    catalogs = sorted((source / "LC_MESSAGES").rglob("*.po"))
+    problems = [p for path in catalogs for p in catalog_problems(path)]
+    if problems:
+        _refuse(problems, language, staged)
+
+    parser = MessageParser(conf_dir(config) / "conf.py")
+    wanted = set()
+    interface_changed = False
+    for path in catalogs:
+        relative = path.relative_to(source)
+        target = staged / relative
+        wanted.add(target)
+        changed = _write_if_changed(target, str(checked_copy(path, language, parser)) + "\n")
+        if relative.stem == INTERFACE_DOMAIN and relative.parent.name == "LC_MESSAGES":
+            interface_changed = changed or not target.with_suffix(".mo").exists()
+    for old in staged.rglob("*") if staged.is_dir() else []:
+        if old.is_file() and old.suffix in (".po", ".mo") and old.with_suffix(".po") not in wanted:
+            old.unlink()  # its catalog is gone: so is its translation
+    if interface_changed:
+        _reload_interface_catalog(app)
+
+
+def _reload_interface_catalog(app: Sphinx) -> None:
+    """Sphinx loaded its ``sphinx`` catalog from the copies before any extension ran:
+    load it again from the fresh ones."""
+    from sphinx import locale
+
+    locale.translators.pop(("general", "sphinx"), None)
+    app._init_i18n()  # Sphinx is pinned: compiles the fresh sphinx.po, loads it
+
+
+def derive_languages(app: Sphinx, config: Config) -> None:
+    """``edition_languages`` not set: the source language and every folder of catalogs."""
+    config.edition_languages = [lang for lang in config.edition_languages if lang]  # -D a,b
+    config.edition_pdfs = [lang for lang in config.edition_pdfs if lang]
+    if not config.edition_languages:
+        source = source_language(config)
+        config.edition_languages = [source, *(lang for lang in translation_languages(config) if lang != source)]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("edition_translations", "locales", "env", types=frozenset({str}))
+    # Before everything that reads a translation (translated_config is 100).
+    app.connect("config-inited", check_catalogs, priority=10)
+    app.connect("config-inited", derive_languages, priority=11)
+

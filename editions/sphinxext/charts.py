@@ -1,0 +1,185 @@
+"""Key figures as a picture: ``{chart}`` draws a bar chart from a data file.
+
+    ```{chart} data/enterprise-tax-tiers.csv
+    :caption: Enterprises by tax paid
+    ```
+
+The CSV (``label,value``) is the one place the figures live.  The caption and
+each label become ordinary paragraphs of the page, so they are extracted into
+the page's catalog and translated where every other sentence is; the drawing
+is made at write time from the translated text: inline SVG for the site (with
+``<title>`` and ``<desc>`` as its text alternative), TikZ vector graphics for
+the PDF.  Labels are escaped for SVG and for TeX: a translation stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from .tex import BRAND, tex_escape
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+class chart(nodes.General, nodes.Element):
+    """Children: a caption, then one paragraph per label; ``values`` attribute."""
+
+
+class ChartDataError(ValueError):
+    pass
+
+
+# A value as the data file must write it: ASCII digits, an optional decimal part.
+# float() would also take "nan", "inf", "1e400" or Arabic-Indic digits (٥).
+_VALUE = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
+
+
+def read_data(path: Path, shown: str) -> list[tuple[str, float]]:
+    """The (label, value) rows of a chart's CSV; ChartDataError naming file:line otherwise."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChartDataError(f"chart data {shown}: cannot be read ({exc})") from None
+    rows = []
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if not line.startswith("#")]
+    reader = csv.DictReader(line for _n, line in lines)
+    if reader.fieldnames is None or not {"label", "value"} <= set(reader.fieldnames):
+        raise ChartDataError(f"chart data {shown}: expected a CSV file with the columns label,value")
+    for (number, _line), row in zip(lines[1:], reader):
+        value = (row.get("value") or "").strip()
+        if not _VALUE.fullmatch(value):
+            raise ChartDataError(f"{shown}:{number}: the value {value!r} is not a number such as 133 or 3.59 "
+                                 "(ASCII digits, at most one decimal point)")
+        rows.append(((row.get("label") or "").strip(), float(value)))
+    return rows
+
+
+def chart_parts(node: chart) -> tuple[str, list[tuple[str, float]]]:
+    caption = next((c.astext() for c in node.children if isinstance(c, nodes.caption)), "")
+    labels = [c.astext() for c in node.children if isinstance(c, nodes.paragraph)]
+    return caption, list(zip(labels, node["values"]))
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+class ChartDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"caption": directives.unchanged_required, "name": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        relative, path = self.env.relfn2path(self.arguments[0], self.env.current_document.docname)
+        self.env.note_dependency(relative)
+        try:
+            data = read_data(Path(path), relative)
+        except ChartDataError as exc:
+            raise self.error(str(exc)) from None
+        if not data:
+            raise self.error(f"chart data {relative} has no rows")
+        source, line = self.get_source_info()
+        node = chart(values=[value for _label, value in data])
+        node.source, node.line = source, line
+        caption_text = self.options.get("caption", "")
+        if caption_text:
+            caption = nodes.caption(caption_text, caption_text)
+            caption.source, caption.line = source, line
+            node += caption
+        for label, _value in data:
+            paragraph = nodes.paragraph(label, label)
+            paragraph.source, paragraph.line = source, line
+            node += paragraph
+        self.add_name(node)
+        return [node]
+
+
+# -- HTML: inline SVG -------------------------------------------------------------------
+
+ROW, LABEL_GAP, BAR_HEIGHT, WIDTH, BAR_SPACE = 52, 20, 20, 640, 540
+
+
+def svg(node: chart, ident: str, colour: str) -> str:
+    caption, data = chart_parts(node)
+    top = max(value for _label, value in data) or 1
+    height = ROW * len(data) + 8
+    desc = "; ".join(f"{label}: {number(value)}" for label, value in data)
+    parts = [
+        f'<svg class="chart-graphic" role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{ident}-title">{escape(caption)}</title>',
+        f'<desc id="{ident}-desc">{escape(desc)}</desc>',
+    ]
+    for index, (label, value) in enumerate(data):
+        y = index * ROW
+        width = max(2.0, BAR_SPACE * value / top)
+        parts += [
+            f'<text x="0" y="{y + 16}" class="chart-label">{escape(label)}</text>',
+            f'<rect x="0" y="{y + LABEL_GAP + 4}" width="{width:.1f}" height="{BAR_HEIGHT}" rx="2" fill="{escape(colour)}"/>',
+            f'<text x="{width + 8:.1f}" y="{y + LABEL_GAP + 19}" class="chart-value">{escape(number(value))}</text>',
+        ]
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def visit_chart_html(self: Any, node: chart) -> None:
+    ident = node["ids"][0] if node["ids"] else f"chart-{id(node)}"
+    caption, _data = chart_parts(node)
+    self.body.append(f'<figure class="chart" id="{escape(ident)}">\n{svg(node, ident, self.config.edition_colour)}\n')
+    if caption:
+        self.body.append(f"<figcaption>{escape(caption)}</figcaption>\n")
+    self.body.append("</figure>\n")
+    raise nodes.SkipNode
+
+
+# -- LaTeX: TikZ ------------------------------------------------------------------------
+
+def tikz(node: chart) -> str:
+    caption, data = chart_parts(node)
+    top = max(value for _label, value in data) or 1
+    lines = [r"\begin{figure}[htbp]", r"\centering", r"\begin{tikzpicture}[x=1cm,y=1cm]"]
+    for index, (label, value) in enumerate(data):
+        y = -1.15 * index
+        width = max(0.04, 11.0 * value / top)
+        lines += [
+            rf"\node[anchor=south west,inner sep=0pt,font=\small\sffamily] at (0,{y + 0.08:.2f}) {{{tex_escape(label)}}};",
+            rf"\fill[{BRAND}] (0,{y - 0.42:.2f}) rectangle ({width:.2f},{y - 0.02:.2f});",
+            rf"\node[anchor=west,font=\small\sffamily] at ({width + 0.1:.2f},{y - 0.22:.2f}) {{{tex_escape(number(value))}}};",
+        ]
+    lines.append(r"\end{tikzpicture}")
+    if caption:
+        lines.append(rf"\caption{{{tex_escape(caption)}}}")
+    lines.append(r"\end{figure}")
+    return "\n".join(lines) + "\n"
+
+
+def visit_chart_latex(self: Any, node: chart) -> None:
+    self.body.append("\n" + tikz(node))
+    raise nodes.SkipNode
+
+
+def visit_chart_text(self: Any, node: chart) -> None:
+    caption, data = chart_parts(node)
+    self.new_state(0)
+    self.add_text(caption + "\n" + "\n".join(f"  {label}: {number(value)}" for label, value in data))
+    self.end_state()
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(
+        chart,
+        html=(visit_chart_html, None),
+        latex=(visit_chart_latex, None),
+        text=(visit_chart_text, None),
+    )
+    app.add_directive("chart", ChartDirective)

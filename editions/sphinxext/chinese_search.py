@@ -1,0 +1,106 @@
+"""Chinese full-text search that works in the browser.
+
+Sphinx 9.0.4's Chinese search language splits words with jieba correctly, but
+the JavaScript it emits ends with ``window.Stemmer = ChineseStemmer;`` while the
+stemmer it ships is the English one, so the search page throws
+``ChineseStemmer is not defined`` and never lists a result
+(sphinx-doc/sphinx#14229, fixed upstream by #14416 after 9.0.4, which is the last
+release for Python 3.11).  We register the same language with the JavaScript
+stemmer embedded under its real name, the smallest change that matches the
+Python side (which stems Latin words with the English Snowball stemmer).
+
+Names matter more than anything in this text, and jieba doesn't know them:
+it cuts a three-character street name into one character and a two-character
+word, so a reader searching for the name of the place found nothing.  The termbase
+(``locales/<lang>/termbase.tsv``) becomes jieba's user dictionary.
+
+Two costs are cut too: Sphinx loads jieba's *main* dictionary a second time as
+a "user dictionary" unless ``html_search_options['dict']`` says otherwise
+(350,000 ``add_word`` calls, about 4 s of every Chinese build); and jieba caches
+its prefix dictionary in /tmp.  We load a user dictionary only when one is
+configured, and keep jieba's cache with the build.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging as std_logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import snowballstemmer
+from sphinx.search import _MINIFIED_JS_PATH, SearchLanguage
+from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese, jieba_load_userdict
+
+from .catalog_guard import translations_dir
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def _english_stemmer_js() -> str:
+    return "\n".join((
+        (_MINIFIED_JS_PATH / "base-stemmer.js").read_text(encoding="utf-8"),
+        (_MINIFIED_JS_PATH / "english-stemmer.js").read_text(encoding="utf-8"),
+        "window.Stemmer = EnglishStemmer;",
+    ))
+
+
+class SearchChineseFixed(SearchChinese):
+    # An empty raw code makes Sphinx embed js_stemmer_code as it is.
+    js_stemmer_rawcode = ""
+    js_stemmer_code = _english_stemmer_js()
+
+    def __init__(self, options: dict[str, str]) -> None:
+        SearchLanguage.__init__(self, options)
+        self.latin_terms: set[str] = set()
+        dict_path = options.get("dict", "")
+        if dict_path and dict_path != JIEBA_DEFAULT_DICT and Path(dict_path).is_file():
+            jieba_load_userdict(str(dict_path))
+        self.stemmer = snowballstemmer.stemmer("english")
+
+
+def termbase_words(termbase: Path) -> list[str]:
+    """The Chinese forms of a termbase, split at punctuation, longest first."""
+    words: set[str] = set()
+    with termbase.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            for word in re.split(r"[\s“”《》（）()、，,/·]+", row.get("chinese") or ""):
+                if len(word) > 1 and re.search(r"[\u4e00-\u9fff]", word):
+                    words.add(word)
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+def termbase_dictionary(app: Sphinx, config: Config) -> None:
+    """Give jieba the termbase's words (config-inited, Chinese editions only)."""
+    if not (config.language or "").startswith("zh") or "dict" in config.html_search_options:
+        return
+    termbase = translations_dir(config) / config.language / "termbase.tsv"
+    if not termbase.is_file():
+        return
+    cache = Path(app.doctreedir).parent / "jieba-cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    dictionary = cache / f"termbase-{config.language}.txt"
+    content = "".join(f"{word} 100000\n" for word in termbase_words(termbase))
+    if not dictionary.exists() or dictionary.read_text(encoding="utf-8") != content:
+        dictionary.write_text(content, encoding="utf-8")
+    config.html_search_options = {**config.html_search_options, "dict": str(dictionary)}
+
+
+def use_build_cache_for_jieba(app: Sphinx) -> None:
+    if app.builder.format != "html" or not (app.config.language or "").startswith("zh"):
+        return
+    import jieba
+
+    cache_dir = Path(app.doctreedir).parent / "jieba-cache"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(cache_dir)
+    jieba.setLogLevel(std_logging.WARNING)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_search_language(SearchChineseFixed)
+    app.connect("config-inited", termbase_dictionary)
+    app.connect("builder-inited", use_build_cache_for_jieba)

@@ -1,0 +1,97 @@
+"""What search engines and link previews read: Open Graph tags and sitemaps.
+
+Every page gets a description (its first paragraph) and Open Graph tags in the
+page's own language, with the other editions as ``og:locale:alternate``.  When
+the site's address is known (``SITE_URL``, i.e. ``edition_base_url``), pages also
+get ``og:url`` and a canonical link, and each edition writes ``sitemap.xml``
+with ``hreflang`` alternates for every page; a sitemap needs absolute URLs, so
+without ``SITE_URL`` none is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
+
+from docutils import nodes
+from markupsafe import Markup, escape
+
+from ..languages import language_tag
+from .links import page_url
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+DESCRIPTION_LENGTH = 160
+
+
+def og_locale(language: str) -> str:
+    """Open Graph wants ll_CC: en -> en_US, zh_CN -> zh_CN."""
+    return {"en": "en_US"}.get(language, language)
+
+
+def first_paragraph(doctree: nodes.document | None) -> str:
+    if doctree is None:
+        return ""
+    for paragraph in doctree.findall(nodes.paragraph):
+        text = " ".join(paragraph.astext().split())
+        if text:
+            return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
+    return ""
+
+
+def add_page_metadata(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if app.builder.format != "html":
+        return
+    language = app.config.language
+    title = Markup(context.get("title") or "").striptags() or app.config.project
+    description = first_paragraph(doctree)
+    tags = [
+        ("og:type", "website"),
+        ("og:site_name", app.config.project),
+        ("og:title", title),
+        ("og:locale", og_locale(language)),
+    ]
+    tags += [("og:locale:alternate", og_locale(other))
+             for other in app.config.edition_languages if other != language]
+    html = []
+    if description:
+        tags.append(("og:description", description))
+        html.append(f'<meta name="description" content="{escape(description)}">')
+    base = app.config.edition_base_url
+    if base:
+        url = page_url(base, language, app.builder.get_target_uri(pagename))
+        tags.append(("og:url", url))
+        html.append(f'<link rel="canonical" href="{escape(url)}">')
+    html += [f'<meta property="{name}" content="{escape(value)}">' for name, value in tags]
+    context["metatags"] = Markup(context.get("metatags", "")) + Markup("\n" + "\n".join(html))
+
+
+def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    base = app.config.edition_base_url
+    if exception is not None or app.builder.format != "html" or not base:
+        return
+    language = app.config.language
+    entries = []
+    for docname in sorted(app.env.found_docs):
+        uri = app.builder.get_target_uri(docname)
+        alternates = "".join(
+            f'\n    <xhtml:link rel="alternate" hreflang="{language_tag(other)}" '
+            f'href="{xml_escape(page_url(base, other, uri))}"/>'
+            for other in app.config.edition_languages
+        )
+        entries.append(f"  <url>\n    <loc>{xml_escape(page_url(base, language, uri))}</loc>{alternates}\n  </url>")
+    Path(app.outdir, "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n",
+        encoding="utf-8",
+    )
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", add_page_metadata)
+    app.connect("build-finished", write_sitemap)

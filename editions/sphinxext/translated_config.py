@@ -1,0 +1,102 @@
+"""Translate language-dependent values of ``conf.py``.
+
+Sphinx reads ``project``, ``author``, ``html_title`` and friends from ``conf.py``
+and prints them untranslated in every edition.  We give them to translators the
+way Sphinx gives its own interface strings: the gettext builder puts them in
+``sphinx.pot`` (with the ``conf.py`` line as the source reference), sphinx-intl
+carries them into ``locales/<lang>/LC_MESSAGES/sphinx.po``, and at start-up each
+value is replaced by its translation from that catalog, which Sphinx has already
+compiled and loaded as an overlay of its own ``sphinx`` domain.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.builders.gettext import MsgOrigin
+from sphinx.locale import get_translation
+
+from ..dates import build_year, source_date_epoch
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+from sphinx.application import Sphinx
+
+#: conf.py values a translator may translate.  ``copyright`` is a template with
+#: ``{year}`` and ``{author}`` so that the message doesn't change every January.
+TRANSLATABLE = (
+    "project",
+    "author",
+    "html_title",
+    "html_short_title",
+    "copyright",
+    "today_fmt",
+    "html_last_updated_fmt",
+    "edition_subtitle",
+    "edition_keywords",
+)
+
+_sphinx_gettext = get_translation("sphinx")
+
+# The English values, kept per application: by the time the gettext builder
+# asks for them, the config already holds the translated (and formatted) ones.
+_msgids: weakref.WeakKeyDictionary[Sphinx, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _conf_line(conf_py: Path, name: str) -> int:
+    try:
+        text = conf_py.read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    match = re.search(rf"^{re.escape(name)}\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
+
+
+def _values(config: Config) -> dict[str, str]:
+    # Only values conf.py sets: a default such as html_title ("<project>
+    # documentation") is derived from translated values when Sphinx reads it.
+    explicit = config._raw_config  # Sphinx is pinned; no public API for this
+    return {
+        name: config[name]
+        for name in TRANSLATABLE
+        if name in explicit and isinstance(config[name], str) and config[name]
+    }
+
+
+def translate_config(app: Sphinx, config: Config) -> None:
+    """Replace each translatable value by its translation (config-inited)."""
+    _msgids[app] = _values(config)
+    for name, value in _msgids[app].items():
+        config[name] = str(_sphinx_gettext(value))
+    year = build_year(source_date_epoch(Path(app.confdir)))
+    # catalog_guard let only a translation with the English's {year} and {author} through
+    try:
+        config.copyright = config.copyright.format(year=year, author=config.author)
+    except (KeyError, IndexError, ValueError) as exc:
+        from sphinx.errors import ConfigError
+
+        raise ConfigError(
+            f"the copyright line {config.copyright!r} (conf.py, or its translation in "
+            f"sphinx.po) may only use the fields {{year}} and {{author}}: {exc}"
+        ) from exc
+
+
+def add_config_messages(app: Sphinx) -> None:
+    """Put the translatable conf.py values into sphinx.pot (builder-inited)."""
+    if app.builder.name != "gettext":
+        return
+    conf_py = Path(app.confdir, "conf.py")
+    for name, value in _msgids.get(app, {}).items():
+        line = _conf_line(conf_py, name)
+        if line:  # values only defaulted (html_short_title) share another's msgid
+            app.builder.catalogs["sphinx"].add(value, MsgOrigin(source=str(conf_py), line=line))
+
+
+def setup(app: Sphinx) -> None:
+    # Before Sphinx's own config-inited handlers (priority 500) read them.
+    app.connect("config-inited", translate_config, priority=100)
+    app.connect("builder-inited", add_config_messages)
