@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import polib
 import pytest
@@ -122,7 +122,11 @@ class SampleProject:
             app = self.make_app(builder, srcdir=self.path, confoverrides={"language": language, **overrides},
                                 status=status, warning=warning, freshenv=True)
             app.build()
+            app.cleanup()  # Sphinx keeps loaded catalogs per process: each build starts afresh
         except SystemExit as exc:  # the catalog guard stops the build cleanly
+            import sphinx.locale
+
+            sphinx.locale.translators.clear()
             return Build(None, outdir, warning.getvalue(), status.getvalue(), int(exc.code or 0))
         result = Build(app, app.outdir, warning.getvalue(), status.getvalue())
         self.builds.append(result)
@@ -202,8 +206,7 @@ TERMBASE = (
 )
 
 
-@dataclass
-class CheckRun:
+class CheckRun(NamedTuple):
     status: int
     findings: list[dict]
 
@@ -217,12 +220,22 @@ class CheckRun:
         return found[0]
 
 
+def _errors(findings: list[dict], check: str | None = None) -> list[dict]:
+    return CheckRun(0, findings).errors(check)
+
+
+def _only(findings: list[dict], check: str) -> dict:
+    return CheckRun(0, findings).only(check)
+
+
 @dataclass
 class CheckProject:
     """What `make check` reads, written by a test: locales/<lang>/LC_MESSAGES/<page>.po,
     its template gettext/<page>.pot and a termbase."""
 
     root: Path
+    errors = staticmethod(_errors)  # errors(findings, check): the error findings of a check
+    only = staticmethod(_only)      # only(findings, check): its one error finding
 
     @staticmethod
     def entry(msgid: str, msgstr: str = "", *, flags: tuple[str, ...] = (), comment: str = "",
@@ -278,6 +291,12 @@ class CheckProject:
 @pytest.fixture
 def checks(tmp_path: Path) -> CheckProject:
     return CheckProject(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def module_checks(tmp_path_factory: pytest.TempPathFactory) -> CheckProject:
+    """One for a module's tests (hypothesis runs many examples on one project)."""
+    return CheckProject(tmp_path_factory.mktemp("checks"))
 
 
 @pytest.fixture

@@ -174,8 +174,9 @@ def describe_blocks(blocks: tuple[str, ...]) -> str:
 
 def structure_problem(msgid: Parsed, msgstr: Parsed) -> tuple[str, str] | None:
     """A translation whose blocks are not the English's: Sphinx ignores it (the English shows)."""
-    if msgstr.blocks == msgid.blocks:
-        return None
+    if msgstr.blocks == msgid.blocks or len(msgstr.directives) > len(msgid.directives) \
+            or "html_block" in msgstr.blocks:
+        return None  # a directive or HTML block: the content rules name it
     message = (f"the translation is parsed as {describe_blocks(msgstr.blocks)}, the English as "
                f"{describe_blocks(msgid.blocks)}: Sphinx ignores such a translation and shows the English")
     if msgstr.blocks[:1] == ("ordered_list",):
@@ -223,9 +224,12 @@ def interface_problems(msgid: str, msgstr: str) -> list[str]:
                 issues.append("drops " + ", ".join(missing))
     rest = tokens.sub("", msgstr)
     lone = sorted(set(_LONE_FORMAT.findall(rest)) - set(_LONE_FORMAT.findall(tokens.sub("", msgid))))
-    if lone:
+    if "%" in lone:  # the placeholders check's too, where msgfmt checks the entry
+        issues.append("has '%' outside the English's placeholders (a width such as %(name)10s, "
+                      "or a directive of its own)")
+    if lone := [c for c in lone if c != "%"]:
         issues.append("has " + " ".join(f"'{c}'" for c in lone) + " outside the English's tags and placeholders "
-                      "(a width such as %(name)10s, a field such as {author.x}, a tag or a quote of its own)")
+                      "(a field such as {author.x}, a tag or a quote of its own)")
     for scheme in _added(_texts(_SCHEME, msgid), _texts(_SCHEME, msgstr)):
         issues.append(f"adds a {scheme.replace(' ', '')} link")
     return issues

@@ -14,6 +14,7 @@ from . import (
     catalog_guard,
     charts,
     chinese_search,
+    language_marks,
     latex,
     links,
     metadata,
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     translated_config.setup(app)
     safety.setup(app)
     links.setup(app)
+    language_marks.setup(app)
     chinese_search.setup(app)
     theme_messages.setup(app)
     latex.setup(app)

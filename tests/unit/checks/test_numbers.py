@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from checks_support import check, entry, errors, line_of, only, write_project
 
 from editions.checks.numbers import chinese_quantities, english_quantities, missing_quantities
 
@@ -67,20 +66,20 @@ def test_different_values(english: str, chinese: str, missing) -> None:
     assert [q.value for q in missing_quantities(english, chinese)[0]] == [Decimal(missing)]
 
 
-def test_catalog_with_a_wrong_scale_fails(tmp_path: Path) -> None:
+def test_catalog_with_a_wrong_scale_fails(checks) -> None:
     msgid = "In 2018, the total financial revenue reached 1.216 billion yuan."
-    po = write_project(tmp_path, [entry(msgid, "2018年，财政总收入达1.216亿元。")])
-    status, findings = check(tmp_path)
-    finding = only(findings, "numbers")
-    assert status == 1 and finding["line"] == line_of(po, msgid)
+    po = checks.write([checks.entry(msgid, "2018年，财政总收入达1.216亿元。")])
+    status, findings = checks.run()
+    finding = checks.only(findings, "numbers")
+    assert status == 1 and finding["line"] == checks.line_of(po, msgid)
     assert "1.216 billion" in finding["message"] and "1.216亿" in finding["message"]
     assert "12.16亿" in finding["advice"]
 
 
-def test_catalog_with_the_right_values_passes(tmp_path: Path) -> None:
-    write_project(tmp_path, [
-        entry("In 2018, the total financial revenue reached 1.216 billion yuan.", "2018年，财政总收入达12.16亿元。"),
-        entry("The 80,000 square meter office building.", "8万平方米的写字楼。"),
+def test_catalog_with_the_right_values_passes(checks) -> None:
+    checks.write([
+        checks.entry("In 2018, the total financial revenue reached 1.216 billion yuan.", "2018年，财政总收入达12.16亿元。"),
+        checks.entry("The 80,000 square meter office building.", "8万平方米的写字楼。"),
     ])
-    status, findings = check(tmp_path)
-    assert errors(findings, "numbers") == [] and status == 0
+    status, findings = checks.run()
+    assert checks.errors(findings, "numbers") == [] and status == 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from checks_support import check, entry, errors, line_of, only, write_project
 
 from editions.checks.markup import emphasis_fix
 from editions.catalogs.markup import MessageParser
@@ -21,18 +20,18 @@ GREEN_HEART = "the city's **\"green heart\"**."
     ("Run `make html`, *then* read the notes[^1].", "运行`make html`，*然后*阅读说明[^1]。"),
     ("Use {{project}} here.", "在此使用{{project}}。"),
 ])
-def test_markup_kept(tmp_path: Path, msgid: str, msgstr: str) -> None:
-    write_project(tmp_path, [entry(msgid, msgstr)])
-    status, findings = check(tmp_path)
-    assert errors(findings, "markup") == [], findings
+def test_markup_kept(checks, msgid: str, msgstr: str) -> None:
+    checks.write([checks.entry(msgid, msgstr)])
+    status, findings = checks.run()
+    assert checks.errors(findings, "markup") == [], findings
 
 
-def test_strong_next_to_chinese_quotes_is_not_bold(tmp_path: Path) -> None:
+def test_strong_next_to_chinese_quotes_is_not_bold(checks) -> None:
     """Balanced ** that CommonMark does not pair: only a parse sees it."""
-    po = write_project(tmp_path, [entry(GREEN_HEART, "城市的**“绿色心脏”**。")])
-    status, findings = check(tmp_path)
-    finding = only(findings, "markup")
-    assert status == 1 and finding["line"] == line_of(po, GREEN_HEART)
+    po = checks.write([checks.entry(GREEN_HEART, "城市的**“绿色心脏”**。")])
+    status, findings = checks.run()
+    finding = checks.only(findings, "markup")
+    assert status == 1 and finding["line"] == checks.line_of(po, GREEN_HEART)
     assert "** shows as text" in finding["message"]
     assert "write “**绿色心脏**”" in finding["advice"]
 
@@ -56,19 +55,34 @@ def test_recommended_fix_really_parses_as_strong() -> None:
     ("See {ref}`economy`.", "见{ref}economy。", "show as text"),
     ("See {ref}`economy`.", "见{ref}`economy。", "show"),
     ("Read the [history](https://example.org/a).", "阅读[历史] (https://example.org/a)。", "drops the link"),
-    ("Revenue and taxes", "## 财税收入", "parsed as a heading"),
-    ("In 1954 it was founded.", "1954. 年成立", "numbered list"),
 ])
-def test_markup_lost(tmp_path: Path, msgid: str, msgstr: str, expected: str) -> None:
-    po = write_project(tmp_path, [entry(msgid, msgstr)])
-    status, findings = check(tmp_path)
-    finding = only(findings, "markup")
-    assert status == 1 and finding["line"] == line_of(po, msgid)
+def test_markup_lost(checks, msgid: str, msgstr: str, expected: str) -> None:
+    po = checks.write([checks.entry(msgid, msgstr)])
+    status, findings = checks.run()
+    finding = checks.only(findings, "markup")
+    assert status == 1 and finding["line"] == checks.line_of(po, msgid)
     assert expected in finding["message"]
 
 
-def test_strong_ending_in_chinese_punctuation(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("msgid", "msgstr", "expected", "advice"), [
+    ("Revenue and taxes", "## 财税收入", "parsed as a heading", "remove the '#'"),
+    ("In 1954 it was founded.", "1954. 年成立", "numbered list", "escape the dot"),
+    ("The canal.", "(canal)=\n运河。", "(label)= target", "one line of text"),
+])
+def test_a_paragraph_that_is_no_longer_one_is_a_structure_finding(checks, msgid: str, msgstr: str,
+                                                                  expected: str, advice: str) -> None:
+    """The build ignores such a translation (and says so): not a finding a waiver can silence."""
+    po = checks.write([checks.entry(msgid, msgstr, comment="check: allow structure — tried")])
+    run = checks.run()
+    finding = run.only("structure")
+    assert run.status == 1 and finding["line"] == checks.line_of(po, msgid)
+    assert expected in finding["message"] and "Sphinx ignores" in finding["message"]
+    assert advice in finding["advice"]
+    assert "cannot be waived" in run.only("waiver")["message"]
+
+
+def test_strong_ending_in_chinese_punctuation(checks) -> None:
     msgid = "It is **the green heart.** of the city"
-    write_project(tmp_path, [entry(msgid, "它是**绿色心脏。**之城")])
-    finding = only(check(tmp_path)[1], "markup")
+    checks.write([checks.entry(msgid, "它是**绿色心脏。**之城")])
+    finding = checks.only(checks.run()[1], "markup")
     assert "write **绿色心脏**。" in finding["advice"]

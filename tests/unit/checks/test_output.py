@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
-
 import polib
 import pytest
-from checks_support import check, check_cli, copy_samples, entry, write_project
 
 from editions.checks.report import Finding, format_github, format_text, shorten
 
@@ -16,13 +13,13 @@ MSGID = "In 2018, the total financial revenue reached 1.216 billion yuan."
 
 
 @pytest.fixture
-def defective(tmp_path: Path) -> Path:
-    write_project(tmp_path, [entry(MSGID, "2018年，财政总收入达1.216亿元。"), entry("Hangzhou", "杭州")])
-    return tmp_path
+def defective(checks):
+    checks.write([checks.entry(MSGID, "2018年，财政总收入达1.216亿元。"), checks.entry("Hangzhou", "杭州")])
+    return checks
 
 
-def test_text_format_one_line_per_finding(defective: Path) -> None:
-    result = check_cli(defective, "--pot-dir", "gettext", "zh_CN")
+def test_text_format_one_line_per_finding(defective) -> None:
+    result = defective.cli("--pot-dir", "gettext", "zh_CN")
     assert result.returncode == 1 and result.stderr == ""
     lines = result.stdout.splitlines()
     assert re.fullmatch(
@@ -31,8 +28,8 @@ def test_text_format_one_line_per_finding(defective: Path) -> None:
     assert lines[-1] == ("zh_CN: 2 messages, 2 translated, 0 fuzzy, 0 untranslated, 0 obsolete; 1 finding")
 
 
-def test_json_format(defective: Path) -> None:
-    result = check_cli(defective, "--format", "json", "--pot-dir", "gettext", "zh_CN")
+def test_json_format(defective) -> None:
+    result = defective.cli("--format", "json", "--pot-dir", "gettext", "zh_CN")
     assert result.returncode == 1
     [finding] = json.loads(result.stdout)
     assert set(finding) == {"file", "line", "check", "message", "advice", "msgid", "severity"}
@@ -41,31 +38,31 @@ def test_json_format(defective: Path) -> None:
     assert isinstance(finding["line"], int) and finding["severity"] == "error"
 
 
-def test_github_annotations(defective: Path) -> None:
-    result = check_cli(defective, "--format", "github", "--pot-dir", "gettext", "zh_CN")
+def test_github_annotations(defective) -> None:
+    result = defective.cli("--format", "github", "--pot-dir", "gettext", "zh_CN")
     first = result.stdout.splitlines()[0]
     assert re.match(r"::error file=locales/zh_CN/LC_MESSAGES/page\.po,line=\d+,title=\[numbers\]::the English", first)
     note = format_github(Finding("a.po", 3, "obsolete", "x\ny: 50%", severity="note"))
     assert note == "::notice file=a.po,line=3,title=[obsolete]::x%0Ay: 50%25"
 
 
-def test_clean_catalog_exits_zero(tmp_path: Path) -> None:
-    write_project(tmp_path, [entry("Hangzhou", "杭州")])
-    result = check_cli(tmp_path, "--pot-dir", "gettext", "zh_CN")
+def test_clean_catalog_exits_zero(checks) -> None:
+    checks.write([checks.entry("Hangzhou", "杭州")])
+    result = checks.cli("--pot-dir", "gettext", "zh_CN")
     assert result.returncode == 0
     assert result.stdout == "zh_CN: 1 messages, 1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; 0 findings\n"
 
 
-def test_bad_arguments_are_one_line_not_a_traceback(tmp_path: Path) -> None:
-    result = check_cli(tmp_path, "--format", "xml", "zh_CN")
+def test_bad_arguments_are_one_line_not_a_traceback(checks) -> None:
+    result = checks.cli("--format", "xml", "zh_CN")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    result = check_cli(tmp_path)  # no locales/ here
+    result = checks.cli()  # no locales/ here
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "locales" in result.stderr
 
 
-def test_language_without_catalogs(tmp_path: Path) -> None:
-    (tmp_path / "gettext").mkdir()
-    status, findings = check(tmp_path, language="ja")
+def test_language_without_catalogs(checks) -> None:
+    (checks.root / "gettext").mkdir()
+    status, findings = checks.run(language="ja")
     assert status == 1 and any("make update-po" in f["advice"] for f in findings)
 
 
@@ -75,12 +72,11 @@ def test_shorten_and_text_line() -> None:
     assert line == 'x.po:4: [fuzzy] changed; fix it (msgid: "say \\"hi\\" there")'
 
 
-def test_sample_catalogs(tmp_path: Path) -> None:
+def test_sample_catalogs(check_samples) -> None:
     """good.po and sphinx.po pass; planted.po has exactly the findings its `# expect:` comments name."""
-    project = copy_samples(tmp_path / "samples")
-    status, findings = check(project)
+    status, findings = check_samples.run()
     assert status == 1
-    planted = project / "locales" / "zh_CN" / "LC_MESSAGES" / "planted.po"
+    planted = check_samples.root / "locales" / "zh_CN" / "LC_MESSAGES" / "planted.po"
     expected = set()
     for e in polib.pofile(str(planted)):
         for line in (e.tcomment or "").splitlines():
@@ -96,13 +92,13 @@ def test_sample_catalogs(tmp_path: Path) -> None:
     assert [f["msgid"] for f in findings if f["check"] == "missing"] == ["A sentence that was added to the page."]
 
 
-def test_json_to_a_file_through_make(tmp_path: Path) -> None:
-    """`make check` also prints Sphinx's output: --output keeps the JSON apart."""
-    write_project(tmp_path, [entry(MSGID, "2018年，财政总收入达1.216亿元。")])
-    result = check_cli(tmp_path, "--format", "json", "--output", "out/check.json", "--pot-dir", "gettext", "zh_CN")
+def test_json_to_a_file(checks) -> None:
+    """--output keeps the JSON apart from the summary."""
+    checks.write([checks.entry(MSGID, "2018年，财政总收入达1.216亿元。")])
+    result = checks.cli("--format", "json", "--output", "out/check.json", "--pot-dir", "gettext", "zh_CN")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "zh_CN: 1 messages, 1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; 1 finding",
         "findings written to out/check.json"]
-    [finding] = json.loads((tmp_path / "out" / "check.json").read_text(encoding="utf-8"))
+    [finding] = json.loads((checks.root / "out" / "check.json").read_text(encoding="utf-8"))
     assert finding["check"] == "numbers"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from checks_support import check, entry, errors, line_of, only, write_project
 
 
 @pytest.mark.parametrize("msgid, msgstr", [
@@ -19,10 +18,10 @@ from checks_support import check, entry, errors, line_of, only, write_project
     ("\nMade with", "\n构建工具"),
     ("People's Daily", "《人民日报》"),
 ])
-def test_good_typography(tmp_path: Path, msgid: str, msgstr: str) -> None:
-    write_project(tmp_path, [entry(msgid, msgstr)], termbase="english\tchinese\tkind\tnote\n")
-    status, findings = check(tmp_path)
-    assert errors(findings) == [], findings
+def test_good_typography(checks, msgid: str, msgstr: str) -> None:
+    checks.write([checks.entry(msgid, msgstr)], termbase="english\tchinese\tkind\tnote\n")
+    status, findings = checks.run()
+    assert checks.errors(findings) == [], findings
 
 
 @pytest.mark.parametrize("msgstr, expected", [
@@ -44,38 +43,38 @@ def test_good_typography(tmp_path: Path, msgid: str, msgstr: str) -> None:
     ('米市巷的"米企云"平台。', "ASCII quote"),
     ("米市巷位于杭州...", "'……'"),
 ])
-def test_bad_typography(tmp_path: Path, msgstr: str, expected: str) -> None:
+def test_bad_typography(checks, msgstr: str, expected: str) -> None:
     msgid = "Mishixiang is in Hangzhou."
-    po = write_project(tmp_path, [entry(msgid, msgstr)], termbase="english\tchinese\tkind\tnote\n")
-    status, findings = check(tmp_path)
-    finding = only(findings, "typography")
-    assert status == 1 and finding["line"] == line_of(po, msgid)
+    po = checks.write([checks.entry(msgid, msgstr)], termbase="english\tchinese\tkind\tnote\n")
+    status, findings = checks.run()
+    finding = checks.only(findings, "typography")
+    assert status == 1 and finding["line"] == checks.line_of(po, msgid)
     assert expected in finding["message"], finding["message"]
 
 
-def test_spacing_rule_of_the_style_guide(tmp_path: Path) -> None:
+def test_spacing_rule_of_the_style_guide(checks) -> None:
     """A style guide that asks for a space between Chinese and Latin turns the rule round."""
     msgid = "Reported by CCTV."
-    write_project(tmp_path, [entry(msgid, "被 CCTV 报道。")], termbase="english\tchinese\tkind\tnote\n")
-    (tmp_path / "locales" / "zh_CN" / "README.md").write_text(
+    checks.write([checks.entry(msgid, "被 CCTV 报道。")], termbase="english\tchinese\tkind\tnote\n")
+    (checks.root / "locales" / "zh_CN" / "README.md").write_text(
         "在中文与英文之间加空格。\n", encoding="utf-8")
-    assert errors(check(tmp_path)[1]) == []
-    write_project(tmp_path, [entry(msgid, "被CCTV报道。")], termbase="english\tchinese\tkind\tnote\n")
-    assert "no space" in only(check(tmp_path)[1], "typography")["message"]
+    assert checks.errors(checks.run()[1]) == []
+    checks.write([checks.entry(msgid, "被CCTV报道。")], termbase="english\tchinese\tkind\tnote\n")
+    assert "no space" in checks.only(checks.run()[1], "typography")["message"]
 
 
 @pytest.mark.parametrize("msgstr, expected", [
     ("中央电视台CCTV CCTV报道了此事。", "'cctv' is repeated"),
     ("米市巷的的运河。", "'的' is written twice"),
 ])
-def test_doubled_words(tmp_path: Path, msgstr: str, expected: str) -> None:
+def test_doubled_words(checks, msgstr: str, expected: str) -> None:
     msgid = "CCTV reported on the canal of Mishixiang."
-    write_project(tmp_path, [entry(msgid, msgstr)], termbase="english\tchinese\tkind\tnote\n")
-    status, findings = check(tmp_path)
-    assert expected in only(findings, "doubled-word")["message"]
+    checks.write([checks.entry(msgid, msgstr)], termbase="english\tchinese\tkind\tnote\n")
+    status, findings = checks.run()
+    assert expected in checks.only(findings, "doubled-word")["message"]
 
 
-def test_chinese_reduplication_is_fine(tmp_path: Path) -> None:
-    write_project(tmp_path, [entry("People often thank each other.", "人人常常说谢谢。")],
+def test_chinese_reduplication_is_fine(checks) -> None:
+    checks.write([checks.entry("People often thank each other.", "人人常常说谢谢。")],
                   termbase="english\tchinese\tkind\tnote\n")
-    assert errors(check(tmp_path)[1]) == []
+    assert checks.errors(checks.run()[1]) == []

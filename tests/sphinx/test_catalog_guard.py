@@ -1,0 +1,127 @@
+"""Catalogs are regular files in the tree, read only through checked copies.
+
+What a translator's pull request can add under locales/ (links, fifos, broken or
+ambiguous catalogs) stops the build before Sphinx touches it, with file and line,
+on every run; nothing is ever written under locales/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+PARAGRAPH = "The Grand Canal runs through the sub-district."
+TRANSLATION = {PARAGRAPH: "大运河穿境而过。"}
+
+
+def stopped(build, *expected: str) -> None:
+    assert build.exit_code == 2, build.warnings
+    for text in expected:
+        assert text in build.warnings, build.warnings
+    assert "Traceback" not in build.warnings + build.status
+    assert "was not built: fix the catalog(s) above" in build.warnings
+
+
+def test_a_good_catalog_is_compiled_under_build_never_beside_it(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    build = sample.build()
+    assert "大运河穿境而过。" in build.page()
+    assert not list(catalog.parent.glob("*.mo"))
+    assert (sample.path / "_build" / "locales" / "zh_CN" / "LC_MESSAGES" / "index.mo").is_file()
+
+
+@pytest.mark.parametrize("name", ["index.mo", "sphinx.mo"])
+def test_a_link_to_a_file_outside_is_refused_and_the_file_untouched(sample, tmp_path: Path, name: str) -> None:
+    sample.catalog(TRANSLATION)
+    sample.catalog({"Search": "搜索"}, domain="sphinx")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    os.symlink(victim, sample.catalog_path().parent / name)
+    build = sample.build()
+    stopped(build, f"LC_MESSAGES/{name}:1: [catalog-file]", "is a symbolic link")
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_a_dangling_link_creates_nothing(sample, tmp_path: Path) -> None:
+    sample.catalog({"Search": "搜索"}, domain="sphinx")
+    target = tmp_path / "created-by-the-build"
+    os.symlink(target, sample.catalog_path("sphinx").with_suffix(".mo"))
+    stopped(sample.build(), "sphinx.mo:1: [catalog-file]")
+    assert not target.exists()
+
+
+def test_a_linked_catalog_folder_or_catalog_is_refused(sample, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere" / "LC_MESSAGES"
+    elsewhere.mkdir(parents=True)
+    (sample.path / "locales" / "zh_CN").mkdir(parents=True)
+    os.symlink(elsewhere, sample.path / "locales" / "zh_CN" / "LC_MESSAGES")
+    stopped(sample.build(), "zh_CN/LC_MESSAGES:1: [catalog-file]")
+
+
+def test_a_fifo_is_refused(sample) -> None:
+    sample.catalog(TRANSLATION)
+    os.mkfifo(sample.catalog_path().parent / "other.po")
+    stopped(sample.build(), "other.po:1: [catalog-file]", "not a regular file")
+
+
+def test_a_byte_order_mark_is_named(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    catalog.write_bytes(b"\xef\xbb\xbf" + catalog.read_bytes())
+    stopped(sample.build(), "index.po:1: [catalog-header] the file starts with a byte-order mark")
+
+
+def test_a_second_charset_fails_every_time(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    text = catalog.read_text(encoding="utf-8")
+    line = text.splitlines().index('"Content-Type: text/plain; charset=UTF-8\\n"') + 2
+    catalog.write_text(text.replace('charset=UTF-8\\n"\n', 'charset=UTF-8\\n"\n"Content-Type: text/plain; '
+                                    'charset=ISO-8859-1\\n"\n', 1), encoding="utf-8")
+    for _rerun in range(2):  # a failed build never turns green (and never publishes English)
+        build = sample.build()
+        stopped(build, f"index.po:{line}: [catalog-header] the header has Content-Type 2 times",
+                f"index.po:{line}: [catalog-header] the header declares charset ISO-8859-1")
+    assert not (sample.path / "_build" / "locales" / "zh_CN").exists()
+
+
+def test_bytes_that_are_not_utf8_are_named_at_their_line(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    raw = catalog.read_bytes()
+    line = raw[: raw.index("穿境".encode())].count(b"\n") + 1
+    catalog.write_bytes(raw.replace("穿境".encode(), b"\xff\xfe"))
+    stopped(sample.build(), f"index.po:{line}: [catalog-header] the file is not UTF-8 (byte 0xff")
+
+
+def test_an_unterminated_string_is_named_at_its_line(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    lines = catalog.read_text(encoding="utf-8").splitlines()
+    number = lines.index('msgstr "大运河穿境而过。"')
+    lines[number] = 'msgstr "大运河穿境而过。'
+    catalog.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stopped(sample.build(), f"index.po:{number + 1}: [catalog-syntax] end-of-line within string",
+            "close the string on that line")
+
+
+def test_locale_dirs_may_not_be_the_translators_folder(sample) -> None:
+    sample.catalog(TRANSLATION)
+    build = sample.build(locale_dirs=["locales"])
+    assert build.exit_code == 2
+    assert "locale_dirs includes locales, the translators' own catalogs" in build.warnings
+    assert not list((sample.path / "locales").rglob("*.mo"))
+
+
+def test_a_language_without_catalogs_is_said(sample) -> None:
+    build = sample.build(language="ja")
+    assert "no catalogs for ja in locales/ja/LC_MESSAGES" in build.warnings.replace(str(sample.path) + "/", "")
+    assert "make update-po LANGUAGES=" in build.warnings
+
+
+def test_a_fixed_catalog_publishes_again_and_a_removed_one_is_forgotten(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    assert "大运河穿境而过。" in sample.build().page()
+    catalog.unlink()
+    sample.catalog({"Search": "搜索"}, domain="sphinx")
+    build = sample.build()
+    assert "大运河穿境而过。" not in build.page() and PARAGRAPH in build.page()
+    assert not (sample.path / "_build" / "locales" / "zh_CN" / "LC_MESSAGES" / "index.mo").exists()

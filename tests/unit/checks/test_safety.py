@@ -1,0 +1,150 @@
+"""make check: safety (a translation may only change text) and placeholders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PARAGRAPH = "The Grand Canal runs through the sub-district."
+LINK = "Read the [canal history](https://example.org/canal) online."
+
+
+@pytest.mark.parametrize("msgid, msgstr, expected", [
+    (PARAGRAPH, '大运河<script>alert("x")</script>穿境而过。', "raw HTML '<script>'"),
+    (PARAGRAPH, "大运河<div>穿境而过</div>。", "raw HTML"),
+    (PARAGRAPH, "大运河穿境而过。\n\n<div>x</div>", "raw HTML"),
+    (PARAGRAPH, "大运河穿境而过。\n\n```{raw} html\n<b>x</b>\n```", "directive ```{raw}"),
+    (PARAGRAPH, "大运河{eval-rst}`x`穿境而过。", "adds the role {eval-rst}"),
+    (PARAGRAPH, "大运河穿境而过。\n\n```{include} ../../secret.txt\n```", "{include}"),
+    (PARAGRAPH, "大运河穿境而过。\n\n```{literalinclude} /etc/passwd\n```", "{literalinclude}"),
+    (PARAGRAPH, "大运河穿境而过。\n\n```{code-block}\n:file: /etc/passwd\n```", ":file:"),
+    (PARAGRAPH, "大运河穿境而过。![x](../../secret.txt)", "adds an image (../../secret.txt)"),
+    (PARAGRAPH, "大运河{download}`秘密 <../../secret.txt>`穿境而过。", "adds the role {download}"),
+    (PARAGRAPH, "大运河$\\input{/etc/passwd}$穿境而过。", "TeX command \\input"),
+    (PARAGRAPH, "大运河$x^2$穿境而过。", "adds math"),
+    (PARAGRAPH, "大运河{math}`x^2`穿境而过。", "adds the role {math}"),
+    (PARAGRAPH, "大运河[穿境](javascript:alert(1))而过。", "javascript: link"),
+    (PARAGRAPH, "大运河[穿境](data:text/html;base64,PHNjcmlwdD4=)而过。", "data: link"),
+    (PARAGRAPH, "大运河<file:///etc/passwd>穿境而过。", "file: link"),
+    (LINK, "在线阅读[运河历史](https://evil.example.com/canal)。", "adds a link target https://evil.example.com/canal"),
+    (LINK, "在线阅读[运河历史](https://example.org/canal)和[更多](https://example.org/more)。",
+     "adds a link target https://example.org/more"),
+    ("See {ref}`economy`.", "见{ref}`outlook`。", "changes a reference target to {ref}`outlook`"),
+])
+def test_unsafe_translation(checks, msgid: str, msgstr: str, expected: str) -> None:
+    po = checks.write([checks.entry(msgid, msgstr)])
+    status, findings = checks.run()
+    finding = checks.only(findings, "safety")
+    assert status == 1 and finding["line"] == checks.line_of(po, msgid)
+    assert expected in finding["message"], finding
+    assert "only change text" in finding["advice"]
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    (PARAGRAPH, "大运河穿境而过。"),
+    (LINK, "在线阅读[运河历史](https://example.org/canal)。"),
+    ("Costs are $5 and $6 in `\\input` code.", "费用为$5和$6，代码`\\input`。"),
+    ("Big Data: the platform.", "大数据：平台。"),
+])
+def test_safe_translation(checks, msgid: str, msgstr: str) -> None:
+    checks.write([checks.entry(msgid, msgstr)])
+    status, findings = checks.run()
+    assert checks.errors(findings, "safety") == [], findings
+
+
+def _interface(checks, msgid: str, msgstr: str, flags: tuple[str, ...] = ("python-format",)) -> Path:
+    return checks.write([checks.entry(msgid, msgstr, flags=flags)], page="sphinx")
+
+
+def test_interface_string_keeps_tags_entities_placeholders(checks) -> None:
+    msgid = '<a href="%(path)s">Copyright</a> &#169; %(copyright)s'
+    _interface(checks, msgid, '<a href="%(path)s">版权所有</a> &#169; %(copyright)s')
+    assert checks.errors(checks.run()[1], "safety") == []
+
+
+@pytest.mark.parametrize("msgstr, expected", [
+    ('<a href="%(path)s" onclick="x()">版权所有</a> &#169; %(copyright)s', "adds <a href=\"%(path)s\" onclick"),
+    ('版权所有 &#169; %(copyright)s', "drops"),
+    ('<a href="%(path)s">版权所有</a> <b>&#169;</b> %(copyright)s', "adds </b>, <b>"),
+])
+def test_interface_string_with_other_markup(checks, msgstr: str, expected: str) -> None:
+    _interface(checks, '<a href="%(path)s">Copyright</a> &#169; %(copyright)s', msgstr)
+    status, findings = checks.run()
+    finding = checks.only(findings, "safety")
+    assert status == 1 and expected in finding["message"]
+    assert finding["file"] == "locales/zh_CN/LC_MESSAGES/sphinx.po"
+
+
+@pytest.mark.parametrize("msgid, msgstr, flags, expected", [
+    ("Last updated on %(last_updated)s.", "最后更新于%(last_update)s。", ("python-format",), "last_update"),
+    ("{year}, {author}", "{year}，{autor}", ("python-brace-format",), "{autor}"),
+    ("%B %d, %Y", "%Y年%m月%q日", ("python-format",), "%q is not a date directive"),
+])
+def test_placeholders(checks, msgid: str, msgstr: str, flags: tuple[str, ...], expected: str) -> None:
+    po = _interface(checks, msgid, msgstr, flags)
+    status, findings = checks.run()
+    finding = checks.only(findings, "placeholders")
+    assert status == 1 and finding["line"] == checks.line_of(po, msgid)
+    assert expected in finding["message"]
+    assert checks.errors(findings, "safety") == []  # reported once
+
+
+@pytest.mark.parametrize("msgid, msgstr, flags", [
+    ("%B %d, %Y", "%Y年%m月%d日", ("python-format",)),
+    ("{year}, {author}", "{year}，{author}", ("python-brace-format",)),
+    ("Last updated on %(last_updated)s.", "最后更新于%(last_updated)s。", ("python-format",)),
+])
+def test_placeholders_kept(checks, msgid: str, msgstr: str, flags: tuple[str, ...]) -> None:
+    _interface(checks, msgid, msgstr, flags)
+    assert checks.run() == (0, [])
+
+
+@pytest.mark.parametrize("msgid, msgstr, expected", [
+    ("See {ref}`economy`.", "见{ref}`outlook`。#noqa", "adds #noqa"),
+    (PARAGRAPH, "(economy)=\n大运河穿境而过。", "adds a (label)= target"),
+    (PARAGRAPH, "大运河{{ secret }}穿境而过。", "adds a {{ substitution }}"),
+    (PARAGRAPH, "大运河\u202e穿境而过。", "RIGHT-TO-LEFT OVERRIDE (U+202E)"),
+    (PARAGRAPH, "大运河\u200b穿境\u2066而过。", "ZERO WIDTH SPACE (U+200B)"),
+])
+def test_what_the_build_refuses_make_check_reports(checks, msgid: str, msgstr: str, expected: str) -> None:
+    checks.write([checks.entry(msgid, msgstr)])
+    assert expected in checks.run().only("safety")["message"]
+
+
+def test_invisible_characters_of_the_english_are_fine(checks) -> None:
+    checks.write([checks.entry("Soft\u00adhyphen and zero\u200bwidth.", "软\u00ad连字符和零\u200b宽。")])
+    assert checks.run().errors("safety") == []
+
+
+def test_safety_cannot_be_waived(checks) -> None:
+    checks.write([checks.entry(LINK, "在线阅读[运河历史](https://evil.example.com/canal)。",
+                               comment="check: allow safety — the office asked for this link")])
+    run = checks.run()
+    assert run.only("safety") and "cannot be waived" in run.only("waiver")["message"]
+
+
+@pytest.mark.parametrize("msgid, msgstr, expected", [
+    ("Search", '搜索" autofocus onfocus="alert(document.domain)" x="', "'\"'"),
+    ("Search", "搜索<img src=x onerror=alert(1)>", "adds <img src=x onerror=alert(1)>"),
+    ("{year}, {author}", "{year} {author.__class__}", "'{' '}'"),
+])
+def test_interface_strings_the_build_refuses(checks, msgid: str, msgstr: str, expected: str) -> None:
+    _interface(checks, msgid, msgstr, flags=())
+    assert expected in checks.run().only("safety")["message"]
+
+
+def test_a_message_too_long_is_one_size_finding(checks) -> None:
+    checks.write([checks.entry(PARAGRAPH, "大运河" * 1000), checks.entry(LINK, "在线" + "a" * 300 + "。")])
+    run = checks.run()
+    assert [f["check"] for f in run.errors()] == ["size", "size"]
+    assert "at most 384" in run.errors()[0]["message"] and "a word of 300" in run.errors()[1]["message"]
+
+
+def test_a_megabyte_message_is_checked(checks) -> None:
+    """Every check is linear: a 1 MB pair (English and translation alike) checks at once
+    (`python -m editions.checks.bench --large` prints the time)."""
+    english = ("The Grand Canal, 3.59 km2, mail office@example.org (see https://example.org/x). " * 12_000)[:1_000_000]
+    chinese = ("大运河，3.59平方公里，邮箱office@example.org（见https://example.org/x）。" * 18_000)[:1_000_000]
+    checks.write([checks.entry(english, chinese)])
+    assert checks.run().status in (0, 1)
