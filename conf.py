@@ -30,7 +30,7 @@ html_last_updated_fmt = "%B %d, %Y"
 # -- General --------------------------------------------------------------------
 extensions = ["mishixiang_docs.sphinxext"]  # loads myst_parser too
 root_doc = "index"
-exclude_patterns = []
+exclude_patterns = ["EDITORIAL.md"]  # the editors' record of changes to the English, not a page
 language = "en"
 
 # -- Translation ------------------------------------------------------------------

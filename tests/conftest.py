@@ -29,6 +29,20 @@ VENV = Path(sys.prefix)  # the environment running the tests is the project's
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
 
 
+def source_pages(project: Path = ROOT) -> list[str]:
+    """The pages Sphinx builds: docs/*.md less conf.py's exclude_patterns (docs/EDITORIAL.md)."""
+    import ast
+    import fnmatch
+
+    tree = ast.parse((project / "conf.py").read_text(encoding="utf-8"))
+    excluded: list[str] = next(
+        (ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+         and any(isinstance(t, ast.Name) and t.id == "exclude_patterns" for t in node.targets)), [])
+    docs = project / "docs"
+    return sorted(p.stem for p in docs.glob("*.md")
+                  if not any(fnmatch.fnmatch(p.relative_to(docs).as_posix(), pattern) for pattern in excluded))
+
+
 def run_make(project: Path, *targets: str, check: bool = True, **variables: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     args = ["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", "USE_VENV_AS_IS=1", *targets]

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import source_pages
 
-PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md"))
+PAGES = source_pages()
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

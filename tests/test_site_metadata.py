@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import SOURCE_DATE_EPOCH, VENV
+from conftest import SOURCE_DATE_EPOCH, VENV, source_pages
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -47,7 +47,7 @@ def test_sitemaps_with_hreflang_when_the_address_is_known(project: Path) -> None
         "https://profile.example.org/en/sitemap.xml", "https://profile.example.org/zh_CN/sitemap.xml"]
     assert "Sitemap: https://profile.example.org/sitemap.xml" in (site / "robots.txt").read_text()
     urls = ET.parse(site / "zh_CN" / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
-    pages = {p.stem for p in (project / "docs").glob("*.md")}
+    pages = set(source_pages(project))
     assert {u.find(f"{SITEMAP}loc").text for u in urls} == {
         f"https://profile.example.org/zh_CN/{page}.html" for page in pages}
     economy = next(u for u in urls if u.find(f"{SITEMAP}loc").text.endswith("/economy.html"))

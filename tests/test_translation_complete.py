@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, source_pages
 from mishixiang_docs.catalogs import count_catalog, language_catalogs
 
 CATALOGS = language_catalogs(ROOT / "locales", "zh_CN")
 
 
 def test_there_is_a_catalog_per_page_and_for_the_interface() -> None:
-    pages = {p.stem for p in (ROOT / "docs").glob("*.md")}
+    pages = set(source_pages())
     assert {p.stem for p in CATALOGS} == pages | {"sphinx"}
 
 
