@@ -24,8 +24,8 @@ copyright = "{year}, {author}"  # filled in and translated by mishixiang_docs
 profile_subtitle = "Gongshu District, Hangzhou"
 profile_keywords = "Mishixiang, Gongshu District, Hangzhou, Grand Canal, sub-district profile"
 html_title = "Mishixiang Sub-district Profile"
-today_fmt = "%B %d, %Y"
-html_last_updated_fmt = "%B %d, %Y"
+today_fmt = "%B %-d, %Y"  # "March 5, 2026": no zero-padded day, in English either
+html_last_updated_fmt = "%B %-d, %Y"
 
 # -- General --------------------------------------------------------------------
 extensions = ["mishixiang_docs.sphinxext"]  # loads myst_parser too

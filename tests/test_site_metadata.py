@@ -62,6 +62,8 @@ def test_not_found_page_per_language(site: Path) -> None:
         page = BeautifulSoup((site / language / "404.html").read_text(encoding="utf-8"), "html.parser")
         heading = page.find("section", id="page-not-found").h1.get_text()
         assert heading == "Page not found" if language == "en" else HAN.search(heading)
+        # the window title names the page too (it used to be " - <profile>")
+        assert page.title.get_text().startswith(f"{heading} - ")
         assert page.html["lang"] == ("en" if language == "en" else "zh-CN")
         assert page.select_one("nav.edition-bar a.language-link")["href"].endswith("/404.html")
 
