@@ -10,6 +10,7 @@ for every catalog of the languages asked for.  Modules:
 * ``pofilter`` — translate-toolkit's placeholder and doubled-word checks;
 * ``numbers`` — English and Chinese quantities compared as values;
 * ``terms`` — the termbase; ``typography`` — Chinese punctuation and spacing;
+  ``dates`` — unpadded Chinese dates;
 * ``waivers`` — ``# check: allow <check> — <reason>``;
 * ``runner`` — runs them all; ``report`` — text, JSON and GitHub output; ``cli``; ``bench``.
 """

@@ -21,7 +21,7 @@ import polib
 
 from ..catalogs import CatalogCounts, count_entries, display_path, language_catalogs
 from ..translation_safety import _INTERFACE_TOKENS
-from . import health, markup, numbers, pofilter, safety, sync, terms, typography, waivers
+from . import dates, health, markup, numbers, pofilter, safety, sync, terms, typography, waivers
 from .myst import OBJECT, MessageParser
 from .registry import CHECKS
 from .report import NOTE, Finding
@@ -132,6 +132,8 @@ def content_problems(ctx: Context, catalog: health.Catalog, entry: polib.POEntry
         run("terms", lambda: terms.problem(termbase, visible_id.replace(OBJECT, " "), visible_str))
     if ctx.language.startswith("zh"):
         run("typography", typography_check)
+        if catalog.is_interface:
+            run("dates", lambda: dates.problem(ctx.language, msgid, msgstr))
     return results
 
 
