@@ -47,6 +47,8 @@ _CHECKS = [
           "extra leading/trailing whitespace", "ours (zh_CN style guide)"),
     Check("dates", "a Chinese date format in sphinx.po that zero-pads month or day (%m, %d) or cuts the year "
           "(%y): write %-m, %-d, %Y", "ours (GB/T 15835-2011)"),
+    Check("pending", "a termbase term waiting for the office's confirmation, with the entries that use it "
+          "(a note, not an error)", "ours (termbase.tsv status column)", waivable=False),
     Check("waiver", "a waiver naming an unknown check or giving no reason; a note for one no longer needed",
           "ours", waivable=False),
     Check("internal", "a check that failed on an entry (a bug in the checks: please report it)", "ours",

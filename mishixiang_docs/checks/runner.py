@@ -237,8 +237,39 @@ def check_language(language: str, options: Options, parser: MessageParser,
         result.findings += found
         if counts is not None:
             result.counts = _add(result.counts, counts)
+    if termbase is not None and termbase.pending:
+        result.findings += pending_notes(termbase, paths)
     result.findings.sort(key=lambda f: (f.file, f.line))
     return result
+
+
+def pending_notes(termbase: terms.Termbase, paths: list[Path]) -> list[Finding]:
+    """One note per termbase term waiting for confirmation, with the entries that use it:
+    the office's open questions, one command away."""
+    pending = termbase.pending
+    used: dict[str, list[str]] = {term.english: [] for term in pending}
+    for path in paths:
+        try:
+            po = polib.pofile(str(path))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue  # health has reported it
+        display = display_path(path)
+        for entry in po:
+            if entry.obsolete:
+                continue
+            for term in termbase.terms_in(entry.msgid):
+                if term.english in used:
+                    used[term.english].append(f"{display}:{entry.linenum}")
+    notes = []
+    for term in pending:
+        where = used[term.english]
+        places = ("used in " + ", ".join(where)) if where else "used by no entry"
+        notes.append(Finding(
+            termbase.display, term.line, "pending",
+            f"“{term.english}” → {term.translation} waits for the office's confirmation; {places}",
+            "once the office answers, empty its status (or write `approved`), correct the name if need "
+            "be, and remove the entries' `# review: ask the office` lines", severity=NOTE))
+    return notes
 
 
 # Catalogs are checked side by side, one process a core, once there is enough to
