@@ -45,6 +45,8 @@ _CHECKS = [
     Check("terms", "a termbase term whose approved translation is not used", "ours (termbase.tsv)"),
     Check("typography", "ASCII punctuation, quotes or spaces in Chinese text, unbalanced “” 《》 （）, "
           "extra leading/trailing whitespace", "ours (zh_CN style guide)"),
+    Check("title-marks", "《》 around a termbase term that is not a work (honour, campaign, programme, event, "
+          "slogan): only works take 《》", "ours (termbase kinds; GB/T 15834-2011 4.15)"),
     Check("dates", "a Chinese date format in sphinx.po that zero-pads month or day (%m, %d) or cuts the year "
           "(%y): write %-m, %-d, %Y", "ours (GB/T 15835-2011)"),
     Check("pending", "a termbase term waiting for the office's confirmation, with the entries that use it "

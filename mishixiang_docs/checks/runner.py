@@ -3,8 +3,9 @@
 For each catalog: health (msgfmt, header, duplicates), then sync with its
 template, then, for each translated entry that the build uses (not fuzzy),
 the content checks: markup, safety, placeholders, doubled-word, numbers,
-terms, typography.  Waivers are applied per entry; a check that fails on an
-entry becomes an ``internal`` finding, never a traceback.
+terms, typography, title-marks and (sphinx.po) dates.  Waivers are applied per
+entry; a check that fails on an entry becomes an ``internal`` finding, never a
+traceback.  Last, one note per termbase term pending confirmation.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import polib
 
 from ..catalogs import CatalogCounts, count_entries, display_path, language_catalogs
 from ..translation_safety import _INTERFACE_TOKENS
-from . import dates, health, markup, numbers, pofilter, safety, sync, terms, typography, waivers
+from . import dates, health, markup, numbers, pofilter, safety, sync, terms, title_marks, typography, waivers
 from .myst import OBJECT, MessageParser
 from .registry import CHECKS
 from .report import NOTE, Finding
@@ -132,6 +133,9 @@ def content_problems(ctx: Context, catalog: health.Catalog, entry: polib.POEntry
         run("terms", lambda: terms.problem(termbase, visible_id.replace(OBJECT, " "), visible_str))
     if ctx.language.startswith("zh"):
         run("typography", typography_check)
+        if ctx.termbase is not None:
+            termbase_ = ctx.termbase
+            run("title-marks", lambda: title_marks.problem(termbase_, visible_str))
         if catalog.is_interface:
             run("dates", lambda: dates.problem(ctx.language, msgid, msgstr))
     return results

@@ -7,8 +7,8 @@ term occurs in a msgid (case-insensitive, whole words, an English plural -s/-es
 allowed), its approved translation must occur in the msgstr.  Longer terms win:
 in "Mishixiang Sub-district" only that term counts, not "Sub-district" too.
 
-``kind`` is one of ``KINDS`` (or empty): a term is a work (``work``: a book,
-newspaper, film) or an honour, campaign, programme... (``NOT_WORKS``).  ``status``
+``kind`` is one of ``KINDS`` (or empty): the ``title-marks`` check knows from it
+which terms are works (``work``: 《》 allowed) and which never are.  ``status``
 is empty (or ``approved``) for a confirmed term and ``pending`` for one that
 waits for the office's confirmation: ``make check`` lists those as notes
 (``pending``), with the entries that use them.
@@ -65,6 +65,9 @@ class Termbase:
         self._pattern = (re.compile(r"(?<!\w)(?=(" + "|".join(alternatives) + "))", re.IGNORECASE)
                          if alternatives else None)
         self._cache: dict[str, tuple[Term, ...]] = {}
+        # the terms that may never stand in 《》, longest first
+        self.not_works = sorted((t for t in terms if t.kind in NOT_WORKS),
+                                key=lambda t: len(t.translation), reverse=True)
 
     @property
     def pending(self) -> list[Term]:
