@@ -114,7 +114,7 @@ def test_translator_comments_survive_exactly(project: Path) -> None:
     # written as a translator would, in an editor (polib's save would re-wrap it)
     path = project / CATALOG
     text = path.read_text(encoding="utf-8")
-    anchor = text.index("#: ../../docs/outlook.md:4")
+    anchor = text.index("#: ../../../docs/outlook.md:4")
     lines = "".join(f"# {line}\n" for line in comment.split("\n"))
     path.write_text(text[:anchor] + lines + text[anchor:], encoding="utf-8")
     assert outlook_entry(polib.pofile(str(path)), OLD).tcomment.endswith(comment)
