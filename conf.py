@@ -23,8 +23,8 @@ copyright = "{year}, {author}"  # {year}: from the last commit (SOURCE_DATE_EPOC
 edition_subtitle = "Gongshu District, Hangzhou"
 edition_keywords = "Mishixiang, Gongshu District, Hangzhou, Grand Canal, sub-district profile"
 html_title = "Mishixiang Sub-district Profile"
-today_fmt = "%B %d, %Y"
-html_last_updated_fmt = "%B %d, %Y"
+today_fmt = "%B %-d, %Y"  # "March 5, 2026": no zero-padded day, in English either
+html_last_updated_fmt = "%B %-d, %Y"
 
 # -- The profile (not translated) ---------------------------------------------------
 edition_basename = "mishixiang-profile"  # mishixiang-profile-zh_CN.pdf, mishixiang-profile.tar.gz
@@ -34,7 +34,7 @@ html_favicon = "docs/_static/favicon.svg"
 # -- General --------------------------------------------------------------------
 extensions = ["editions.sphinxext"]  # loads myst_parser too
 root_doc = "index"
-exclude_patterns = []
+exclude_patterns = ["EDITORIAL.md"]  # the editors' record of changes to the English, not a page
 language = "en"  # the language of docs/; every folder of locales/ is an edition too
 
 # -- Translation ------------------------------------------------------------------

@@ -11,6 +11,7 @@ Makefile before the virtual environment exists, with nothing but Python.
 from __future__ import annotations
 
 import ast
+import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,7 @@ class Project:
     basename: str
     translations: Path
     colour: str
+    excluded: tuple[str, ...] = ()
 
     @property
     def translation_languages(self) -> list[str]:
@@ -72,6 +74,14 @@ class Project:
     @property
     def languages(self) -> list[str]:
         return [self.source_language, *self.translation_languages]
+
+    @property
+    def pages(self) -> list[str]:
+        """The pages of docs/ that Sphinx builds (less conf.py's exclude_patterns)."""
+        docs = self.root / "docs"
+        return sorted(p.relative_to(docs).with_suffix("").as_posix() for p in docs.rglob("*.md")
+                      if not any(fnmatch.fnmatch(p.relative_to(docs).as_posix(), pattern)
+                                 for pattern in self.excluded))
 
     def pdf_name(self, language: str) -> str:
         return f"{pdf_stem(self.basename, language)}.pdf"
@@ -91,4 +101,5 @@ def load(root: Path | None = None) -> Project:
         basename=str(settings["edition_basename"] or slug(title)),
         translations=root / str(settings["edition_translations"]),
         colour=colour,
+        excluded=tuple(settings.get("exclude_patterns") or ()),
     )

@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,13 @@ VENV = Path(sys.prefix)  # the environment running the tests is the project's
 # A fixed date, so that outputs can be compared (2026-01-01 00:00 UTC).
 SOURCE_DATE_EPOCH = "1767225600"
 os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH  # in-process builds read it too
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # hypothesis keeps a folder of its own: not in the working tree
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), f"editions-hypothesis-{os.getuid()}"))
 
 _ROOMS = {"pipeline": "pipeline", "site": "browser"}
 _TEX_FIXTURES = {"built_project", "site", "pdfs", "server"}
@@ -143,20 +151,28 @@ def sample(make_app: Callable[..., Any], rootdir: Path, tmp_path: Path) -> Sampl
 
 # -- The real Makefile (tests/pipeline) --------------------------------------------------------------
 
-def run_make(project: Path, *targets: str, check: bool = True, env: dict[str, str] | None = None,
-             **variables: str) -> subprocess.CompletedProcess:
-    args = ["make", "-C", str(project), f"VENV={VENV}", "USE_VENV_AS_IS=1", *targets,
-            *(f"{key}={value}" for key, value in variables.items())]
-    result = subprocess.run(args, env={**os.environ, **(env or {})}, capture_output=True, text=True)
-    if check and result.returncode != 0:
-        pytest.fail(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    return result
+class Make:
+    """The real Makefile, run on a copy: ``make(project, "html", LANGUAGES="en", check=False)``."""
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+
+    @staticmethod
+    def command(project: Path, *targets: str, **variables: str) -> list[str]:
+        return ["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", "USE_VENV_AS_IS=1", *targets,
+                *(f"{key}={value}" for key, value in variables.items())]
+
+    def __call__(self, project: Path, *targets: str, check: bool = True, env: dict[str, str] | None = None,
+                 **variables: str) -> subprocess.CompletedProcess:
+        args = self.command(project, *targets, **variables)
+        result = subprocess.run(args, env={**self.env, **(env or {})}, capture_output=True, text=True)
+        if check and result.returncode != 0:
+            pytest.fail(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        return result
 
 
-@pytest.fixture
-def make() -> Callable[..., subprocess.CompletedProcess]:
-    """``make(project, "html", LANGUAGES="en", check=False)``: the real Makefile, on a copy."""
-    return run_make
+@pytest.fixture(scope="session")
+def make() -> Make:
+    return Make()
 
 
 @pytest.fixture
@@ -181,7 +197,7 @@ def second_profile(tmp_path: Path) -> Path:
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The profile copied once and built with `make` (every edition, HTML and PDF)."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project", ROOT)
-    run_make(project)
+    Make()(project)
     return project
 
 

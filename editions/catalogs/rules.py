@@ -13,6 +13,8 @@ message and nothing else:
   silences Sphinx's warning about a changed reference);
 * **structure** — one paragraph stays one paragraph: Sphinx silently ignores a
   translation that parses as a list, heading or block, and shows the English;
+* **references** — a translation that drops a cross-reference of the English
+  is used, and reported (Sphinx would report it at the page's line);
 * **interface** (``sphinx.po``: template strings and conf.py values) —
   exactly the tags, entities and placeholders of the English (no width or
   flags in a placeholder, no ``%`` or brace of its own), no ``javascript:``
@@ -190,6 +192,18 @@ def structure_problem(msgid: Parsed, msgstr: Parsed) -> tuple[str, str] | None:
     return message, advice
 
 
+def dropped_references(msgid: Parsed, msgstr: Parsed) -> list[str]:
+    """Cross-references and footnote references of the English that the translation drops.
+    Not unsafe, but Sphinx warns about it at the page's line; the build says it at the
+    catalog's line instead, and uses the translation."""
+    issues = []
+    for name, target in _added([r for r in msgstr.roles if r[1]], [r for r in msgid.roles if r[1]]):
+        issues.append(f"drops the reference {{{name}}}`{target}` of the English")
+    for label in _added(list(msgstr.footnotes), list(msgid.footnotes)):
+        issues.append(f"drops the footnote reference [^{label}] of the English")
+    return issues
+
+
 # -- Interface strings (sphinx.po) -------------------------------------------------------------
 
 # What a template string may carry besides text: tags, entities, placeholders
@@ -239,9 +253,10 @@ def interface_problems(msgid: str, msgstr: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Breach:
-    rule: str       # size, safety, structure: the make check name too
+    rule: str       # size, safety, structure, markup: the make check name too
     message: str
     advice: str
+    refused: bool = True  # left out of the edition (else only reported)
 
 
 def breaches(msgid: str, msgstr: str, interface: bool, parser: MessageParser | None) -> list[Breach]:
@@ -260,4 +275,6 @@ def breaches(msgid: str, msgstr: str, interface: bool, parser: MessageParser | N
     found += [Breach("safety", p, CONTENT_ADVICE) for p in content_problems(msgid, msgstr, parsed_id, parsed_str)]
     if structure := structure_problem(parsed_id, parsed_str):
         found.append(Breach("structure", *structure))
+    found += [Breach("markup", p, "keep the references of the English (translate only their text)", refused=False)
+              for p in dropped_references(parsed_id, parsed_str)]
     return found

@@ -9,7 +9,8 @@ for every catalog of the languages asked for.  Modules:
 * ``myst`` — a message parsed as myst-parser parses it; ``markup`` and ``safety`` compare parses;
 * ``pofilter`` — translate-toolkit's placeholder and doubled-word checks;
 * ``numbers`` — English and Chinese quantities compared as values;
-* ``terms`` — the termbase; ``typography`` — Chinese punctuation and spacing;
+* ``terms`` — the termbase (and its ``pending`` notes); ``typography`` — Chinese punctuation
+  and spacing; ``title_marks`` — 《》 only for works; ``dates`` — unpadded Chinese dates;
 * ``waivers`` — ``# check: allow <check> — <reason>``;
 * ``runner`` — runs them all; ``report`` — text, JSON and GitHub output; ``cli``; ``bench``.
 """

@@ -42,9 +42,14 @@ _DATE_ANY = re.compile(r"%[-_0^#]?([A-Za-z%])")
 _STRFTIME = set("aAbBcdDefFgGhHIjmMnprRStTuUVwWxXyYzZC%")
 
 
+def is_date_format(msgid: str) -> bool:
+    """*msgid* has a strftime directive that printf does not have (%B, %Y, ...)."""
+    return _DATE_ONLY.search(msgid) is not None
+
+
 def date_format_problems(msgid: str, msgstr: str) -> list[str] | None:
     """None if *msgid* is no date format; else what is wrong with *msgstr* as one."""
-    if not _DATE_ONLY.search(msgid):
+    if not is_date_format(msgid):
         return None
     bad = sorted({f"%{c}" for c in _DATE_ANY.findall(msgstr) if c not in _STRFTIME})
     if bad:

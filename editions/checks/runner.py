@@ -3,8 +3,9 @@
 For each catalog: health (msgfmt, header, duplicates), then sync with its
 template, then, for each translated entry that the build uses (not fuzzy),
 the content checks: markup, safety, placeholders, doubled-word, numbers,
-terms, typography.  Waivers are applied per entry; a check that fails on an
-entry becomes an ``internal`` finding, never a traceback.
+terms, typography, title-marks and (sphinx.po) dates.  Waivers are applied per
+entry; a check that fails on an entry becomes an ``internal`` finding, never a
+traceback.  Last, one note per termbase term pending confirmation.
 """
 
 from __future__ import annotations
@@ -19,12 +20,11 @@ from pathlib import Path
 
 import polib
 
-from ..catalogs import display_path, language_catalogs
+from ..catalogs import display_path, language_catalogs, rules
 from ..catalogs.counts import CatalogCounts, count_entries
 from ..catalogs.markup import OBJECT, MessageParser
-from ..catalogs import rules
 from ..catalogs.rules import INTERFACE_TOKENS
-from . import health, markup, numbers, pofilter, safety, sync, terms, typography, waivers
+from . import dates, health, markup, numbers, pofilter, safety, sync, terms, title_marks, typography, waivers
 from .registry import CHECKS
 from .report import NOTE, Finding
 
@@ -134,6 +134,11 @@ def content_problems(ctx: Context, catalog: health.Catalog, entry: polib.POEntry
         run("terms", lambda: terms.problem(termbase, visible_id.replace(OBJECT, " "), visible_str))
     if ctx.language.startswith("zh"):
         run("typography", typography_check)
+        if ctx.termbase is not None:
+            termbase_ = ctx.termbase
+            run("title-marks", lambda: title_marks.problem(termbase_, visible_str))
+        if catalog.is_interface:
+            run("dates", lambda: dates.problem(ctx.language, msgid, msgstr))
     return results
 
 
@@ -237,8 +242,39 @@ def check_language(language: str, options: Options, parser: MessageParser,
         result.findings += found
         if counts is not None:
             result.counts += counts
+    if termbase is not None and termbase.pending:
+        result.findings += pending_notes(termbase, paths)
     result.findings.sort(key=lambda f: (f.file, f.line))
     return result
+
+
+def pending_notes(termbase: terms.Termbase, paths: list[Path]) -> list[Finding]:
+    """One note per termbase term waiting for confirmation, with the entries that use it:
+    the office's open questions, one command away."""
+    pending = termbase.pending
+    used: dict[str, list[str]] = {term.english: [] for term in pending}
+    for path in paths:
+        try:
+            po = polib.pofile(str(path))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue  # health has reported it
+        display = display_path(path)
+        for entry in po:
+            if entry.obsolete:
+                continue
+            for term in termbase.terms_in(entry.msgid):
+                if term.english in used:
+                    used[term.english].append(f"{display}:{entry.linenum}")
+    notes = []
+    for term in pending:
+        where = used[term.english]
+        places = ("used in " + ", ".join(where)) if where else "used by no entry"
+        notes.append(Finding(
+            termbase.display, term.line, "pending",
+            f"“{term.english}” → {term.translation} waits for the office's confirmation; {places}",
+            "once the office answers, empty its status (or write `approved`), correct the name if need "
+            "be, and remove the entries' `# review: ask the office` lines", severity=NOTE))
+    return notes
 
 
 # Catalogs are checked side by side, one process a core, once there is enough to

@@ -1,10 +1,17 @@
 """Termbase: a term of the English must be translated the approved way.
 
 ``locales/<lang>/termbase.tsv`` has one term a line, tab-separated, under the
-header ``english<TAB>chinese<TAB>kind<TAB>note``.  When a term occurs in a
-msgid (case-insensitive, whole words, an English plural -s/-es allowed), its
-approved translation must occur in the msgstr.  Longer terms win: in
-"Grand Canal Sub-district" only that term counts, not "Sub-district" too.
+header ``english<TAB>chinese<TAB>kind<TAB>status<TAB>note`` (the older
+``english<TAB>chinese<TAB>kind<TAB>note``, without status, is read too).  When a
+term occurs in a msgid (case-insensitive, whole words, an English plural -s/-es
+allowed), its approved translation must occur in the msgstr.  Longer terms win:
+in "Grand Canal Sub-district" only that term counts, not "Sub-district" too.
+
+``kind`` is one of ``KINDS`` (or empty): the ``title-marks`` check knows from it
+which terms are works (``work``: 《》 allowed) and which never are.  ``status``
+is empty (or ``approved``) for a confirmed term and ``pending`` for one that
+waits for the office's confirmation: ``make check`` lists those as notes
+(``pending``), with the entries that use them.
 """
 
 from __future__ import annotations
@@ -16,7 +23,16 @@ from pathlib import Path
 from ..catalogs import display_path
 from .report import Finding
 
-HEADER = ("english", "chinese", "kind", "note")
+HEADER = ("english", "chinese", "kind", "status", "note")
+LEGACY_HEADER = ("english", "chinese", "kind", "note")  # before the status column
+
+#: What a term names.  ``work``: a book, newspaper, film... (the only kind that
+#: takes 《》, GB/T 15834-2011 4.15); the kinds of ``NOT_WORKS`` never do.
+KINDS = ("place", "community", "road", "river", "organisation", "company", "work",
+         "honour", "campaign", "programme", "event", "slogan", "term")
+NOT_WORKS = frozenset({"honour", "campaign", "programme", "event", "slogan"})
+APPROVED, PENDING = "approved", "pending"
+STATUSES = ("", APPROVED, PENDING)
 
 
 @dataclass(frozen=True)
@@ -26,6 +42,11 @@ class Term:
     kind: str
     note: str
     line: int
+    status: str = ""
+
+    @property
+    def pending(self) -> bool:
+        return self.status == PENDING
 
 
 class Termbase:
@@ -44,6 +65,13 @@ class Termbase:
         self._pattern = (re.compile(r"(?<!\w)(?=(" + "|".join(alternatives) + "))", re.IGNORECASE)
                          if alternatives else None)
         self._cache: dict[str, tuple[Term, ...]] = {}
+        # the terms that may never stand in 《》, longest first
+        self.not_works = sorted((t for t in terms if t.kind in NOT_WORKS),
+                                key=lambda t: len(t.translation), reverse=True)
+
+    @property
+    def pending(self) -> list[Term]:
+        return [term for term in self.terms if term.pending]
 
     def _term_for(self, matched: str) -> Term | None:
         key = " ".join(matched.lower().split())
@@ -90,13 +118,20 @@ def load(path: Path) -> tuple[Termbase | None, list[Finding]]:
     terms: list[Term] = []
     seen: dict[str, Term] = {}
     lines = text.splitlines()
-    if not lines or tuple(c.strip().lower() for c in lines[0].split("\t")[:4]) != HEADER:
+    first = tuple(c.strip().lower() for c in lines[0].split("\t")) if lines else ()
+    if first[:5] == HEADER:
+        layout = HEADER
+        start = 1
+    elif first[:4] == LEGACY_HEADER:
+        layout = LEGACY_HEADER
+        start = 1
+    else:
+        layout = HEADER
         findings.append(Finding(display, 1, "terms", "the first line is not the header",
                                 f"start the file with `{header_line.replace(chr(9), '<TAB>')}` "
                                 "(columns separated by tabs)"))
         start = 0 if lines and "\t" in lines[0] and lines[0].split("\t")[0].strip().lower() != "english" else 1
-    else:
-        start = 1
+    columns_help = "<TAB>".join(layout)
     for number, line in enumerate(lines[start:], start=start + 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -104,10 +139,23 @@ def load(path: Path) -> tuple[Termbase | None, list[Finding]]:
         if len(columns) < 2 or not columns[0] or not columns[1]:
             findings.append(Finding(display, number, "terms",
                                     "a term needs an English and a Chinese column",
-                                    "separate the columns with tabs: english<TAB>chinese<TAB>kind<TAB>note"))
+                                    f"separate the columns with tabs: {columns_help}"))
             continue
-        columns += [""] * (4 - len(columns))
-        term = Term(columns[0], columns[1], columns[2], "\t".join(columns[3:]).strip(), number)
+        columns += [""] * (len(layout) - len(columns))
+        row = dict(zip(layout[:-1], columns))
+        row["note"] = "\t".join(columns[len(layout) - 1:]).strip()
+        kind, status = row["kind"].lower(), row.get("status", "").lower()
+        if kind and kind not in KINDS:
+            findings.append(Finding(display, number, "terms", f"{row['english']!r} has the kind {row['kind']!r}, "
+                                    "which the checks do not know",
+                                    "use one of " + ", ".join(KINDS) + " (see the style guide, §6)"))
+        if status not in STATUSES:
+            findings.append(Finding(display, number, "terms", f"{row['english']!r} has the status "
+                                    f"{row.get('status')!r}",
+                                    f"write `{PENDING}` (waiting for confirmation) or leave it empty "
+                                    f"(or `{APPROVED}`)"))
+            status = ""
+        term = Term(row["english"], row["chinese"], kind, row["note"], number, status)
         key = " ".join(term.english.lower().split())
         if key in seen:
             if seen[key].translation != term.translation:
@@ -123,6 +171,7 @@ def load(path: Path) -> tuple[Termbase | None, list[Finding]]:
 
 
 def problem(termbase: Termbase, msgid_text: str, msgstr: str) -> tuple[str, str] | None:
+    """The approved translations of *msgid_text*'s terms that *msgstr* lacks."""
     missing = [term for term in termbase.terms_in(msgid_text)
                if term.translation.lower() not in msgstr.lower()]
     if not missing:

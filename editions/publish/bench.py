@@ -119,7 +119,7 @@ def scaled_project(bench: Path, factor: int) -> tuple[Path, int]:
     project = copy_project(bench / f"scale-{factor}", PROJECT.root)
     docs = project / "docs"
     catalogs = project / PROJECT.translations.name / PROJECT.translation_languages[0] / "LC_MESSAGES"
-    pages = [p.stem for p in docs.glob("*.md") if p.stem != "index" and (catalogs / f"{p.stem}.po").exists()]
+    pages = [p for p in PROJECT.pages if p != "index" and "/" not in p and (catalogs / f"{p}.po").exists()]
     copies = []
     for n in range(1, factor):
         for page in pages:
@@ -135,7 +135,7 @@ def scaled_project(bench: Path, factor: int) -> tuple[Path, int]:
         index = docs / "index.md"
         index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\n\n"
                          + "\n".join(copies) + "\n```\n", encoding="utf-8")
-    return project, len(list(docs.glob("*.md")))
+    return project, len(PROJECT.pages) + len(copies)
 
 
 def scale(bench: Path, factor: int = 50) -> None:

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 #: Never copied: build output, environments, history, and what only the tests read.
-SKIP = ("_build", ".venv", ".git", ".pytest_cache", "__pycache__", "*.egg-info", "*.mo", "tests")
+SKIP = ("_build", ".venv", ".git", ".pytest_cache", ".hypothesis", "__pycache__", "*.egg-info", "*.mo", "tests")
 
 
 def copy_project(dest: Path, root: Path) -> Path:

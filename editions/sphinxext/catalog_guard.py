@@ -141,13 +141,13 @@ def checked_copy(path: Path, language: str, parser: MessageParser) -> polib.POFi
         texts = ([(entry.msgid, entry.msgstr)] if not entry.msgid_plural else
                  [(entry.msgid_plural if n else entry.msgid, text) for n, text in entry.msgstr_plural.items()])
         found = [b for msgid, msgstr in texts for b in breaches(msgid, msgstr, interface, parser)]
-        if found:
-            short = entry.msgid if len(entry.msgid) <= 50 else entry.msgid[:47] + "..."
-            for breach in found:
-                logger.warning("%s:%d: [%s] the translation of %r %s; it was left out (the English "
-                               "shows): %s", display_path(path), entry.linenum, breach.rule, short,
-                               breach.message.removeprefix("the translation "), breach.advice,
-                               type="i18n", subtype="unsafe")
+        short = entry.msgid if len(entry.msgid) <= 50 else entry.msgid[:47] + "..."
+        for breach in found:
+            outcome = "it was left out (the English shows)" if breach.refused else "it is used as it is"
+            logger.warning("%s:%d: [%s] the translation of %r %s; %s: %s", display_path(path), entry.linenum,
+                           breach.rule, short, breach.message.removeprefix("the translation "), outcome,
+                           breach.advice, type="i18n", subtype="unsafe" if breach.refused else "catalog")
+        if any(breach.refused for breach in found):
             continue
         copy.append(polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, msgctxt=entry.msgctxt,
                                   msgid_plural=entry.msgid_plural, msgstr_plural=entry.msgstr_plural,
@@ -224,6 +224,13 @@ def _reload_interface_catalog(app: Sphinx) -> None:
     app._init_i18n()  # Sphinx is pinned: compiles the fresh sphinx.po, loads it
 
 
+def own_reference_check(app: Sphinx, config: Config) -> None:
+    """The guard reports references a translation drops, at the catalog's line; Sphinx's
+    own warning would name the page's line, where there is nothing to fix."""
+    if "i18n.inconsistent_references" not in config.suppress_warnings:
+        config.suppress_warnings = [*config.suppress_warnings, "i18n.inconsistent_references"]
+
+
 def derive_languages(app: Sphinx, config: Config) -> None:
     """``edition_languages`` not set: the source language and every folder of catalogs."""
     config.edition_languages = [lang for lang in config.edition_languages if lang]  # -D a,b
@@ -238,4 +245,5 @@ def setup(app: Sphinx) -> None:
     # Before everything that reads a translation (translated_config is 100).
     app.connect("config-inited", check_catalogs, priority=10)
     app.connect("config-inited", derive_languages, priority=11)
+    app.connect("config-inited", own_reference_check, priority=11)
 

@@ -13,7 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import SOURCE_DATE_EPOCH, VENV, run_make
 
 BAD_REF = "\nSee {ref}`no-such-label`.\n"
 
@@ -26,60 +25,55 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def make_command(project: Path, *targets: str) -> list[str]:
-    return ["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", "USE_VENV_AS_IS=1", *targets]
+def test_nothing_changed_starts_no_build(project: Path, make) -> None:
+    make(project, "html")
+    result = make(project, "html")
+    assert result.stdout + result.stderr == ""  # neither Sphinx nor a line of its own
 
 
-def test_nothing_changed_starts_no_build(project: Path) -> None:
-    run_make(project, "html")
-    out = run_make(project, "html").stdout
-    assert "sphinx-build" not in out and "published" not in out
-
-
-def test_failed_build_keeps_the_last_good_edition(project: Path) -> None:
-    run_make(project, "html", LANGUAGES="en")
+def test_failed_build_keeps_the_last_good_edition(project: Path, make) -> None:
+    make(project, "html", LANGUAGES="en")
     edition = project / "_build" / "html" / "en"
     before = snapshot(edition)
     append(project / "docs" / "outlook.md", "\nA new sentence.\n" + BAD_REF)
 
-    result = run_make(project, "html", LANGUAGES="en", check=False)
+    result = make(project, "html", LANGUAGES="en", check=False)
 
     assert result.returncode != 0
     assert "The en HTML edition failed" in result.stderr
-    assert "_build/html/en) is unchanged" in result.stderr
+    assert "The published en HTML edition (_build/html/en) is unchanged" in result.stderr
     assert snapshot(edition) == before
     assert "A new sentence." not in (edition / "outlook.html").read_text(encoding="utf-8")
 
 
-def test_a_retry_does_not_turn_a_failed_build_green(project: Path) -> None:
+def test_a_retry_does_not_turn_a_failed_build_green(project: Path, make) -> None:
     append(project / "docs" / "outlook.md", BAD_REF)
-    first = run_make(project, "html", LANGUAGES="en", check=False)
-    second = run_make(project, "html", LANGUAGES="en", check=False)
+    first = make(project, "html", LANGUAGES="en", check=False)
+    second = make(project, "html", LANGUAGES="en", check=False)
     assert first.returncode != 0 and second.returncode != 0
     assert "no-such-label" in second.stdout + second.stderr
 
 
-def test_fixing_the_error_publishes_again(project: Path) -> None:
+def test_fixing_the_error_publishes_again(project: Path, make) -> None:
     page = project / "docs" / "outlook.md"
     original = page.read_text(encoding="utf-8")
     append(page, BAD_REF)
-    run_make(project, "html", LANGUAGES="en", check=False)
+    make(project, "html", LANGUAGES="en", check=False)
     page.write_text(original + "\nFixed sentence.\n", encoding="utf-8")
-    run_make(project, "html", LANGUAGES="en")
+    make(project, "html", LANGUAGES="en")
     assert "Fixed sentence." in (project / "_build/html/en/outlook.html").read_text(encoding="utf-8")
 
 
-def test_missing_page_in_the_toctree_is_named(project: Path) -> None:
+def test_missing_page_in_the_toctree_is_named(project: Path, make) -> None:
     (project / "docs" / "economy.md").unlink()
-    result = run_make(project, "html", LANGUAGES="en", check=False)
+    result = make(project, "html", LANGUAGES="en", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "index.md" in output and "nonexisting document 'economy'" in output
 
 
-def test_two_builds_at_once_both_succeed(project: Path) -> None:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    runs = [subprocess.Popen(make_command(project, "html"), env=env, stdout=subprocess.PIPE,
+def test_two_builds_at_once_both_succeed(project: Path, make) -> None:
+    runs = [subprocess.Popen(make.command(project, "html"), env=make.env, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True) for _ in range(2)]
     outputs = [run.communicate(timeout=300)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
@@ -88,11 +82,10 @@ def test_two_builds_at_once_both_succeed(project: Path) -> None:
         assert html.rstrip().endswith("</html>")
 
 
-def test_interrupted_build_does_not_break_the_next(project: Path) -> None:
-    run_make(project, "html", LANGUAGES="en")
+def test_interrupted_build_does_not_break_the_next(project: Path, make) -> None:
+    make(project, "html", LANGUAGES="en")
     append(project / "docs" / "outlook.md", "\nAfter the interruption.\n")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    run = subprocess.Popen(make_command(project, "html", "LANGUAGES=en"), env=env,
+    run = subprocess.Popen(make.command(project, "html", LANGUAGES="en"), env=make.env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     marker = project / "_build" / "doctrees" / "html-en" / "BUILD-IN-PROGRESS"
     deadline = time.monotonic() + 30
@@ -101,35 +94,34 @@ def test_interrupted_build_does_not_break_the_next(project: Path) -> None:
     os.killpg(run.pid, signal.SIGKILL)  # as hard as it gets: no clean-up runs
     run.wait()
 
-    result = run_make(project, "html", LANGUAGES="en")
+    result = make(project, "html", LANGUAGES="en")
 
     assert "interrupted: re-reading every page" in result.stdout
     assert "After the interruption." in (project / "_build/html/en/outlook.html").read_text(encoding="utf-8")
 
 
-def test_full_disk_is_one_clear_message(project: Path) -> None:
-    env = {**os.environ, "EDITIONS_MIN_FREE_MB": str(10**9)}
-    result = subprocess.run(make_command(project, "html", "LANGUAGES=en"), env=env,
-                            capture_output=True, text=True)
+def test_full_disk_is_one_clear_message(project: Path, make) -> None:
+    result = make(project, "html", LANGUAGES="en", check=False, env={"EDITIONS_MIN_FREE_MB": str(10**9)})
     assert result.returncode != 0
     assert "MB free on the disk of _build; free at least" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_missing_tex_says_so(project: Path) -> None:
+def test_missing_tex_says_so(project: Path, make) -> None:
     # Only the virtual environment on PATH: no latexmk, no xelatex.
-    env = {**os.environ, "PATH": str(VENV / "bin"), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    result = subprocess.run([sys.executable, "-m", "editions.publish.build", "pdf", "en"], cwd=project,
+    env = {**make.env, "PATH": str(Path(sys.executable).parent)}
+    result = subprocess.run([sys.executable, "-m", "editions", "build", "pdf", "en"], cwd=project,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 1
+    assert "No en PDF edition was published" in result.stderr  # it never existed
     assert "XeLaTeX/latexmk are not installed" in result.stderr
     assert "sudo apt-get install" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_latex_error_names_the_source_page(project: Path) -> None:
+def test_latex_error_names_the_source_page(project: Path, make) -> None:
     append(project / "docs" / "economy.md", "\n```{math}\n\\undefinedcontrolsequence\n```\n")
-    result = run_make(project, "pdf", LANGUAGES="en", check=False)
+    result = make(project, "pdf", LANGUAGES="en", check=False)
     assert result.returncode != 0
     assert "LaTeX error in docs/economy.md" in result.stderr
     assert "Undefined control sequence" in result.stderr

@@ -8,15 +8,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
 from editions.catalogs import language_catalogs
 from editions.catalogs.counts import count_catalog
+from editions.project import load
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CATALOGS = language_catalogs(ROOT / "locales", "zh_CN")
 
 
 def test_there_is_a_catalog_per_page_and_for_the_interface() -> None:
-    pages = {p.stem for p in (ROOT / "docs").glob("*.md")}
+    pages = set(source_pages())
     assert {p.stem for p in CATALOGS} == pages | {"sphinx"}
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import tarfile
 from pathlib import Path
 
-from conftest import run_make
 
 
-def test_dist_folder_and_archive_hold_the_whole_site(project: Path) -> None:
-    run_make(project, "dist")
+def test_dist_folder_and_archive_hold_the_whole_site(project: Path, make) -> None:
+    make(project, "dist")
     dist = project / "_build" / "dist"
     folder = dist / "mishixiang-profile"
     for path in ("index.html", "en/index.html", "zh_CN/index.html", "en/search.html",
@@ -21,5 +20,5 @@ def test_dist_folder_and_archive_hold_the_whole_site(project: Path) -> None:
     assert archived == on_disk
     first = (dist / "mishixiang-profile.tar.gz").read_bytes()
 
-    run_make(project, "dist")
+    make(project, "dist")
     assert (dist / "mishixiang-profile.tar.gz").read_bytes() == first

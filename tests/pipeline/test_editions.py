@@ -9,9 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
 
-PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md"))
+PAGES = source_pages()
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -99,8 +98,13 @@ def test_conf_values_are_translated(site: Path) -> None:
     assert "Mishixiang Sub-district Profile" not in zh.title.get_text()
     assert "Mishixiang Sub-district Profile" in en.title.get_text()
     zh_footer = zh.find("footer").get_text(" ", strip=True)
-    assert "2026，米市巷街道办事处" in zh_footer
-    assert "2026, Mishixiang Sub-district Office" in en.find("footer").get_text(" ", strip=True)
+    # 版权所有 © 2026 米市巷街道办事处, as Chinese footers write it (review 2026-11, interface 2)
+    assert "版权所有 © 2026 米市巷街道办事处" in zh_footer
+    en_footer = en.find("footer").get_text(" ", strip=True)
+    assert "2026, Mishixiang Sub-district Office" in en_footer
+    # dates without zero-padding (GB/T 15835-2011): SOURCE_DATE_EPOCH is 2026-01-01
+    assert "最后更新于2026年1月1日" in zh_footer
+    assert "Last updated on January 1, 2026" in en_footer
 
 
 def test_interface_strings_are_chinese(site: Path) -> None:

@@ -1,49 +1,110 @@
-"""Maintainers: the Makefile follows Sphinx's conventions and explains itself."""
+"""Maintainers: the Makefile follows Sphinx's conventions, explains itself, and says little."""
 
 from __future__ import annotations
 
+import os
 import re
+import select
+import signal
+import socket
+import subprocess
+import time
 from pathlib import Path
 
-from conftest import ROOT, run_make
 
-
-def test_help_lists_every_target_in_one_line(project: Path) -> None:
-    out = run_make(project, "help").stdout
+def test_help_lists_every_target_in_one_line(project: Path, make) -> None:
+    out = make(project, "help").stdout
     listed = re.findall(r"^  make (\S+)\s+\S", out, re.MULTILINE)
-    for target in ("all", "html", "gettext", "update-po", "stats", "serve", "test", "clean"):
+    for target in ("all", "html", "pdf", "gettext", "update-po", "stats", "check", "serve", "test", "test-fast",
+                   "dist", "bench", "clean"):
         assert target in listed
     assert len(out.strip().splitlines()) == len(listed)
 
 
-def test_languages_can_be_narrowed_from_the_command_line(project: Path) -> None:
-    run_make(project, "html", LANGUAGES="en")
+def test_languages_can_be_narrowed_from_the_command_line(project: Path, make) -> None:
+    make(project, "html", LANGUAGES="en")
     assert (project / "_build" / "html" / "en" / "index.html").is_file()
     assert not (project / "_build" / "html" / "zh_CN").exists()
 
 
-def test_sphinxopts_reach_sphinx(project: Path) -> None:
-    # -q silences Sphinx's progress lines: proof that SPHINXOPTS is passed through
-    out = run_make(project, "html", LANGUAGES="en", SPHINXOPTS="-W -q").stdout
-    assert "writing output" not in out
-    assert (project / "_build" / "html" / "en" / "index.html").is_file()
-
-
-def test_warnings_fail_the_build(project: Path) -> None:
+def test_one_line_per_edition_and_warnings_with_their_place(project: Path, make) -> None:
+    result = make(project, "html")
+    lines = result.stdout.splitlines()
+    assert sorted(line.split()[:2] for line in lines) == [["en", "HTML"], ["zh_CN", "HTML"]], result.stdout
+    assert "myst v" not in result.stdout + result.stderr  # no configuration dump
+    assert "Writing evaluated template result" not in result.stdout + result.stderr
     page = project / "docs" / "outlook.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`no-such-label`.\n", encoding="utf-8")
-    result = run_make(project, "html", LANGUAGES="en", check=False)
-    assert result.returncode != 0
-    assert "no-such-label" in result.stdout + result.stderr
+    failed = make(project, "html", LANGUAGES="en", check=False)
+    assert failed.returncode != 0
+    assert re.search(r"docs/outlook\.md:\d+: WARNING: undefined label: 'no-such-label'", failed.stderr)
 
 
-def test_clean_removes_build_output(project: Path) -> None:
-    run_make(project, "html", LANGUAGES="en")
-    run_make(project, "clean")
+def test_v1_and_sphinxopts_reach_sphinx(project: Path, make) -> None:
+    out = make(project, "html", LANGUAGES="en", V="1").stdout
+    assert "writing output" in out and "sphinx-build" in out
+    make(project, "clean")
+    out = make(project, "html", LANGUAGES="en", SPHINXOPTS="-W -v").stdout
+    assert "writing output" in out
+
+
+def test_clean_runs_before_the_build_even_in_parallel(project: Path, make) -> None:
+    make(project, "html")
+    for jobs in ("-j", "-j4"):
+        result = make(project, jobs, "clean", "html")
+        assert (project / "_build" / "html" / "zh_CN" / "index.html").is_file(), result.stdout + result.stderr
+        assert (project / "_build" / "html" / "index.html").is_file()
+
+
+def test_the_build_never_writes_into_the_tree(project: Path, make) -> None:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "the project"], cwd=project, check=True)
+    make(project, "html", "gettext")
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored", "--untracked-files=all"], cwd=project,
+                            capture_output=True, text=True, check=True).stdout
+    written = [line for line in status.splitlines() if not line[3:].startswith("_build/") and "__pycache__" not in line]
+    assert written == [], written  # no .mo beside a catalog, nothing outside _build/
+    make(project, "clean")
     assert not (project / "_build").exists()
-    assert not list((project / "locales").rglob("*.mo"))
 
 
-def test_build_output_is_ignored_by_git() -> None:
-    ignored = (ROOT / ".gitignore").read_text().split()
-    assert "/_build/" in ignored and "/.venv/" in ignored
+def test_code_no_edition_reads_rebuilds_no_edition(project: Path, make) -> None:
+    make(project, "html")
+    for path in ("editions/checks/numbers.py", "editions/publish/bench.py", "editions/publish/dist.py"):
+        (project / path).touch()
+        assert make(project, "html").stdout == "", path
+    (project / "editions" / "sphinxext" / "links.py").touch()
+    assert len(make(project, "html").stdout.splitlines()) == 2  # both editions read it
+
+
+def test_only_what_building_needs_is_installed_by_make(tmp_path: Path, project: Path) -> None:
+    # A dry run on a clone with no virtual environment: `make` installs the project,
+    # `make test` adds the test tools.
+    env = {**os.environ, "MAKEFLAGS": ""}
+    build = subprocess.run(["make", "-n", "-C", str(project), "html"], env=env, capture_output=True, text=True).stdout
+    assert re.search(r"pip install .*-e \.$", build, re.MULTILINE) and "[test]" not in build
+    test = subprocess.run(["make", "-n", "-C", str(project), "test"], env=env, capture_output=True, text=True).stdout
+    assert "-e '.[test]'" in test
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_streams_its_output(project: Path, make) -> None:
+    port = _free_port()
+    run = subprocess.Popen(make.command(project, "serve", LANGUAGE="zh_CN", PORT=str(port)), env=make.env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    seen, deadline = "", time.monotonic() + 120
+    try:
+        while "Serving on" not in seen and time.monotonic() < deadline and run.poll() is None:
+            if select.select([run.stdout], [], [], 1)[0]:
+                seen += run.stdout.readline()
+    finally:
+        os.killpg(run.pid, signal.SIGTERM)
+        run.wait(timeout=30)
+    assert f"Serving on http://127.0.0.1:{port}" in seen, seen  # while the server runs, not after

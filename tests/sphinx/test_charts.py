@@ -12,7 +12,6 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import write_catalog
 
 DATA = "label,value\nMore than 100 million yuan,5\nMore than 1 million yuan,133\n"
 PAGE = "(sample)=\n# Sample page\n\n```{chart} data/tiers.csv\n:caption: Enterprises by tax paid\n:name: tiers-chart\n```\n"

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import SOURCE_DATE_EPOCH, VENV
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -47,7 +46,7 @@ def test_sitemaps_with_hreflang_when_the_address_is_known(project: Path) -> None
         "https://profile.example.org/en/sitemap.xml", "https://profile.example.org/zh_CN/sitemap.xml"]
     assert "Sitemap: https://profile.example.org/sitemap.xml" in (site / "robots.txt").read_text()
     urls = ET.parse(site / "zh_CN" / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
-    pages = {p.stem for p in (project / "docs").glob("*.md")}
+    pages = set(source_pages(project))
     assert {u.find(f"{SITEMAP}loc").text for u in urls} == {
         f"https://profile.example.org/zh_CN/{page}.html" for page in pages}
     economy = next(u for u in urls if u.find(f"{SITEMAP}loc").text.endswith("/economy.html"))
@@ -62,6 +61,8 @@ def test_not_found_page_per_language(site: Path) -> None:
         page = BeautifulSoup((site / language / "404.html").read_text(encoding="utf-8"), "html.parser")
         heading = page.find("section", id="page-not-found").h1.get_text()
         assert heading == "Page not found" if language == "en" else HAN.search(heading)
+        # the window title names the page too (it used to be " - <profile>")
+        assert page.title.get_text().startswith(f"{heading} - ")
         assert page.html["lang"] == ("en" if language == "en" else "zh-CN")
         assert page.select_one("nav.edition-bar a.language-link")["href"].endswith("/404.html")
 
