@@ -16,6 +16,7 @@ waits for the office's confirmation: ``make check`` lists those as notes
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,11 +92,18 @@ class Termbase:
             term = self._term_for(match.group(1))
             if term is not None:
                 candidates.append((match.start(), match.start() + len(match.group(1)), term))
-        chosen: list[tuple[int, int, Term]] = []
+        # Longest first; a candidate overlapping one already chosen is left out.  The
+        # chosen spans never overlap, so sorted by start their ends are sorted too:
+        # the two neighbours of a candidate are all it can overlap (linear in the text).
+        starts: list[int] = []
+        spans: list[tuple[int, int, Term]] = []
         for start, end, term in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            if all(end <= s or start >= e for s, e, _ in chosen):
-                chosen.append((start, end, term))
-        result = tuple(term for _, _, term in sorted(chosen, key=lambda c: c[0]))
+            at = bisect.bisect_left(starts, start)
+            if at > 0 and spans[at - 1][1] > start or at < len(spans) and spans[at][0] < end:
+                continue
+            starts.insert(at, start)
+            spans.insert(at, (start, end, term))
+        result = tuple(term for _, _, term in spans)
         self._cache[text] = result
         return result
 
@@ -172,8 +180,9 @@ def load(path: Path) -> tuple[Termbase | None, list[Finding]]:
 
 def problem(termbase: Termbase, msgid_text: str, msgstr: str) -> tuple[str, str] | None:
     """The approved translations of *msgid_text*'s terms that *msgstr* lacks."""
-    missing = [term for term in termbase.terms_in(msgid_text)
-               if term.translation.lower() not in msgstr.lower()]
+    translation = msgstr.lower()
+    missing = [term for term in dict.fromkeys(termbase.terms_in(msgid_text))
+               if term.translation.lower() not in translation]
     if not missing:
         return None
     listed = "; ".join(f"“{t.english}” → {t.translation} ({termbase.display}:{t.line})" for t in missing)

@@ -7,8 +7,10 @@
 * A failed or interrupted build forgets its cached environment, so the next
   run re-reads every page and reports the same warnings again: a retry cannot
   turn a red build green.
-* One lock per language: two ``make`` runs at once wait for each other instead
-  of writing the same doctrees, staging folder or checked catalogs.
+* One lock per edition: two ``make`` runs at once wait for each other instead
+  of writing the same doctrees, staging folder or checked catalogs.  The HTML
+  and PDF editions of a language share nothing (each has its checked catalogs,
+  ``_build/locales/<format>/``), so they build side by side.
 * One line per edition: Sphinx runs quietly (``-q``) and its warnings are
   printed as they come, each with its file and line; ``-v`` in SPHINXOPTS (or
   ``make V=1``) shows everything Sphinx says.
@@ -73,15 +75,15 @@ class BuildFailed(Exception):
 
 
 @contextmanager
-def language_lock(builddir: Path, language: str):
-    """Serialise builds of one language (they share the checked catalogs)."""
-    locks = builddir / "locks"
+def edition_lock(edition: Edition):
+    """Serialise builds of one edition (two `make` runs at once)."""
+    locks = edition.builddir / "locks"
     locks.mkdir(parents=True, exist_ok=True)
-    with open(locks / f"{language}.lock", "w") as handle:
+    with open(locks / f"{edition.format}-{edition.language}.lock", "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"waiting for another build of the {language} edition to finish...", flush=True)
+            print(f"waiting for another build of the {edition.name} edition to finish...", flush=True)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
@@ -151,7 +153,7 @@ def run_sphinx(edition: Edition, sphinxopts: list[str], languages: list[str]) ->
     loud = verbose(sphinxopts)
     args = [sys.executable, "-m", "sphinx", "-b", edition.builder, "-c", ".",
             "-D", f"language={edition.language}",
-            "-D", f"locale_dirs={edition.builddir.resolve() / 'locales'}",
+            "-D", f"locale_dirs={edition.builddir.resolve() / 'locales' / edition.format}",
             "-D", f"edition_languages={','.join(languages)}",
             "-D", f"edition_pdfs={','.join(offered_pdfs(edition, languages))}",
             "-d", str(edition.doctrees), *([] if loud else ["-q"]), *sphinxopts,
@@ -231,7 +233,7 @@ def main(argv: list[str]) -> int:
     pin_source_date_epoch(project.root)
     started = time.monotonic()
     try:
-        with language_lock(builddir, edition.language):
+        with edition_lock(edition):
             build(edition, argv[2:], languages)
     except BuildFailed as exc:
         print(f"\nThe {edition.name} edition failed: {exc}.\n{_unchanged(edition)}", file=sys.stderr)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from html import escape
 from pathlib import Path
@@ -139,6 +140,27 @@ def write_site_index(outdir: Path, languages: list[str], base: str) -> None:
                                        encoding="utf-8")
 
 
+def prune(builddir: Path, project: Project) -> list[Path]:
+    """Take off the site every edition whose language has no catalogs any more
+    (its folder, its PDFs, its stamps), so that no page offers a language that is gone."""
+    gone: list[Path] = []
+    html = builddir / "html"
+    for folder in sorted(html.iterdir()) if html.is_dir() else []:
+        if folder.is_dir() and (folder / ".buildinfo").exists() and folder.name not in project.languages:
+            shutil.rmtree(folder)
+            gone.append(folder)
+    prefix = f"{project.basename}-"
+    for pdf in [*builddir.glob(f"pdf/{prefix}*.pdf"), *html.glob(f"pdf/{prefix}*.pdf")]:
+        if pdf.stem[len(prefix):] not in project.languages:
+            pdf.unlink()
+            gone.append(pdf)
+    for stamp in builddir.glob(".stamps/*-*"):
+        kind, _, language = stamp.name.partition("-")
+        if kind in ("html", "pdf") and language not in project.languages and language != "options":
+            stamp.unlink()
+    return gone
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print("usage: python -m editions frontpage OUTDIR [LANGUAGE...]", file=sys.stderr)
@@ -153,6 +175,8 @@ def main(argv: list[str]) -> int:
         print("The front page was not written: fix the catalog above.", file=sys.stderr)
         return 1
     outdir.mkdir(parents=True, exist_ok=True)
+    for path in prune(outdir.parent, project):
+        print(f"removed {path} (no catalogs for its language in {project.translations.name}/ any more)")
     (outdir / "index.html").write_text(page, encoding="utf-8")
     if base := os.environ.get("SITE_URL", ""):
         write_site_index(outdir, languages, base)

@@ -74,9 +74,12 @@ def explain_failure(tex: Path, project: Project, returncode: int) -> str:
     log = tex.with_suffix(".log")
     text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
     match = _FILE_LINE_ERROR.search(text)
+    plain = _PLAIN_ERROR.search(text)
     if match:
         message, line = match["message"], int(match["line"])
-    elif plain := _PLAIN_ERROR.search(text):
+        if message.startswith("Emergency stop") and plain:  # the error that caused it says more
+            message = plain["message"]
+    elif plain:
         message = plain["message"]
         ref = _LINE_REF.search(text, plain.end())
         line = int(ref["line"]) if ref else 0
@@ -101,6 +104,7 @@ def locked_down_environment(latex_dir: Path) -> dict[str, str]:
         "openin_any": "p",
         "openout_any": "p",
         "TEXMFOUTPUT": str(latex_dir),
+        "max_print_line": "10000",  # log lines whole: an error message is not cut at 79 characters
     }
 
 
@@ -117,7 +121,9 @@ def build_pdf(latex_dir: Path, project: Project) -> Path:
     pin_source_date_epoch(project.root)
     limit = int(os.environ.get("EDITIONS_TEX_TIMEOUT", TEX_TIMEOUT))
     # Each XeLaTeX run under its own time limit; latexmk as a whole under a few of them.
-    xelatex = f"timeout --signal=KILL {limit} xelatex -no-shell-escape %O %S"
+    # SIGINT first: TeX stops as on an interruption and writes out its log (with the page
+    # markers); KILL if it does not.
+    xelatex = f"timeout --signal=INT --kill-after=10 {limit} xelatex -no-shell-escape %O %S"
     started = time.monotonic()
     process = subprocess.Popen(
         ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
@@ -125,22 +131,23 @@ def build_pdf(latex_dir: Path, project: Project) -> Path:
         cwd=latex_dir, env=locked_down_environment(latex_dir), stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        process.communicate(timeout=limit * 5)
+        output = process.communicate(timeout=limit * 5)[0].decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        raise PdfError(_timed_out(tex, limit * 5)) from None
+        output = process.communicate()[0].decode("utf-8", "replace")
+        raise PdfError(_timed_out(tex, limit * 5, output)) from None
     pdf = tex.with_suffix(".pdf")
     if process.returncode != 0 or not pdf.exists():
         if time.monotonic() - started >= limit:  # a run was stopped at the time limit
-            raise PdfError(_timed_out(tex, limit))
+            raise PdfError(_timed_out(tex, limit, output))
         raise PdfError(explain_failure(tex, project, process.returncode))
     return pdf
 
 
-def _timed_out(tex: Path, seconds: int) -> str:
+def _timed_out(tex: Path, seconds: int, output: str) -> str:
     log = tex.with_suffix(".log")
     text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
-    return (f"XeLaTeX did not finish within {seconds} s while typesetting {_where(last_page(text))} "
+    page = last_page(text) or last_page(output)  # a killed run may not have written its log
+    return (f"XeLaTeX did not finish within {seconds} s while typesetting {_where(page)} "
             "and was stopped: a very long word or an unusual run of characters there is the likely cause "
             f"(EDITIONS_TEX_TIMEOUT sets the limit); see {log}")

@@ -18,7 +18,7 @@ CATALOGS = language_catalogs(ROOT / "locales", "zh_CN")
 
 
 def test_there_is_a_catalog_per_page_and_for_the_interface() -> None:
-    pages = set(source_pages())
+    pages = set(load(ROOT).pages)
     assert {p.stem for p in CATALOGS} == pages | {"sphinx"}
 
 

@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from editions.project import load
 
-PAGES = source_pages()
+PAGES = load(Path(__file__).resolve().parents[2]).pages
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -108,3 +108,8 @@ def test_serve_streams_its_output(project: Path, make) -> None:
         os.killpg(run.pid, signal.SIGTERM)
         run.wait(timeout=30)
     assert f"Serving on http://127.0.0.1:{port}" in seen, seen  # while the server runs, not after
+
+
+def test_an_html_only_build_links_no_pdf_that_is_not_there(project: Path, make) -> None:
+    make(project, "html", LANGUAGES="en")
+    assert 'class="pdf-link"' not in (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 Sphinx 9.0.4's Chinese search page threw ``ChineseStemmer is not defined`` and
 listed nothing (sphinx-doc/sphinx#14229); these tests drive Debian's Chromium
-so that the fix in editions.chinese_search is checked where it matters.
+so that the fix in editions.sphinxext.chinese_search is checked where it matters.
 """
 
 from __future__ import annotations
@@ -11,9 +11,6 @@ from pathlib import Path
 
 import pytest
 from playwright import sync_api as playwright_api
-
-pytestmark = pytest.mark.browser
-
 
 def search(browser, url: str) -> tuple[list[str], list[str]]:
     """Open a search URL; return the result links and any JavaScript errors."""

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import polib
-from conftest import run_make
 
 
 def _summary(output: str) -> str:
@@ -20,43 +19,43 @@ def _findings(summary: str) -> str:
     return re.sub(r" \(\d+ notes?\)$", "", summary)
 
 
-def test_real_catalogs_pass(project: Path) -> None:
-    result = run_make(project, "check", check=False)
+def test_real_catalogs_pass(project: Path, make) -> None:
+    result = make(project, "check", check=False)
     findings = [line for line in result.stdout.splitlines() if re.match(r"^\S+:\d+: \[", line)]
     assert result.returncode == 0, "\n".join(findings) or result.stdout + result.stderr
     assert _findings(_summary(result.stdout)).endswith("; 0 findings")
 
 
-def test_planted_defect_fails_with_file_and_line(project: Path) -> None:
+def test_planted_defect_fails_with_file_and_line(project: Path, make) -> None:
     path = project / "locales" / "zh_CN" / "LC_MESSAGES" / "economy.po"
     po = polib.pofile(str(path))
     target = next(e for e in po if "1.216 billion" in e.msgid and "12.16亿" in e.msgstr)
     target.msgstr = target.msgstr.replace("12.16亿", "1.216亿")
     po.save(str(path))
     line = polib.pofile(str(path)).find(target.msgid).linenum
-    result = run_make(project, "check", check=False)
+    result = make(project, "check", check=False)
     assert result.returncode != 0
     assert f"locales/zh_CN/LC_MESSAGES/economy.po:{line}: [numbers] the English says 1.216 billion" in result.stdout
     assert _findings(_summary(result.stdout)).endswith("; 1 finding")
 
 
-def test_check_and_stats_agree(project: Path) -> None:
-    summary = _summary(run_make(project, "check", check=False).stdout)
-    stats = run_make(project, "stats").stdout
+def test_check_and_stats_agree(project: Path, make) -> None:
+    summary = _summary(make(project, "check", check=False).stdout)
+    stats = make(project, "stats").stdout
     total = next(line for line in stats.splitlines() if line.startswith("zh_CN (all catalogs)"))
     translated, fuzzy, untranslated, obsolete = (int(n) for n in total.split()[3:7])
     assert (f"{translated + fuzzy + untranslated} messages, {translated} translated, {fuzzy} fuzzy, "
             f"{untranslated} untranslated, {obsolete} obsolete;") in summary
 
 
-def test_help_lists_check(project: Path) -> None:
-    assert re.search(r"^  make check\s+Check every translation", run_make(project, "help").stdout, re.MULTILINE)
+def test_help_lists_check(project: Path, make) -> None:
+    assert re.search(r"^  make check\s+Check every translation", make(project, "help").stdout, re.MULTILINE)
 
 
-def test_names_waiting_for_the_office_are_listed(project: Path) -> None:
+def test_names_waiting_for_the_office_are_listed(project: Path, make) -> None:
     """The review's unverifiable names are kept as the English gives them and listed, as notes,
     with the entries that use them (termbase status `pending`)."""
-    result = run_make(project, "check", check=False)
+    result = make(project, "check", check=False)
     assert result.returncode == 0
     notes = [line for line in result.stdout.splitlines() if "[pending] note:" in line]
     assert any("“Guxin Road” → 古新路 " in line and "environment.po:" in line for line in notes)

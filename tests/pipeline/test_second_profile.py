@@ -1,0 +1,38 @@
+"""A second profile needs content, not code: its conf.py, docs/ and locales/ with the
+toolkit's Makefile and package, unchanged, give every edition under its own names.
+
+This one is even written in Chinese and translated into English: no language is
+special to the toolkit."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def pdftotext(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_a_second_profile_builds_from_the_same_package(second_profile: Path, make) -> None:
+    result = make(second_profile)
+    assert sorted(line.split()[:2] for line in result.stdout.splitlines()) == [
+        ["en", "HTML"], ["en", "PDF"], ["zh_CN", "HTML"], ["zh_CN", "PDF"]]
+    build = second_profile / "_build"
+    pdfs = sorted(p.name for p in (build / "pdf").iterdir())
+    assert pdfs == ["riverside-brief-en.pdf", "riverside-brief-zh_CN.pdf"]
+    front = BeautifulSoup((build / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [h.get_text() for h in front.find_all("h1")] == ["河畔街道简介", "Riverside Sub-district Brief"]
+    assert [a["href"] for a in front.select("li a")] == ["zh_CN/index.html", "en/index.html"]  # the source first
+    english = BeautifulSoup((build / "html" / "en" / "visit.html").read_text(encoding="utf-8"), "html.parser")
+    assert english.html["lang"] == "en" and "The sub-district has 3 parks" in english.find("article").text
+    assert "Riverside Sub-district Brief" in pdftotext(build / "pdf" / "riverside-brief-en.pdf")
+    assert "河畔街道" in pdftotext(build / "pdf" / "riverside-brief-zh_CN.pdf")
+    # nothing of the first profile leaks into the second
+    published = [p for p in (build / "html").rglob("*") if p.suffix in (".html", ".js", ".css", ".xml", ".txt")]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in published]
+    texts += [pdftotext(p) for p in (build / "pdf").iterdir()]
+    assert not [t for t in texts if "mishixiang" in t.lower() or "米市巷" in t]
