@@ -211,7 +211,11 @@ def catalog_problems(path: Path) -> list[CatalogError]:
         return problems
     if problems := header_problems(path, raw.decode("utf-8")):
         return problems
-    return [CatalogError(path, m.line, m.problem, advice(m.problem)) for m in msgfmt_messages(path)]
+    try:
+        messages = msgfmt_messages(path)
+    except CatalogError as error:  # msgfmt is not installed
+        return [error]
+    return [CatalogError(path, m.line, m.problem, advice(m.problem)) for m in messages]
 
 
 def read_catalog(path: Path) -> polib.POFile:

@@ -13,8 +13,16 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 
 BAD_REF = "\nSee {ref}`no-such-label`.\n"
+
+
+@pytest.fixture
+def project(second_profile: Path) -> Path:
+    """The Makefile's mechanics on a tiny profile: the same code, a fraction of the build."""
+    return second_profile
 
 
 def append(path: Path, text: str) -> None:
@@ -35,7 +43,7 @@ def test_failed_build_keeps_the_last_good_edition(project: Path, make) -> None:
     make(project, "html", LANGUAGES="en")
     edition = project / "_build" / "html" / "en"
     before = snapshot(edition)
-    append(project / "docs" / "outlook.md", "\nA new sentence.\n" + BAD_REF)
+    append(project / "docs" / "visit.md", "\nA new sentence.\n" + BAD_REF)
 
     result = make(project, "html", LANGUAGES="en", check=False)
 
@@ -43,11 +51,11 @@ def test_failed_build_keeps_the_last_good_edition(project: Path, make) -> None:
     assert "The en HTML edition failed" in result.stderr
     assert "The published en HTML edition (_build/html/en) is unchanged" in result.stderr
     assert snapshot(edition) == before
-    assert "A new sentence." not in (edition / "outlook.html").read_text(encoding="utf-8")
+    assert "A new sentence." not in (edition / "visit.html").read_text(encoding="utf-8")
 
 
 def test_a_retry_does_not_turn_a_failed_build_green(project: Path, make) -> None:
-    append(project / "docs" / "outlook.md", BAD_REF)
+    append(project / "docs" / "visit.md", BAD_REF)
     first = make(project, "html", LANGUAGES="en", check=False)
     second = make(project, "html", LANGUAGES="en", check=False)
     assert first.returncode != 0 and second.returncode != 0
@@ -55,21 +63,21 @@ def test_a_retry_does_not_turn_a_failed_build_green(project: Path, make) -> None
 
 
 def test_fixing_the_error_publishes_again(project: Path, make) -> None:
-    page = project / "docs" / "outlook.md"
+    page = project / "docs" / "visit.md"
     original = page.read_text(encoding="utf-8")
     append(page, BAD_REF)
     make(project, "html", LANGUAGES="en", check=False)
     page.write_text(original + "\nFixed sentence.\n", encoding="utf-8")
     make(project, "html", LANGUAGES="en")
-    assert "Fixed sentence." in (project / "_build/html/en/outlook.html").read_text(encoding="utf-8")
+    assert "Fixed sentence." in (project / "_build/html/en/visit.html").read_text(encoding="utf-8")
 
 
 def test_missing_page_in_the_toctree_is_named(project: Path, make) -> None:
-    (project / "docs" / "economy.md").unlink()
+    (project / "docs" / "visit.md").unlink()
     result = make(project, "html", LANGUAGES="en", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "index.md" in output and "nonexisting document 'economy'" in output
+    assert "index.md" in output and "nonexisting document 'visit'" in output
 
 
 def test_two_builds_at_once_both_succeed(project: Path, make) -> None:
@@ -78,13 +86,13 @@ def test_two_builds_at_once_both_succeed(project: Path, make) -> None:
     outputs = [run.communicate(timeout=300)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
     for language in ("en", "zh_CN"):
-        html = (project / "_build" / "html" / language / "economy.html").read_text(encoding="utf-8")
+        html = (project / "_build" / "html" / language / "visit.html").read_text(encoding="utf-8")
         assert html.rstrip().endswith("</html>")
 
 
 def test_interrupted_build_does_not_break_the_next(project: Path, make) -> None:
     make(project, "html", LANGUAGES="en")
-    append(project / "docs" / "outlook.md", "\nAfter the interruption.\n")
+    append(project / "docs" / "visit.md", "\nAfter the interruption.\n")
     run = subprocess.Popen(make.command(project, "html", LANGUAGES="en"), env=make.env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     marker = project / "_build" / "doctrees" / "html-en" / "BUILD-IN-PROGRESS"
@@ -97,7 +105,7 @@ def test_interrupted_build_does_not_break_the_next(project: Path, make) -> None:
     result = make(project, "html", LANGUAGES="en")
 
     assert "interrupted: re-reading every page" in result.stdout
-    assert "After the interruption." in (project / "_build/html/en/outlook.html").read_text(encoding="utf-8")
+    assert "After the interruption." in (project / "_build/html/en/visit.html").read_text(encoding="utf-8")
 
 
 def test_full_disk_is_one_clear_message(project: Path, make) -> None:
@@ -110,20 +118,20 @@ def test_full_disk_is_one_clear_message(project: Path, make) -> None:
 def test_missing_tex_says_so(project: Path, make) -> None:
     # Only the virtual environment on PATH: no latexmk, no xelatex.
     env = {**make.env, "PATH": str(Path(sys.executable).parent)}
-    result = subprocess.run([sys.executable, "-m", "editions", "build", "pdf", "en"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "editions", "build", "pdf", "zh_CN"], cwd=project,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 1
-    assert "No en PDF edition was published" in result.stderr  # it never existed
+    assert "No zh_CN PDF edition was published" in result.stderr  # it never existed
     assert "XeLaTeX/latexmk are not installed" in result.stderr
     assert "sudo apt-get install" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_latex_error_names_the_source_page(project: Path, make) -> None:
-    append(project / "docs" / "economy.md", "\n```{math}\n\\undefinedcontrolsequence\n```\n")
+    append(project / "docs" / "visit.md", "\n```{math}\n\\undefinedcontrolsequence\n```\n")
     result = make(project, "pdf", LANGUAGES="en", check=False)
     assert result.returncode != 0
-    assert "LaTeX error in docs/economy.md" in result.stderr
+    assert "LaTeX error in docs/visit.md" in result.stderr
     assert "Undefined control sequence" in result.stderr
     assert not (project / "_build" / "pdf" / "mishixiang-profile-en.pdf").exists()
 

@@ -125,3 +125,9 @@ def test_a_fixed_catalog_publishes_again_and_a_removed_one_is_forgotten(sample) 
     build = sample.build()
     assert "大运河穿境而过。" not in build.page() and PARAGRAPH in build.page()
     assert not (sample.path / "_build" / "locales" / "zh_CN" / "LC_MESSAGES" / "index.mo").exists()
+
+
+def test_without_msgfmt_the_build_says_what_to_install(sample, monkeypatch) -> None:
+    sample.catalog(TRANSLATION)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    stopped(sample.build(), "GNU msgfmt is not installed", "install the Debian package gettext")

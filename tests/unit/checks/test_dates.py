@@ -26,7 +26,7 @@ def _interface(checks, msgid: str, msgstr: str, page: str = "sphinx") -> Path:
 ])
 def test_zero_padded_chinese_date_is_a_finding(checks, msgid: str, msgstr: str, expected: str,
                                                advice: str) -> None:
-    po = _interface(checks.root, msgid, msgstr)
+    po = _interface(checks, msgid, msgstr)
     status, findings = checks.run()
     finding = checks.only(findings, "dates")
     assert status == 1 and finding["line"] == checks.line_of(po, msgid)
@@ -44,12 +44,12 @@ def test_zero_padded_chinese_date_is_a_finding(checks, msgid: str, msgstr: str, 
     ("%d pages", "%d页"),
 ])
 def test_unpadded_chinese_date_passes(checks, msgid: str, msgstr: str) -> None:
-    _interface(checks.root, msgid, msgstr)
+    _interface(checks, msgid, msgstr)
     status, findings = checks.run()
     assert checks.errors(findings) == [] and status == 0, findings
 
 
 def test_only_the_interface_catalog(checks) -> None:
     """Page text is MyST, not a date format (a page catalog has no strftime entries)."""
-    _interface(checks.root, "%B %-d, %Y", "%Y年%m月%d日", page="economy")
+    _interface(checks, "%B %-d, %Y", "%Y年%m月%d日", page="economy")
     assert checks.errors(checks.run()[1], "dates") == []

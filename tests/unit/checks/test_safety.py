@@ -91,7 +91,7 @@ def test_placeholders(checks, msgid: str, msgstr: str, flags: tuple[str, ...], e
 
 
 @pytest.mark.parametrize("msgid, msgstr, flags", [
-    ("%B %d, %Y", "%Y年%m月%d日", ("python-format",)),
+    ("%B %d, %Y", "%Y年%-m月%-d日", ("python-format",)),
     ("{year}, {author}", "{year}，{author}", ("python-brace-format",)),
     ("Last updated on %(last_updated)s.", "最后更新于%(last_updated)s。", ("python-format",)),
 ])
