@@ -159,11 +159,11 @@ serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: ma
 	  docs $(BUILDDIR)/serve/$(LANGUAGE)
 
 # -- Tests, publishing, maintenance -----------------------------------------------------
-test: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+test: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite (on every core)
+	$(VENV)/bin/pytest -n $(JOBS) $(PYTEST_ARGS)
 
 test-fast: $(VENV_TEST_READY) | $(STAMPS)/debian-build ## Run the tests that need neither TeX nor a browser nor the Makefile
-	$(VENV)/bin/pytest -m "not tex and not browser and not pipeline" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(JOBS) -m "not tex and not browser and not pipeline" $(PYTEST_ARGS)
 
 dist: ## Clean build of everything, then the site as one folder and one archive in _build/dist/
 	@$(MAKE) clean

@@ -42,6 +42,10 @@ VENV = Path(sys.prefix)  # the environment running the tests is the project's
 # A fixed date, so that outputs can be compared (2026-01-01 00:00 UTC).
 SOURCE_DATE_EPOCH = "1767225600"
 os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH  # in-process builds read it too
+# `make test` exports its own settings; a test's builds start from none of them.
+for _name in ("LANGUAGES", "BUILDDIR", "V", "SITE_URL", "EDITION_PDFS", "SPHINXOPTS",
+              "MAKEFLAGS", "MAKELEVEL", "MFLAGS"):
+    os.environ.pop(_name, None)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -51,7 +55,7 @@ def pytest_configure(config: pytest.Config) -> None:
     set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), f"editions-hypothesis-{os.getuid()}"))
 
 _ROOMS = {"pipeline": "pipeline", "site": "browser"}
-_TEX_FIXTURES = {"built_project", "site", "pdfs", "server"}
+_TEX_FIXTURES = {"built_project", "built_copy", "site", "pdfs", "server"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -141,8 +145,37 @@ class SampleProject:
         return result
 
 
+@pytest.fixture(scope="session")
+def _compiled_templates() -> Iterator[None]:
+    """The theme's templates compiled once for all in-process builds, not once per app:
+    half of a small build is Jinja compiling Furo's templates."""
+    from jinja2 import BytecodeCache
+    from sphinx.jinja2glue import BuiltinTemplateLoader
+
+    class InMemory(BytecodeCache):
+        def __init__(self) -> None:
+            self.code: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: Any) -> None:
+            if bucket.key in self.code:
+                bucket.bytecode_from_string(self.code[bucket.key])
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            self.code[bucket.key] = bucket.bytecode_to_string()
+
+    cache, init = InMemory(), BuiltinTemplateLoader.init
+
+    def init_with_cache(self: Any, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        self.environment.bytecode_cache = cache
+
+    BuiltinTemplateLoader.init = init_with_cache
+    yield
+    BuiltinTemplateLoader.init = init
+
+
 @pytest.fixture
-def sample(make_app: Callable[..., Any], rootdir: Path, tmp_path: Path) -> SampleProject:
+def sample(make_app: Callable[..., Any], rootdir: Path, tmp_path: Path, _compiled_templates: None) -> SampleProject:
     """A private copy of tests/roots/test-minimal, built with ``sample.build()``."""
     path = tmp_path / "minimal"
     shutil.copytree(rootdir / "test-minimal", path)
@@ -181,11 +214,7 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", ROOT)
 
 
-@pytest.fixture
-def second_profile(tmp_path: Path) -> Path:
-    """Another, tiny profile (tests/roots/test-second-profile) with the toolkit's
-    Makefile and package: what a second profile needs is content, not code."""
-    path = tmp_path / "second"
+def _second_profile(path: Path) -> Path:
     shutil.copytree(TESTS / "roots" / "test-second-profile", path)
     for name in ("Makefile", "debian-packages.txt", "pyproject.toml", "constraints.txt"):
         shutil.copy2(ROOT / name, path / name)
@@ -193,12 +222,52 @@ def second_profile(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def second_profile(tmp_path: Path) -> Path:
+    """Another, tiny profile (tests/roots/test-second-profile) with the toolkit's
+    Makefile and package: what a second profile needs is content, not code."""
+    return _second_profile(tmp_path / "second")
+
+
+def _shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
+            build: Callable[[Path], Any]) -> Path:
+    """Built once per test run, whatever the number of workers (pytest -n): the first
+    worker that needs it builds it, the others wait for it."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    path = shared / name / "project"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not (path / "_build" / ".stamps").is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+            build(path)
+    return path
+
+
 @pytest.fixture(scope="session")
-def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _built_second_profile(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    return _shared(tmp_path_factory, worker_id, "second-built",
+                   lambda path: Make()(_second_profile(path), "html"))
+
+
+@pytest.fixture
+def built_second_profile(_built_second_profile: Path, tmp_path: Path) -> Path:
+    """A private copy of the tiny profile with its HTML editions built (and its stamps:
+    `make` has nothing to do in it until a test changes something)."""
+    return Path(shutil.copytree(_built_second_profile, tmp_path / "second", symlinks=True))
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The profile copied once and built with `make` (every edition, HTML and PDF)."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project", ROOT)
-    Make()(project)
-    return project
+    return _shared(tmp_path_factory, worker_id, "built", lambda path: Make()(copy_project(path, ROOT)))
+
+
+@pytest.fixture
+def built_copy(built_project: Path, tmp_path: Path) -> Path:
+    """A private copy of the built profile, for a test that changes it."""
+    return Path(shutil.copytree(built_project, tmp_path / "project", symlinks=True))
 
 
 @pytest.fixture(scope="session")

@@ -20,9 +20,10 @@ BAD_REF = "\nSee {ref}`no-such-label`.\n"
 
 
 @pytest.fixture
-def project(second_profile: Path) -> Path:
-    """The Makefile's mechanics on a tiny profile: the same code, a fraction of the build."""
-    return second_profile
+def project(built_second_profile: Path) -> Path:
+    """The Makefile's mechanics on a tiny profile, its HTML editions built: the same code,
+    a fraction of the build."""
+    return built_second_profile
 
 
 def append(path: Path, text: str) -> None:
@@ -34,13 +35,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_nothing_changed_starts_no_build(project: Path, make) -> None:
-    make(project, "html")
     result = make(project, "html")
     assert result.stdout + result.stderr == ""  # neither Sphinx nor a line of its own
 
 
 def test_failed_build_keeps_the_last_good_edition(project: Path, make) -> None:
-    make(project, "html", LANGUAGES="en")
     edition = project / "_build" / "html" / "en"
     before = snapshot(edition)
     append(project / "docs" / "visit.md", "\nA new sentence.\n" + BAD_REF)
@@ -81,6 +80,7 @@ def test_missing_page_in_the_toctree_is_named(project: Path, make) -> None:
 
 
 def test_two_builds_at_once_both_succeed(project: Path, make) -> None:
+    append(project / "docs" / "visit.md", "\nBuilt twice at once.\n")
     runs = [subprocess.Popen(make.command(project, "html"), env=make.env, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True) for _ in range(2)]
     outputs = [run.communicate(timeout=300)[0] for run in runs]
@@ -91,7 +91,6 @@ def test_two_builds_at_once_both_succeed(project: Path, make) -> None:
 
 
 def test_interrupted_build_does_not_break_the_next(project: Path, make) -> None:
-    make(project, "html", LANGUAGES="en")
     append(project / "docs" / "visit.md", "\nAfter the interruption.\n")
     run = subprocess.Popen(make.command(project, "html", LANGUAGES="en"), env=make.env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)

@@ -132,23 +132,23 @@ def test_a_catalog_saved_by_gnu_gettext_tools_survives_update_po(project: Path, 
     assert path.read_bytes() == saved
 
 
-def test_a_reference_role_is_not_a_format_string(project: Path, make) -> None:
-    page = project / "docs" / "outlook.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`economy`: 50% of the revenue.\n",
-                    encoding="utf-8")
+def test_a_reference_role_is_not_a_format_string(second_profile: Path, make) -> None:
+    project, catalog = second_profile, Path("locales/en/LC_MESSAGES/visit.po")
+    page = project / "docs" / "visit.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n参见{ref}`riverside`：50%的收入。\n", encoding="utf-8")
     make(project, "update-po")
-    po = polib.pofile(str(project / CATALOG))
-    entry = next(e for e in po if e.msgid.startswith("See {ref}"))
+    po = polib.pofile(str(project / catalog))
+    entry = next(e for e in po if e.msgid.startswith("参见{ref}"))
     assert not {"python-format", "python-brace-format"} & set(entry.flags)
-    entry.msgstr = "详见经济一节：收入的50%。"  # the link turned into plain text
+    entry.msgstr = "See the first page: 50% of the revenue."  # the link turned into plain text
     po.save()
-    line = next(e.linenum for e in polib.pofile(str(project / CATALOG)) if e.msgid.startswith("See {ref}"))
-    result = make(project, "html", LANGUAGES="zh_CN", check=False)
+    line = next(e.linenum for e in polib.pofile(str(project / catalog)) if e.msgid.startswith("参见{ref}"))
+    result = make(project, "html", LANGUAGES="en", check=False)
     assert "format specification" not in result.stderr  # msgfmt has no format to check
     # the one warning names the catalog's line, not the page's
-    assert f"{CATALOG}:{line}: [markup] the translation of 'See {{ref}}`economy`: 50% of the revenue.' " \
-           "drops the reference {ref}`economy` of the English; it is used as it is" in result.stderr
-    assert "outlook.md" not in result.stderr
+    assert f"{catalog}:{line}: [markup] the translation of '参见{{ref}}`riverside`：50%的收入。' " \
+           "drops the reference {ref}`riverside` of the English; it is used as it is" in result.stderr
+    assert "visit.md" not in result.stderr
     assert result.returncode != 0  # -W (the default): a warning fails the build
-    make(project, "html", LANGUAGES="zh_CN", SPHINXOPTS="")  # without it the translation shows
-    assert "收入的50%" in (project / "_build" / "html" / "zh_CN" / "outlook.html").read_text(encoding="utf-8")
+    make(project, "html", LANGUAGES="en", SPHINXOPTS="")  # without it the translation shows
+    assert "50% of the revenue" in (project / "_build" / "html" / "en" / "visit.html").read_text(encoding="utf-8")

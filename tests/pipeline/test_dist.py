@@ -8,18 +8,21 @@ import tarfile
 from pathlib import Path
 
 
-def test_dist_folder_and_archive_hold_the_whole_site(project: Path, make) -> None:
+def test_dist_folder_and_archive_hold_the_whole_site(second_profile: Path, make) -> None:
+    project = second_profile  # a clean build of everything: the tiny profile's
     make(project, "dist")
     dist = project / "_build" / "dist"
-    folder = dist / "mishixiang-profile"
+    folder = dist / "riverside-brief"  # conf.py's edition_basename
     for path in ("index.html", "en/index.html", "zh_CN/index.html", "en/search.html",
-                 "pdf/mishixiang-profile-en.pdf", "pdf/mishixiang-profile-zh_CN.pdf"):
+                 "pdf/riverside-brief-en.pdf", "pdf/riverside-brief-zh_CN.pdf"):
         assert (folder / path).is_file(), path
-    with tarfile.open(dist / "mishixiang-profile.tar.gz") as tar:
+    assert not list(folder.rglob(".buildinfo"))  # Sphinx's bookkeeping stays home
+    with tarfile.open(dist / "riverside-brief.tar.gz") as tar:
         archived = {m.name for m in tar.getmembers() if m.isfile()}
-    on_disk = {f"mishixiang-profile/{p.relative_to(folder)}" for p in folder.rglob("*") if p.is_file()}
+        assert {m.mtime for m in tar.getmembers()} == {1767225600}  # SOURCE_DATE_EPOCH
+    on_disk = {f"riverside-brief/{p.relative_to(folder)}" for p in folder.rglob("*") if p.is_file()}
     assert archived == on_disk
-    first = (dist / "mishixiang-profile.tar.gz").read_bytes()
+    first = (dist / "riverside-brief.tar.gz").read_bytes()
     # packed again: the same bytes (the PDFs' own reproducibility is test_pdf's)
     subprocess.run([sys.executable, "-m", "editions", "dist", "_build"], cwd=project, check=True, env=make.env)
-    assert (dist / "mishixiang-profile.tar.gz").read_bytes() == first
+    assert (dist / "riverside-brief.tar.gz").read_bytes() == first

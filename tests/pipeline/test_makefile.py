@@ -56,12 +56,13 @@ def test_v1_and_sphinxopts_reach_sphinx(project: Path, make) -> None:
     assert "writing output" in out
 
 
-def test_clean_runs_before_the_build_even_in_parallel(project: Path, make) -> None:
-    make(project, "html")
-    for jobs in ("-j", "-j4"):
-        result = make(project, jobs, "clean", "html")
-        assert (project / "_build" / "html" / "zh_CN" / "index.html").is_file(), result.stdout + result.stderr
-        assert (project / "_build" / "html" / "index.html").is_file()
+def test_clean_runs_before_the_build_even_in_parallel(built_second_profile: Path, make) -> None:
+    project = built_second_profile
+    result = make(project, "-j", "clean", "html")  # -j: no limit, and the Makefile's own --jobs
+    assert (project / "_build" / "html" / "zh_CN" / "index.html").is_file(), result.stdout + result.stderr
+    assert (project / "_build" / "html" / "index.html").is_file()
+    assert sorted(line.split()[:2] for line in result.stdout.splitlines() if "HTML" in line) == [
+        ["en", "HTML"], ["zh_CN", "HTML"]]
 
 
 def test_the_build_never_writes_into_the_tree(project: Path, make) -> None:
@@ -78,8 +79,8 @@ def test_the_build_never_writes_into_the_tree(project: Path, make) -> None:
     assert not (project / "_build").exists()
 
 
-def test_code_no_edition_reads_rebuilds_no_edition(project: Path, make) -> None:
-    make(project, "html")
+def test_code_no_edition_reads_rebuilds_no_edition(built_second_profile: Path, make) -> None:
+    project = built_second_profile
     for path in ("editions/checks/numbers.py", "editions/publish/bench.py", "editions/publish/dist.py"):
         (project / path).touch()
         assert make(project, "html").stdout == "", path

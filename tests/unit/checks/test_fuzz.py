@@ -118,7 +118,7 @@ def test_the_unmangled_catalog_passes(fuzz) -> None:
     assert _run(fuzz, "text")[0] == 0
 
 
-@settings(max_examples=150, deadline=None, database=None,
+@settings(max_examples=100, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(mutation_list=st.lists(mutations, min_size=1, max_size=3))
 def test_mangled_catalogs_give_a_clean_report(fuzz, mutation_list: list) -> None:
