@@ -58,15 +58,30 @@ _ROOMS = {"pipeline": "pipeline", "site": "browser"}
 _TEX_FIXTURES = {"built_project", "built_copy", "site", "pdfs", "server"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with what it needs: its room, and TeX for the built profile."""
+_ORDER = {"pipeline": 0, "site": 1, "sphinx": 2, "unit": 3}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test with what it needs: its room, and TeX for the built profile.
+
+    With several workers (`make test`: pytest -n), the tests that read the built
+    profile run on one worker, which builds it first; the others take the rest, long
+    rooms first, so that short tests fill in at the end and no worker waits.
+    """
+    def needs_build(item: pytest.Item) -> bool:
+        return bool(_TEX_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+    items.sort(key=lambda item: (not needs_build(item), _ORDER.get(Path(item.fspath).relative_to(TESTS).parts[0], 4)))
     for item in items:
         room = Path(item.fspath).relative_to(TESTS).parts[0]
         if room in _ROOMS:
             item.add_marker(_ROOMS[room])
-        if _TEX_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if needs_build(item):
             item.add_marker("tex")
             item.add_marker("pipeline")
+            item.add_marker(pytest.mark.xdist_group("built-profile"))
+        elif "built_second_profile" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("built-second-profile"))
 
 
 # -- Catalogs ------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ def test_no_file_is_written_and_no_command_run(second_profile: Path, tmp_path: P
 def test_a_run_that_never_ends_is_stopped_and_named(second_profile: Path, make) -> None:
     # the first paragraph of the first page never ends
     with_preamble(second_profile, r"\def\forever{\forever}\def\sphinxAtStartPar{\forever}")
-    result = make(second_profile, "pdf", LANGUAGES="en", check=False, env={"EDITIONS_TEX_TIMEOUT": "5"})
+    result = make(second_profile, "pdf", LANGUAGES="en", check=False, env={"EDITIONS_TEX_TIMEOUT": "3"})
     assert result.returncode != 0
-    assert "XeLaTeX did not finish within 5 s while typesetting docs/index.md" in result.stderr
+    assert "XeLaTeX did not finish within 3 s while typesetting docs/index.md" in result.stderr
     assert "No en PDF edition was published" in result.stderr
