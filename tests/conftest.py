@@ -53,25 +53,42 @@ def pytest_configure(config: pytest.Config) -> None:
     from hypothesis.configuration import set_hypothesis_home_dir
 
     set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), f"editions-hypothesis-{os.getuid()}"))
+    # With workers (pytest -n), the controller builds the shared profiles while the
+    # workers run the tests that don't need them; those come last (see below).
+    selected = config.getoption("markexpr", "") or ""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput") \
+            and "not tex" not in selected and "not pipeline" not in selected:
+        threading.Thread(target=_build_shared_profiles, args=(config,), daemon=True).start()
+
+
+def _build_shared_profiles(config: pytest.Config) -> None:
+    factory = config._tmp_path_factory  # pytest's own, as tmp_path_factory  # noqa: SLF001
+    for name, build in _SHARED.items():
+        _shared(factory, "master", name, build)
 
 _ROOMS = {"pipeline": "pipeline", "site": "browser"}
 _TEX_FIXTURES = {"built_project", "built_copy", "site", "pdfs", "server"}
 
 
 _ORDER = {"pipeline": 0, "site": 1, "sphinx": 2, "unit": 3}
+# The longest tests, started first in their group: a long test left for the end runs alone.
+_LONGEST = ("test_third_language.py", "test_second_profile.py", "test_dist.py", "test_tex_sandbox.py",
+            "test_pdf.py::test_two_builds")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark each test with what it needs: its room, and TeX for the built profile.
 
-    With several workers (`make test`: pytest -n), the tests that read the built
-    profile run on one worker, which builds it first; the others take the rest, long
-    rooms first, so that short tests fill in at the end and no worker waits.
+    Order: the tests that read a built profile last (with several workers, the
+    profile is built meanwhile: see pytest_configure), then the long rooms first,
+    so that short tests fill in at the end and no worker waits.
     """
     def needs_build(item: pytest.Item) -> bool:
         return bool(_TEX_FIXTURES & set(getattr(item, "fixturenames", ())))
 
-    items.sort(key=lambda item: (not needs_build(item), _ORDER.get(Path(item.fspath).relative_to(TESTS).parts[0], 4)))
+    items.sort(key=lambda item: (needs_build(item) or "built_second_profile" in getattr(item, "fixturenames", ()),
+                                 not any(name in item.nodeid for name in _LONGEST),
+                                 _ORDER.get(Path(item.fspath).relative_to(TESTS).parts[0], 4)))
     for item in items:
         room = Path(item.fspath).relative_to(TESTS).parts[0]
         if room in _ROOMS:
@@ -79,9 +96,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if needs_build(item):
             item.add_marker("tex")
             item.add_marker("pipeline")
-            item.add_marker(pytest.mark.xdist_group("built-profile"))
-        elif "built_second_profile" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("built-second-profile"))
 
 
 # -- Catalogs ------------------------------------------------------------------------------------
@@ -262,8 +276,7 @@ def _shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
 
 @pytest.fixture(scope="session")
 def _built_second_profile(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    return _shared(tmp_path_factory, worker_id, "second-built",
-                   lambda path: Make()(_second_profile(path), "html"))
+    return _shared(tmp_path_factory, worker_id, "second-built", _SHARED["second-built"])
 
 
 @pytest.fixture
@@ -273,10 +286,16 @@ def built_second_profile(_built_second_profile: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(_built_second_profile, tmp_path / "second", symlinks=True))
 
 
+_SHARED: dict[str, Callable[[Path], Any]] = {
+    "built": lambda path: Make()(copy_project(path, ROOT)),
+    "second-built": lambda path: Make()(_second_profile(path), "html"),
+}
+
+
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The profile copied once and built with `make` (every edition, HTML and PDF)."""
-    return _shared(tmp_path_factory, worker_id, "built", lambda path: Make()(copy_project(path, ROOT)))
+    return _shared(tmp_path_factory, worker_id, "built", _SHARED["built"])
 
 
 @pytest.fixture
