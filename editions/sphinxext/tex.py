@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sphinx.util.texescape import escape
+from sphinx.util import texescape
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -29,7 +29,10 @@ def tex_escape(text: str) -> TexText:
     """*text* as TeX that prints it: special characters escaped, control characters
     dropped, line breaks as spaces (a blank line would end the paragraph of a macro)."""
     flat = _CONTROL.sub("", str(text)).replace("\r", " ").replace("\n", " ")
-    return TexText(escape(flat, "xelatex"))
+    # Sphinx fills its escape tables when its LaTeX builder starts, after conf.py's values
+    # are read: without this, a value escaped before then would come out as it is.
+    texescape.init()
+    return TexText(texescape.escape(flat, "xelatex"))
 
 
 def colour_definition(hex_colour: str) -> str:

@@ -70,12 +70,21 @@ def test_a_label_stays_text_in_svg_and_tex(charted) -> None:
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "1e400", "٥", "-5", "\"1,000\"", ""])
-def test_a_value_that_is_not_a_number_names_the_line(charted, value: str) -> None:
-    (charted.path / "data" / "tiers.csv").write_text(f"label,value\nA,5\nB,{value}\n", encoding="utf-8")
+def test_a_value_that_is_not_a_number_names_the_line(tmp_path, value: str) -> None:
+    from editions.sphinxext.charts import ChartDataError, read_data
+
+    data = tmp_path / "tiers.csv"
+    data.write_text(f"label,value\nA,5\nB,{value}\n", encoding="utf-8")
+    with pytest.raises(ChartDataError, match=rf"data/tiers\.csv:3: the value {re.escape(repr(value.strip(chr(34))))} "
+                                             "is not a number"):
+        read_data(data, "data/tiers.csv")
+
+
+def test_a_bad_value_stops_the_chart_with_its_line(charted) -> None:
+    (charted.path / "data" / "tiers.csv").write_text("label,value\nA,5\nB,nan\n", encoding="utf-8")
     build = charted.build(language="en")
-    assert re.search(rf"data/tiers\.csv:3: the value {re.escape(repr(value.strip(chr(34))))} is not a number",
-                     build.warnings)
-    assert build.page().count("<svg") == 0 or "chart" not in build.page()
+    assert re.search(r"index\.md:\d+: .*data/tiers\.csv:3: the value 'nan' is not a number", build.warnings)
+    assert "chart-graphic" not in build.page()
 
 
 def test_bad_data_file_names_file_and_what_to_do(charted) -> None:
