@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import re
 
-from sphinx.util import texescape
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# TeX's special characters, as text.  Our own table, not Sphinx's: Sphinx fills its
+# own only when its LaTeX builder starts (after conf.py's values are set, when an
+# empty table escapes nothing), and writes "-" as \sphinxhyphen{}, which is wrong in
+# the PDF's metadata.
+_SPECIAL = str.maketrans({
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%",
+    "&": r"\&", "_": r"\_", "^": r"\^{}", "~": r"\~{}",
+})
 
 #: The xcolor name of the profile's colour (conf.py ``edition_colour``).
 BRAND = "editionbrand"
@@ -18,8 +24,8 @@ BRAND = "editionbrand"
 
 class TexText(str):
     """A string that is already TeX.  Sphinx's ``e`` filter in its LaTeX templates
-    (``texescape.escape``, which calls ``str.translate``) leaves it as it is, so a
-    message escaped here is not escaped twice where Sphinx escapes it too."""
+    (``sphinx.util.texescape.escape``, which calls ``str.translate``) leaves it as it
+    is, so a message escaped here is not escaped twice where Sphinx escapes it too."""
 
     def translate(self, table: object) -> TexText:  # type: ignore[override]
         return self
@@ -29,10 +35,7 @@ def tex_escape(text: str) -> TexText:
     """*text* as TeX that prints it: special characters escaped, control characters
     dropped, line breaks as spaces (a blank line would end the paragraph of a macro)."""
     flat = _CONTROL.sub("", str(text)).replace("\r", " ").replace("\n", " ")
-    # Sphinx fills its escape tables when its LaTeX builder starts, after conf.py's values
-    # are read: without this, a value escaped before then would come out as it is.
-    texescape.init()
-    return TexText(texescape.escape(flat, "xelatex"))
+    return TexText(str.translate(flat, _SPECIAL))
 
 
 def colour_definition(hex_colour: str) -> str:
