@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -203,7 +202,3 @@ class MessageParser:
             elif child.children:
                 MessageParser._inline(child.children, pieces, collected, counts)
 
-
-def iter_text_runs(parsed: Parsed) -> Iterator[str]:
-    """The visible text between pieces of markup."""
-    yield from parsed.text.split(OBJECT)

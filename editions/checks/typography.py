@@ -26,7 +26,9 @@ FULL_WIDTH = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』", "【": "】", "〈": "〉"}
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _MASK = re.compile(
-    r"(?:https?|ftp|mailto):\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"  # URLs, e-mail addresses
+    # URLs, e-mail addresses (an address is tried only where a run of word characters
+    # starts, and never backtracked into: linear in the text, Chinese runs included)
+    r"(?:https?|ftp|mailto):\S+|www\.\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+"
     r"|\d[.,:]\d"                                                # 3.59, 39,000, 9:30
     r"|\.{3,}"                                                   # ellipsis: reported apart
 )

@@ -148,3 +148,15 @@ def test_a_large_message_is_checked(checks) -> None:
     chinese = ("大运河，3.59平方公里，邮箱office@example.org（见https://example.org/x）。" * 4_500)[:250_000]
     checks.write([checks.entry(english, chinese)])
     assert checks.run().status in (0, 1)
+
+
+@pytest.mark.parametrize("english, chinese", [
+    ("word " * 25_000, "运" * 100_000),                     # a Chinese run is "word" characters
+    ("a@" * 50_000, "a@" * 50_000),                          # e-mail address lookalikes
+    ("<" * 100_000, "<" * 100_000),                          # pofilter strips XML with a regex
+    ("1," * 50_000, "1," * 50_000),                          # number lookalikes
+], ids=["chinese-run", "at-signs", "angle-brackets", "commas"])
+def test_pathological_text_is_checked_at_once(checks, english: str, chinese: str) -> None:
+    """Texts that made a check quadratic (a minute or more at this size) check at once."""
+    checks.write([checks.entry(english, chinese)])
+    assert checks.run().status in (0, 1)
