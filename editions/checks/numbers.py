@@ -16,8 +16,11 @@ sides are parsed into values and compared as values:
 The rule: each value of the English must be among the values of the
 translation.  A value of the translation with no counterpart is not an
 error, so Chinese fixed names with numerals (五水共治, 一送四问, ...) cause no
-false alarms; ``NAMED_NUMERALS`` lists the ones that stand for a number of
-the English, and are read as that number only.
+false alarms.  The termbase's names are read as names: a Chinese form with
+numerals stands for the numbers of its English, not for its characters one
+by one (“十三五” for "the 13th Five-Year Plan" is 13; a campaign's 五水共治
+for "V-Level Water Treatment" is none).  The names are the profile's, in
+``locales/<lang>/termbase.tsv``, never in this code.
 """
 
 from __future__ import annotations
@@ -26,21 +29,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-# Chinese fixed names that contain numerals: read as the values given, not digit by digit.
-# Add one when a name stands for a number of the English (“十三五” is the 13th Five-Year Plan).
-NAMED_NUMERALS: dict[str, tuple[int, ...]] = {
-    "十三五": (13,),      # the 13th Five-Year Plan (2016-2020)
-    "十四五": (14,),      # the 14th Five-Year Plan (2021-2025)
-    "三改一拆": (),       # "Renovation of old residential areas, ... demolish illegal buildings"
-    "五水共治": (),       # "V-Level Water Treatment" (five waters treated together)
-    "六百工程": (),       # "Six Hundred Projects for Happy Culture"
-    "一送四问": (),       # "One Send Four Questions"
-    "三创三型": (),       # "Three Creations and Three Types"
-    "四全": (),          # "Four Full Models"
-    "三位一体": (),       # "three-in-one"
-    "一号": (1,),        # "No. 1" (as in 武林一号, "No. 1 Wulin")
-    "壹号": (1,),
-}
+#: A name's Chinese form -> the values it stands for (those of its English).
+Names = dict[str, tuple[Decimal, ...]]
 
 _SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _ENGLISH = re.compile(
@@ -138,12 +128,20 @@ def _run_values(run: str) -> list[Decimal]:
     return values
 
 
-def chinese_quantities(text: str) -> list[Quantity]:
+def names_from_terms(terms: list[tuple[str, str]]) -> Names:
+    """(english, chinese) pairs of a termbase -> the names whose Chinese has numerals."""
+    numeral = re.compile(r"[\d%s%s%s]" % ("".join(_CHINESE_DIGITS), "".join(_SMALL_UNITS), "".join(_LARGE_UNITS)))
+    names = {chinese: tuple(q.value for q in english_quantities(english))
+             for english, chinese in terms if numeral.search(chinese)}
+    return dict(sorted(names.items(), key=lambda item: -len(item[0])))  # longest first
+
+
+def chinese_quantities(text: str, names: Names | None = None) -> list[Quantity]:
     text = text.translate(_FULLWIDTH_DIGITS)
     found = []
-    for name, values in NAMED_NUMERALS.items():
+    for name, values in (names or {}).items():
         if name in text:
-            found.extend(Quantity(name, Decimal(v)) for v in values)
+            found.extend(Quantity(name, value) for value in values)
             text = text.replace(name, " ")
     for match in _CHINESE_RUN.finditer(text):
         for value in _run_values(match.group(0)):
@@ -174,12 +172,13 @@ def chinese_form(quantity: Quantity) -> str:
     return format(value.normalize(), "f")
 
 
-def missing_quantities(msgid_text: str, msgstr_text: str) -> tuple[list[Quantity], list[Quantity]]:
+def missing_quantities(msgid_text: str, msgstr_text: str,
+                       names: Names | None = None) -> tuple[list[Quantity], list[Quantity]]:
     """The English quantities whose value the translation lacks, and the translation's."""
     english = english_quantities(msgid_text)
     if not english:
         return [], []
-    chinese = chinese_quantities(msgstr_text)  # Arabic digits too: 6+N, 1954, 110
+    chinese = chinese_quantities(msgstr_text, names)  # Arabic digits too: 6+N, 1954, 110
     values = {q.value for q in chinese}
     if any(q.value not in values for q in english):
         # an English form left in the translation ("1.2 million") counts too
@@ -197,8 +196,8 @@ def describe(quantity: Quantity) -> str:
     return f"{written} (= {plain})"
 
 
-def problem(msgid_text: str, msgstr_text: str) -> tuple[str, str] | None:
-    missing, found = missing_quantities(msgid_text, msgstr_text)
+def problem(msgid_text: str, msgstr_text: str, names: Names | None = None) -> tuple[str, str] | None:
+    missing, found = missing_quantities(msgid_text, msgstr_text, names)
     if not missing:
         return None
     said = ", ".join(describe(q) for q in missing)

@@ -70,6 +70,11 @@ class Context:
     parser: MessageParser
     termbase: terms.Termbase | None
     spacing: str
+    names: numbers.Names = field(default_factory=dict)  # the termbase's names with numerals
+
+    def __post_init__(self) -> None:
+        if self.termbase is not None and not self.names:
+            self.names = numbers.names_from_terms([(t.english, t.translation) for t in self.termbase.terms])
 
 
 def _interface_visible(text: str) -> str:
@@ -128,7 +133,7 @@ def content_problems(ctx: Context, catalog: health.Catalog, entry: polib.POEntry
 
     run("placeholders", placeholders)
     run("doubled-word", doubled)
-    run("numbers", lambda: numbers.problem(visible_id, visible_str))
+    run("numbers", lambda: numbers.problem(visible_id, visible_str, ctx.names))
     if ctx.termbase is not None:
         termbase = ctx.termbase
         run("terms", lambda: terms.problem(termbase, visible_id.replace(OBJECT, " "), visible_str))
