@@ -1,0 +1,39 @@
+"""The site's front page, written from conf.py and each language's sphinx.po."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOTS = Path(__file__).resolve().parents[1] / "roots"
+
+
+def frontpage(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "editions", "frontpage", "_build/html"], cwd=project,
+                          capture_output=True, text=True)
+
+
+def test_titles_in_each_language_and_the_source_first(tmp_path: Path) -> None:
+    project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
+    assert frontpage(project).returncode == 0
+    page = BeautifulSoup((project / "_build" / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [h.get_text() for h in page.find_all("h1")] == ["河畔街道简介", "Riverside Sub-district Brief"]
+    assert [(a["href"], a["lang"]) for a in page.select("li a")] == [("zh_CN/index.html", "zh-CN"),
+                                                                      ("en/index.html", "en")]
+    assert '"riverside-brief-language"' in page.find("script").string  # the profile's own storage key
+
+
+def test_a_broken_interface_catalog_is_named_not_a_traceback(tmp_path: Path) -> None:
+    project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "sphinx.po"
+    raw = catalog.read_bytes()
+    line = raw[: raw.index("Riverside Sub-district Brief".encode())].count(b"\n") + 1
+    catalog.write_bytes(raw.replace(b"Riverside Sub-district Brief", b"Riverside \xff Brief"))
+    result = frontpage(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"locales/en/LC_MESSAGES/sphinx.po:{line}: [catalog-header] the file is not UTF-8" in result.stderr
+    assert not (project / "_build" / "html" / "index.html").exists()
