@@ -14,7 +14,6 @@ the PDF.  Labels are escaped for SVG and for TeX: a translation stays text.
 
 from __future__ import annotations
 
-import csv
 import re
 from html import escape
 from pathlib import Path
@@ -24,6 +23,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .datafiles import DataFileError, read_rows
 from .tex import BRAND, tex_escape
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ class chart(nodes.General, nodes.Element):
     """Children: a caption, then one paragraph per label; ``values`` attribute."""
 
 
-class ChartDataError(ValueError):
-    pass
+#: A data file that cannot be drawn (editions.sphinxext.datafiles).
+ChartDataError = DataFileError
 
 
 # A value as the data file must write it: ASCII digits, an optional decimal part.
@@ -45,21 +45,12 @@ _VALUE = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
 
 def read_data(path: Path, shown: str) -> list[tuple[str, float]]:
     """The (label, value) rows of a chart's CSV; ChartDataError naming file:line otherwise."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChartDataError(f"chart data {shown}: cannot be read ({exc})") from None
     rows = []
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if not line.startswith("#")]
-    reader = csv.DictReader(line for _n, line in lines)
-    if reader.fieldnames is None or not {"label", "value"} <= set(reader.fieldnames):
-        raise ChartDataError(f"chart data {shown}: expected a CSV file with the columns label,value")
-    for (number, _line), row in zip(lines[1:], reader):
-        value = (row.get("value") or "").strip()
-        if not _VALUE.fullmatch(value):
-            raise ChartDataError(f"{shown}:{number}: the value {value!r} is not a number such as 133 or 3.59 "
+    for number, row in read_rows(path, shown, "chart data", ("label", "value")):
+        if not _VALUE.fullmatch(row["value"]):
+            raise ChartDataError(f"{shown}:{number}: the value {row['value']!r} is not a number such as 133 or 3.59 "
                                  "(ASCII digits, at most one decimal point)")
-        rows.append(((row.get("label") or "").strip(), float(value)))
+        rows.append((row["label"], float(row["value"])))
     return rows
 
 
