@@ -14,6 +14,7 @@ from . import (
     catalog_guard,
     charts,
     chinese_search,
+    keyfigures,
     language_marks,
     latex,
     links,
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
     catalog_guard.setup(app)
     charts.setup(app)
+    keyfigures.setup(app)
     translated_config.setup(app)
     safety.setup(app)
     links.setup(app)

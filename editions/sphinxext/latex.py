@@ -6,7 +6,7 @@ installed on Debian by default) and, for Japanese, pLaTeX's ``jreport`` class.
 Here, where conf.py doesn't say otherwise, each edition is a ``howto`` (sections
 flow, one-sided, no blank pages) set with XeLaTeX: TeX Gyre for Latin, Noto CJK
 for Chinese, Japanese and Korean (xeCJK), a cover and PDF metadata in the
-edition's language, booktabs tables.
+edition's language, booktabs tables, the key-figures panel of ``{key-figures}``.
 
 A setting conf.py makes is never replaced: the defaults below fill only what
 it leaves out, and its ``latex_elements`` win over ours key by key (its
@@ -26,6 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..languages import is_cjk, language_tag
 from ..outputs import PAGE_MARKER, pdf_stem
 from ..project import slug
+from . import keyfigures
 from .tex import BRAND, colour_definition, tex_escape
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ def _elements(config: Config) -> dict[str, str]:
         CJK_CAPTIONS if cjk else "",
         # a brochure: unnumbered headings, the theme pages listed in the contents
         r"\setcounter{secnumdepth}{0}\setcounter{tocdepth}{2}",
+        keyfigures.LATEX_PREAMBLE,  # the {key-figures} panel
         _metadata(config),
     ] if part)
     return {

@@ -83,3 +83,38 @@ def test_catalog_with_the_right_values_passes(checks) -> None:
     ])
     status, findings = checks.run()
     assert checks.errors(findings, "numbers") == [] and status == 0
+
+
+@pytest.mark.parametrize(("figure", "wrong", "right"), [
+    ("39,000", "39万人", "3.9万"),
+    ("1.216 billion yuan", "1.216亿元", "12.16亿"),
+    ("More than 300 million yuan", "超3000万元", "3亿"),
+    ("3.59 square kilometers", "35.9平方公里", "3.59"),
+])
+def test_a_key_figure_with_a_wrong_scale_fails(checks, figure: str, wrong: str, right: str) -> None:
+    # a figure of the {key-figures} panel is one message, its number with its unit (the data
+    # file's "figure"): the translated unit must keep the value (39,000 is 3.9万, not 39万)
+    po = checks.write([checks.entry("Permanent population", "常住人口"), checks.entry(figure, wrong)])
+    status, findings = checks.run()
+    finding = checks.only(findings, "numbers")
+    assert status == 1 and finding["line"] == checks.line_of(po, figure)
+    assert right in finding["advice"]
+
+
+def test_the_profiles_key_figures_keep_their_values() -> None:
+    """Every figure of docs/data/key-figures.csv has a translation with the same value."""
+    import csv
+
+    import polib
+
+    from editions.checks.numbers import problem
+
+    root = Path(__file__).resolve().parents[3]
+    lines = (root / "docs" / "data" / "key-figures.csv").read_text(encoding="utf-8").splitlines()
+    rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
+    catalog = polib.pofile(str(root / "locales" / "zh_CN" / "LC_MESSAGES" / "index.po"))
+    translations = {entry.msgid: entry.msgstr for entry in catalog.translated_entries()}
+    assert len(rows) == 7
+    for row in rows:
+        assert row["label"] in translations and row["figure"] in translations, row
+        assert problem(row["figure"], translations[row["figure"]]) is None, row

@@ -1,0 +1,233 @@
+"""Key figures at a glance: ``{key-figures}`` shows the figures of a data file as a panel.
+
+    ```{key-figures} data/key-figures.csv
+    ```
+
+The CSV (``label,figure``) is the one place the figures live.  ``figure`` is the
+figure as a reader reads it, its number with its unit ("3.59 square
+kilometers", "More than 3,000"); ``label`` says what it counts.  Both become
+paragraphs of the page, so each is a message of the page's catalog, translated
+where every other sentence is: the translator writes the figure the way the
+edition's language writes it (39,000 is 3.9万人), and ``make check``'s numbers
+check compares the value of the translated figure with the English one, as it
+does for every sentence.
+
+The panel is drawn from the translated text at write time: cards that reflow
+to the screen in the site (a description list), a panel of large numerals in
+the PDF (``LATEX_PREAMBLE`` has its macros; ``latex.py`` adds them to every
+edition's preamble).  The number of a figure (its first run of digits) is set
+large, the words around it ("More than", "square kilometers", 万人) small.
+Everything is escaped for HTML and for TeX where it lands: a translation stays
+text.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from .datafiles import DataFileError, read_rows
+from .tex import BRAND, tex_escape
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+class key_figures(nodes.General, nodes.Element):
+    """The panel: one ``key_figure`` child per row of the data file."""
+
+
+class key_figure(nodes.Part, nodes.Element):
+    """One figure: two paragraphs, its label and the figure (number and unit)."""
+
+
+#: The number of a figure: its first run of digits, with separators (3.59, 39,000, ３．５９).
+_NUMBER = re.compile(r"[0-9\uff10-\uff19](?:[0-9\uff10-\uff19.,\uff0c\uff0e]*[0-9\uff10-\uff19])?")
+
+
+class Figure(NamedTuple):
+    """A figure's text in three parts: words before the number, the number, words after.
+    Each part keeps its spaces: "More than 3,000" is ("More than ", "3,000", "")."""
+
+    before: str
+    number: str
+    after: str
+    label: str
+
+
+def split_figure(text: str, label: str = "") -> Figure:
+    """*text* as words before its number, the number, words after; a figure without
+    digits (a translation may write numbers as words) is all number."""
+    text = " ".join(text.split())
+    match = _NUMBER.search(text)
+    if match is None:
+        return Figure("", text, "", label)
+    return Figure(text[:match.start()], match.group(0), text[match.end():], label)
+
+
+def figures(node: key_figures) -> list[Figure]:
+    found = []
+    for child in node.children:
+        if isinstance(child, key_figure):
+            texts = [p.astext() for p in child.children if isinstance(p, nodes.paragraph)] + ["", ""]
+            found.append(split_figure(texts[1], " ".join(texts[0].split())))
+    return found
+
+
+def read_figures(path: Path, shown: str) -> list[tuple[str, str]]:
+    """The (label, figure) rows of a key-figures CSV; DataFileError naming file:line otherwise."""
+    rows = []
+    for number, row in read_rows(path, shown, "key figures", ("label", "figure")):
+        if not row["label"]:
+            raise DataFileError(f"{shown}:{number}: a figure without a label: say what it counts")
+        if not re.search(r"[0-9]", row["figure"]):
+            raise DataFileError(f"{shown}:{number}: the figure {row['figure']!r} has no number in digits "
+                                "(write it as the reader reads it: 3.59 square kilometers, More than 3,000)")
+        rows.append((row["label"], row["figure"]))
+    return rows
+
+
+class KeyFiguresDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"name": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        relative, path = self.env.relfn2path(self.arguments[0], self.env.current_document.docname)
+        self.env.note_dependency(relative)
+        try:
+            rows = read_figures(Path(path), relative)
+        except DataFileError as exc:
+            raise self.error(str(exc)) from None
+        if not rows:
+            raise self.error(f"key figures {relative} has no rows")
+        source, line = self.get_source_info()
+        panel = key_figures()
+        panel.source, panel.line = source, line
+        for label, figure in rows:
+            item = key_figure()
+            for text in (label, figure):  # messages of the page's catalog, in this order
+                paragraph = nodes.paragraph(text, text)
+                paragraph.source, paragraph.line = source, line
+                item += paragraph
+            panel += item
+        self.add_name(panel)
+        return [panel]
+
+
+# -- HTML: cards ------------------------------------------------------------------------
+
+def _html_figure(figure: Figure) -> str:
+    parts = []
+    if figure.before.strip():
+        parts.append(f'<span class="key-figure-words">{escape(figure.before.strip())}</span>'
+                     + (" " if figure.before[-1:] == " " else ""))
+    parts.append(f'<span class="key-figure-number">{escape(figure.number)}</span>')
+    if figure.after.strip():
+        parts.append((" " if figure.after[:1] == " " else "")
+                     + f'<span class="key-figure-words">{escape(figure.after.strip())}</span>')
+    return "".join(parts)
+
+
+def visit_key_figures_html(self: Any, node: key_figures) -> None:
+    ident = f' id="{escape(node["ids"][0])}"' if node["ids"] else ""
+    colour = escape(self.config.edition_colour)
+    # "simple": none of the theme's styles for API descriptions
+    self.body.append(f'<dl class="key-figures simple"{ident} style="--edition-colour: {colour}">\n')
+    for figure in figures(node):
+        # the label first for a screen reader ("Area: 3.59 square kilometers"); the
+        # style sheet shows the number on top
+        self.body.append(f'<div class="key-figure"><dt>{escape(figure.label)}</dt>'
+                         f"<dd>{_html_figure(figure)}</dd></div>\n")
+    self.body.append("</dl>\n")
+    raise nodes.SkipNode
+
+
+# -- LaTeX: a panel of large numerals ---------------------------------------------------
+
+#: Size of a figure's number in the PDF, in points (its words are \footnotesize).
+NUMBER_SIZE = 24
+
+#: The panel's macros, in every edition's preamble (latex.py): a tinted box of cards,
+#: two a row.  \editionkeyfigure{figure}{label}; inside the figure \editionkfnumber
+#: and \editionkfwords; \editionkfrow ends a row.
+LATEX_PREAMBLE = rf"""
+\newlength{{\editionkfwidth}}
+\newsavebox{{\editionkfbox}}
+\newcommand{{\editionkfnumber}}[1]{{{{\sffamily\bfseries\fontsize{{{NUMBER_SIZE}}}{{{NUMBER_SIZE + 2}}}\selectfont\color{{{BRAND}}}#1}}}}
+\newcommand{{\editionkfwords}}[1]{{{{\sffamily\bfseries\footnotesize\color{{{BRAND}}}#1}}}}
+\newcommand{{\editionkfspace}}{{\hspace{{0.3em}}}}
+\newcommand{{\editionkeyfigure}}[2]{{%
+  \begin{{minipage}}[t]{{\editionkfwidth}}\raggedright
+    #1\par\vspace{{1pt}}%
+    {{\sffamily\footnotesize\color{{black!75}}#2\par}}%
+  \end{{minipage}}}}
+\newcommand{{\editionkfrow}}{{\par\vspace{{9pt}}}}
+\newenvironment{{editionkeyfigures}}{{%
+  \par\vspace{{6pt}}\noindent
+  \begin{{lrbox}}{{\editionkfbox}}%
+  \begin{{minipage}}{{\dimexpr\linewidth-2\fboxsep-8pt\relax}}%
+  \setlength{{\editionkfwidth}}{{\dimexpr(\linewidth-1.5em)/2\relax}}%
+  \setlength{{\parskip}}{{0pt}}\setlength{{\parindent}}{{0pt}}\vspace{{4pt}}%
+}}{{%
+  \end{{minipage}}\end{{lrbox}}%
+  {{\setlength{{\fboxsep}}{{\dimexpr\fboxsep+4pt\relax}}\colorbox{{{BRAND}!7}}{{\usebox{{\editionkfbox}}}}}}%
+  \par\vspace{{6pt}}}}
+"""
+
+
+def _tex_figure(figure: Figure) -> str:
+    parts = []
+    if figure.before.strip():
+        parts.append(rf"\editionkfwords{{{tex_escape(figure.before.strip())}}}"
+                     + (r"\editionkfspace{}" if figure.before[-1:] == " " else ""))
+    parts.append(rf"\editionkfnumber{{{tex_escape(figure.number)}}}")
+    if figure.after.strip():
+        parts.append((r"\editionkfspace{}" if figure.after[:1] == " " else "")
+                     + rf"\editionkfwords{{{tex_escape(figure.after.strip())}}}")
+    return "".join(parts)
+
+
+def panel_tex(node: key_figures, columns: int = 2) -> str:
+    lines = [r"\begin{editionkeyfigures}"]
+    shown = figures(node)
+    for index, figure in enumerate(shown):
+        lines.append(rf"\editionkeyfigure{{{_tex_figure(figure)}}}{{{tex_escape(figure.label)}}}"
+                     + (r"\hfill" if index % columns < columns - 1 and index < len(shown) - 1 else ""))
+        if index % columns == columns - 1 and index < len(shown) - 1:
+            lines.append(r"\editionkfrow")
+    lines.append(r"\end{editionkeyfigures}")
+    return "\n".join(lines) + "\n"
+
+
+def visit_key_figures_latex(self: Any, node: key_figures) -> None:
+    self.body.append("\n" + panel_tex(node) + "\n")
+    raise nodes.SkipNode
+
+
+def visit_key_figures_text(self: Any, node: key_figures) -> None:
+    self.new_state(0)
+    self.add_text("\n".join(f"{f.label}: {f.before}{f.number}{f.after}" for f in figures(node)))
+    self.end_state()
+    raise nodes.SkipNode
+
+
+def _skip(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(
+        key_figures,
+        html=(visit_key_figures_html, None),
+        latex=(visit_key_figures_latex, None),
+        text=(visit_key_figures_text, None),
+    )
+    # drawn by its panel: never visited on its own
+    app.add_node(key_figure, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    app.add_directive("key-figures", KeyFiguresDirective)
