@@ -134,13 +134,17 @@ def visit_chart_html(self: Any, node: chart) -> None:
 
 # -- LaTeX: TikZ ------------------------------------------------------------------------
 
+#: The longest bar, in cm: the brochure's A5 measure (11.6 cm) less room for its value.
+BAR_LENGTH = 10.0
+
+
 def tikz(node: chart) -> str:
     caption, data = chart_parts(node)
     top = max(value for _label, value in data) or 1
     lines = [r"\begin{figure}[htbp]", r"\centering", r"\begin{tikzpicture}[x=1cm,y=1cm]"]
     for index, (label, value) in enumerate(data):
         y = -1.15 * index
-        width = max(0.04, 11.0 * value / top)
+        width = max(0.04, BAR_LENGTH * value / top)
         lines += [
             rf"\node[anchor=south west,inner sep=0pt,font=\small\sffamily] at (0,{y + 0.08:.2f}) {{{tex_escape(label)}}};",
             rf"\fill[{BRAND}] (0,{y - 0.42:.2f}) rectangle ({width:.2f},{y - 0.02:.2f});",

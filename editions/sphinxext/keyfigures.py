@@ -161,7 +161,7 @@ LATEX_PREAMBLE = rf"""
 \newsavebox{{\editionkfbox}}
 \newcommand{{\editionkfnumber}}[1]{{{{\sffamily\bfseries\fontsize{{{NUMBER_SIZE}}}{{{NUMBER_SIZE + 2}}}\selectfont\color{{{BRAND}}}#1}}}}
 \newcommand{{\editionkfwords}}[1]{{{{\sffamily\bfseries\footnotesize\color{{{BRAND}}}#1}}}}
-\newcommand{{\editionkfspace}}{{\hspace{{0.3em}}}}
+\newcommand{{\editionkfspace}}{{\hspace{{0.45em}}}}
 \newcommand{{\editionkeyfigure}}[2]{{%
   \begin{{minipage}}[t]{{\editionkfwidth}}\raggedright
     #1\par\vspace{{1pt}}%

@@ -1,17 +1,34 @@
-"""PDF brochures: the LaTeX set-up of each edition, added to what conf.py says.
+r"""PDF brochures: the LaTeX set-up of each edition, added to what conf.py says.
 
 Sphinx's default for this kind of text is a manual with blank pages, an
 English "Contents" and running header in a Chinese edition, FreeSerif (not
 installed on Debian by default) and, for Japanese, pLaTeX's ``jreport`` class.
-Here, where conf.py doesn't say otherwise, each edition is a ``howto`` (sections
-flow, one-sided, no blank pages) set with XeLaTeX: TeX Gyre for Latin, Noto CJK
-for Chinese, Japanese and Korean (xeCJK), a cover and PDF metadata in the
-edition's language, booktabs tables, the key-figures panel of ``{key-figures}``.
+Here, where conf.py doesn't say otherwise, each edition is a brochure: Sphinx's
+``howto`` (sections flow, no blank pages) set with XeLaTeX on A5 pages (the
+classic brochure: ``make booklet`` imposes them two to an A4 sheet), TeX Gyre
+for Latin, Noto CJK for Chinese, Japanese and Korean (xeCJK), and
 
-A setting conf.py makes is never replaced: the defaults below fill only what
-it leaves out, and its ``latex_elements`` win over ours key by key (its
-``preamble`` comes after ours).  Every translated value is TeX-escaped here,
-where it is inserted.
+* a cover in the brand colour (``edition_colour``) with title, subtitle and
+  author in the edition's language, and PDF metadata in that language;
+* no table of contents: the brochure is a dozen short pages, each with its
+  section in the running header, and the PDF's bookmarks list the sections
+  (``latex_elements["tableofcontents"] = r"\sphinxtableofcontents"`` in conf.py
+  brings it back);
+* on every page but the cover the profile's title and the section in a running
+  header, the page number as "3 / 12" in the footer (the same in every language:
+  digits read alike, and one footer serves a bilingual edition too);
+* unnumbered headings, each section opening in the brand colour over a rule;
+* the key-figures panel of ``{key-figures}`` (``keyfigures.LATEX_PREAMBLE``);
+* CJK text set for its readers: 1.3 line spread, paragraphs indented two
+  characters, xeCJK's full-width punctuation with adjacent marks compressed
+  (``PunctStyle=quanjiao``) and no single character alone on the last line
+  of a paragraph (``CheckSingle``).
+
+The layout is the same for every language (a later parallel-text edition can
+set two languages in it); CJK languages add their typesetting rules.  A setting
+conf.py makes is never replaced: the defaults below fill only what it leaves
+out, and its ``latex_elements`` win over ours key by key (its ``preamble`` comes
+after ours).  Every translated value is TeX-escaped here, where it is inserted.
 """
 
 from __future__ import annotations
@@ -78,20 +95,26 @@ class PageMarkers(SphinxPostTransform):
 
 
 def _cover(config: Config) -> str:
+    """Page 1: the upper half in the brand colour with the title and subtitle on it,
+    the author below.  The text pages count on from 2: the page numbers are the
+    PDF's and the booklet's."""
     title, subtitle, author = (tex_escape(v) for v in (config.project, config.edition_subtitle, config.author))
     return rf"""
 \begin{{titlepage}}
-  \pagestyle{{empty}}
-  \color{{{BRAND}}}\rule{{\linewidth}}{{2pt}}\par
-  \vspace*{{0.28\textheight}}
-  {{\sffamily\bfseries\fontsize{{30}}{{40}}\selectfont {title}\par}}
-  \vspace{{1.2em}}
-  {{\sffamily\Large\color{{black}} {subtitle}\par}}
+  \setlength{{\parindent}}{{0pt}}%
+  \begin{{tikzpicture}}[remember picture,overlay]
+    \fill[{BRAND}] (current page.north west) rectangle ([yshift=-0.5\paperheight]current page.north east);
+    \node[anchor=south west,inner sep=0pt,text width=\textwidth,align=left,text=white]
+      at ([xshift=1in+\hoffset+\oddsidemargin,yshift=-0.5\paperheight+14mm]current page.north west)
+      {{{{\sffamily\bfseries\fontsize{{26}}{{32}}\selectfont {title}\par}}
+        \vspace{{10pt}}{{\sffamily\large {subtitle}\par}}}};
+  \end{{tikzpicture}}\par
   \vfill
-  {{\sffamily\large\color{{black}} {author}\par}}
-  \vspace{{1em}}
-  \color{{{BRAND}}}\rule{{\linewidth}}{{1pt}}\par
+  {{\color{{{BRAND}}}\rule{{18mm}}{{2.5pt}}\par}}
+  \vspace{{0.8em}}
+  {{\sffamily\large {author}\par}}
 \end{{titlepage}}
+\setcounter{{page}}{{2}}
 """
 
 
@@ -108,6 +131,71 @@ def _metadata(config: Config) -> str:
     return f"\\hypersetup{{\n  {body}\n}}\n"
 
 
+#: A5 portrait: the reading page, and half an A4 sheet for the booklet.
+GEOMETRY = (r"\usepackage[a5paper,top=21mm,bottom=20mm,hmargin=16mm,headheight=14pt,headsep=5mm,"
+            r"footskip=10mm]{geometry}")
+
+
+def _page_style(config: Config) -> str:
+    """Running header (title left, section right: each in half the line, a long one
+    wraps) and "3 / 12" footer on every text page."""
+    title = tex_escape(config.project)
+    return rf"""\usepackage{{lastpage}}
+\newcommand{{\editiontitle}}{{{title}}}
+\newcommand{{\editionrunning}}[1]{{{{\sffamily\footnotesize #1}}}}
+\renewcommand{{\sectionmark}}[1]{{\markboth{{#1}}{{#1}}}}
+\renewcommand{{\subsectionmark}}[1]{{\markright{{#1}}}}
+\fancypagestyle{{normal}}{{%
+  \fancyhf{{}}%
+  \fancyhead[L]{{\parbox[b]{{0.49\headwidth}}{{\raggedright\editionrunning{{\color{{{BRAND}}}\bfseries\editiontitle}}}}}}%
+  \fancyhead[R]{{\parbox[b]{{0.49\headwidth}}{{\raggedleft\editionrunning{{\nouppercase{{\rightmark}}}}}}}}%
+  \fancyfoot[C]{{\editionrunning{{\thepage\ / \pageref*{{LastPage}}}}}}%
+  \renewcommand{{\headrulewidth}}{{0.4pt}}%
+  \renewcommand{{\headrule}}{{{{\color{{{BRAND}}}\hrule height\headrulewidth width\headwidth}}\vskip-\headrulewidth}}%
+  \renewcommand{{\footrulewidth}}{{0pt}}%
+}}
+\fancypagestyle{{plain}}{{\pagestyle{{normal}}}}
+"""
+
+
+#: Headings: no numbers; a section opens in the brand colour over a rule.
+HEADINGS = rf"""
+\setcounter{{secnumdepth}}{{0}}\setcounter{{tocdepth}}{{2}}
+\titleformat{{\section}}[block]{{\sffamily\bfseries\fontsize{{15}}{{19}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{}}%
+  [{{\vspace{{2pt}}\color{{{BRAND}}}\titlerule[0.8pt]}}]
+\titlespacing*{{\section}}{{0pt}}{{18pt plus 4pt minus 2pt}}{{8pt plus 2pt}}
+\titleformat{{\subsection}}[block]{{\sffamily\bfseries\fontsize{{12.5}}{{16}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{}}
+\titlespacing*{{\subsection}}{{0pt}}{{14pt plus 3pt minus 2pt}}{{5pt plus 1pt}}
+\titleformat{{\subsubsection}}[block]{{\sffamily\bfseries\normalsize}}{{}}{{0pt}}{{}}
+\titlespacing*{{\subsubsection}}{{0pt}}{{9pt plus 2pt minus 1pt}}{{3pt plus 1pt}}
+"""
+
+#: Lists of a brochure are short lines: items close together (LaTeX's \@listI is
+#: what \normalsize restores).
+COMPACT_LISTS = r"""\makeatletter
+\g@addto@macro\@listI{\topsep=3pt plus 1pt\parsep=1pt plus 1pt\itemsep=0pt plus 1pt}
+\let\@listi\@listI\@listi
+\makeatother"""
+
+#: Copy and search give the letters of a ligature ("office", not "o\ufb00ice").
+ACTUAL_TEXT = r"\XeTeXgenerateactualtext=1"
+
+#: Latin text: a little more leading than LaTeX's 10/12 for a short measure.
+LATIN_BODY = r"\linespread{1.08}"
+
+#: CJK text, set for its readers (xeCJK 3.9, TeX Live 2022): leading 1.3 (ctex's),
+#: paragraphs indented two characters (the first after a heading too), full-width
+#: punctuation with adjacent marks compressed (quanjiao), and no single character
+#: alone on a paragraph's last line (CheckSingle: a penalty before the last one).
+CJK_BODY = r"""
+\linespread{1.3}
+\xeCJKsetup{PunctStyle=quanjiao, CheckSingle=true}
+\usepackage{indentfirst}
+\setlength{\parindent}{2em}
+\setlength{\parskip}{0.3\baselineskip plus 1pt}
+"""
+
+
 def _elements(config: Config) -> dict[str, str]:
     language = config.language
     cjk = is_cjk(language)
@@ -115,27 +203,30 @@ def _elements(config: Config) -> dict[str, str]:
     contents = rf"\renewcommand{{\contentsname}}{{{tex_escape(_('Table of Contents'))}}}" if cjk else ""
     preamble = "\n".join(part for part in [
         r"\usepackage{xcolor}" + colour_definition(config.edition_colour),
-        r"\usepackage{tikz}",  # charts (editions.sphinxext.charts)
+        r"\usepackage{tikz}",  # the cover, charts (editions.sphinxext.charts)
         contents,  # no babel for CJK: nothing else names the contents in the edition's language
         CJK_CAPTIONS if cjk else "",
-        # a brochure: unnumbered headings, the theme pages listed in the contents
-        r"\setcounter{secnumdepth}{0}\setcounter{tocdepth}{2}",
-        keyfigures.LATEX_PREAMBLE,  # the {key-figures} panel
+        HEADINGS,
+        COMPACT_LISTS,
+        _page_style(config),
+        keyfigures.LATEX_PREAMBLE,
+        CJK_BODY if cjk else LATIN_BODY,
+        ACTUAL_TEXT,
         _metadata(config),
     ] if part)
     return {
-        "papersize": "a4paper",
-        "pointsize": "11pt",
+        "papersize": "a5paper",
+        "pointsize": "10pt",
         "classoptions": ",oneside",
         "fontpkg": LATIN_FONTS,
         "fontenc": cjk_fonts(language) if cjk else r"\usepackage{fontspec}",
         # CJK: xeCJK does the language's typesetting; others: Sphinx's polyglossia set-up
         **({"babel": "", "polyglossia": ""} if cjk else {}),
-        "geometry": r"\usepackage[a4paper,margin=22mm,top=25mm,bottom=25mm]{geometry}",
+        "geometry": GEOMETRY,
         "sphinxsetup": f"TitleColor={{HTML}}{{{colour}}}, InnerLinkColor={{HTML}}{{{colour}}}, "
                        f"OuterLinkColor={{HTML}}{{{colour}}}",
         "maketitle": _cover(config),
-        "tableofcontents": r"\sphinxtableofcontents",
+        "tableofcontents": "",
         "preamble": preamble,
         "printindex": "",
         "releasename": "",

@@ -6,6 +6,8 @@ import filecmp
 import re
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
+from xml.etree import ElementTree
 
 import polib
 import pytest
@@ -92,7 +94,6 @@ def test_chinese_text_copies_out_as_chinese(pdfs: Path) -> None:
 def test_chinese_brochure_labels_are_chinese(pdfs: Path) -> None:
     path = pdf_path(pdfs, "zh_CN")
     text = pdftotext(path)
-    assert "目录" in text
     for english in ("Contents", "Table", "Page", "Release", "Chapter", "Index"):
         assert not re.search(rf"\b{english}\b", text), f"English label {english!r} in the Chinese PDF"
     assert not re.search(r"图\s*1\s*:", text)  # "图1 标题", no English colon
@@ -120,10 +121,13 @@ def test_metadata_per_edition(pdfs: Path, language: str, title: str, author: str
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_page_count_fits_a_brochure(pdfs: Path, language: str) -> None:
-    # cover + contents/text: the one page of source text makes 4 to 6 A4 pages
-    pages = int(pdfinfo(pdf_path(pdfs, language))["Pages"])
-    assert 4 <= pages <= 6, pages
+def test_a_brochure_of_a5_pages(pdfs: Path, language: str) -> None:
+    # cover + text: the one page of source text makes 6 to 12 A5 pages, without a contents page
+    reader = PdfReader(pdf_path(pdfs, language))
+    assert 6 <= len(reader.pages) <= 12, len(reader.pages)
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (420, 595)  # A5, mm: 148 x 210
+    assert not re.search(r"\b(Contents|目录)\b", pdftotext(pdf_path(pdfs, language)))
 
 
 def test_cover_page_has_title_and_subtitle_only(pdfs: Path) -> None:
@@ -133,8 +137,9 @@ def test_cover_page_has_title_and_subtitle_only(pdfs: Path) -> None:
 
 
 def test_two_builds_are_byte_identical(pdfs: Path, project: Path, make) -> None:
-    make(project, "pdf", LANGUAGES="zh_CN")  # a clean build of its own, in another folder
-    assert filecmp.cmp(pdf_path(pdfs, "zh_CN"), pdf_path(project / "_build" / "pdf", "zh_CN"), shallow=False)
+    make(project, "pdf")  # a clean build of its own, in another folder
+    for language in LANGUAGES:
+        assert filecmp.cmp(pdf_path(pdfs, language), pdf_path(project / "_build" / "pdf", language), shallow=False)
 
 
 @pytest.mark.parametrize(("language", "label"), [("en", "More than 1 million yuan"), ("zh_CN", "纳税超100万元")])
@@ -145,3 +150,151 @@ def test_tax_chart_is_drawn_in_the_brochure(pdfs: Path, language: str, label: st
     images = subprocess.run(["pdfimages", "-list", str(pdf_path(pdfs, language))], capture_output=True,
                             text=True, check=True).stdout.splitlines()[2:]
     assert images == []
+
+
+# -- The brochure's design, read back --------------------------------------------------------------
+
+TITLES = {"en": "Mishixiang Sub-district Profile", "zh_CN": "米市巷街道概况"}
+ALL = ("-f", "1", "-l", "99")
+
+
+def pdftotext_page(path: Path, page: int, *options: str) -> str:
+    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-enc", "UTF-8", *options, str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+class Word(NamedTuple):
+    page: int
+    text: str
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+
+    @property
+    def height(self) -> float:
+        return self.y_max - self.y_min
+
+
+def words(path: Path, first: int = 1, last: int = 99) -> list[Word]:
+    """Every word of pages *first* to *last* with its box, in points (pdftotext -bbox)."""
+    xhtml = subprocess.run(["pdftotext", "-f", str(first), "-l", str(last), "-bbox", "-enc", "UTF-8", str(path), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    root = ElementTree.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xhtml))
+    found = []
+    for number, page in enumerate(root.iter(f"{XHTML}page"), start=first):
+        for word in page.iter(f"{XHTML}word"):
+            box = [float(word.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
+            found.append(Word(number, word.text or "", *box))
+    return found
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def key_figures(language: str) -> list[tuple[str, str]]:
+    """(label, number) of each figure of docs/data/key-figures.csv, in the edition's words."""
+    import csv
+
+    from editions.sphinxext.keyfigures import split_figure
+
+    lines = (ROOT / "docs" / "data" / "key-figures.csv").read_text(encoding="utf-8").splitlines()
+    rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
+    if language == "en":
+        return [(row["label"], split_figure(row["figure"]).number) for row in rows]
+    po = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOGS / "index.po"))}
+    return [(po[row["label"]], split_figure(po[row["figure"]]).number) for row in rows]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_key_figures_are_large_numerals_on_the_first_pages(pdfs: Path, language: str) -> None:
+    found = words(pdf_path(pdfs, language), 1, 2)
+    body = sorted(w.height for w in found)[len(found) // 2]  # the text's usual height
+    figures = key_figures(language)
+    assert len(figures) == 7
+    for label, number in figures:
+        heights = [w.height for w in found if w.text == number]
+        assert heights and max(heights) >= 20, (number, heights)  # points
+        assert max(heights) >= 2 * body
+        assert squeeze(label) in squeeze(" ".join(w.text for w in found)), label
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_panel_reads_figure_then_label(pdfs: Path, language: str) -> None:
+    # the order of the text in the page (what a screen reader or a copy gets): words,
+    # number and unit of a figure, then its label
+    text = squeeze(pdftotext_page(pdf_path(pdfs, language), 2, "-raw"))
+    po = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOGS / "index.po"))}
+    figure = "Morethan3,000" if language == "en" else squeeze(po["More than 3,000"])
+    label = "Enterprisesandinstitutions" if language == "en" else po["Enterprises and institutions"]
+    assert figure + label in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_running_header_and_page_numbers_on_every_page_but_the_cover(pdfs: Path, language: str) -> None:
+    path = pdf_path(pdfs, language)
+    pages = int(pdfinfo(path)["Pages"])
+    assert not re.search(r"\d\s*/\s*\d", pdftotext_page(path, 1))  # the cover: no header, no number
+    for page in range(2, pages + 1):
+        lines = [line.strip() for line in pdftotext_page(path, page, "-layout").splitlines() if line.strip()]
+        assert lines[0].startswith(TITLES[language]), (page, lines[0])  # the running title, top left
+        assert re.fullmatch(rf"{page}\s*/\s*{pages}", lines[-1]), (page, lines[-1])  # "3 / 7", bottom
+
+
+@pytest.mark.parametrize(("language", "section"), [("en", "Recent years"), ("zh_CN", "近年来的发展")])
+def test_the_running_header_names_the_section_in_the_editions_language(pdfs: Path, language: str,
+                                                                      section: str) -> None:
+    path = pdf_path(pdfs, language)
+    page = next(w.page for w in words(path) if w.text == section.split()[0] and w.height > 12)  # where it opens
+    header = pdftotext_page(path, page, "-layout").strip().splitlines()[0]
+    assert squeeze(header) == squeeze(TITLES[language] + section)
+
+
+def pixels(path: Path, page: int, box: Word) -> list[bytes]:
+    """The colours (RGB) of the pixels in *box* on *page*, rendered at 72 dpi: a pixel a point."""
+    x, y = int(box.x_min), int(box.y_min)
+    ppm = subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-r", "72", "-x", str(x), "-y", str(y),
+                          "-W", str(int(box.x_max) - x + 1), "-H", str(int(box.y_max) - y + 1), str(path)],
+                         capture_output=True, check=True).stdout
+    data = ppm.split(b"\n", 3)[3]  # P6, width height, 255, then the pixels
+    return [data[i:i + 3] for i in range(0, len(data) - 2, 3)]
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Recent"), ("zh_CN", "近年来的发展")])
+def test_section_openers_are_in_the_brand_colour(pdfs: Path, language: str, heading: str) -> None:
+    path = pdf_path(pdfs, language)
+    word = next(w for w in words(path) if w.text == heading and w.height > 12)  # the heading, not the header
+    inked = [p for p in pixels(path, word.page, word) if sum(p) < 450]  # the strokes, not their soft edges
+    blue = [p for p in inked if p[2] - p[0] > 60]  # conf.py's edition_colour is #2B5D8A; black text has none
+    assert len(inked) > 50 and len(blue) > 0.9 * len(inked), (len(blue), len(inked))
+
+
+def body_lines(path: Path, page: int) -> list[Word]:
+    """The lines of body text (10 pt) of *page*, top to bottom: pdftotext gives a line of
+    Chinese as one word."""
+    return sorted((w for w in words(path, page, page) if 9 < w.height < 11), key=lambda w: (w.y_max, w.x_min))
+
+
+def test_chinese_lines_are_spaced_for_chinese_reading(pdfs: Path) -> None:
+    # the lines of Chinese text are 1.5 characters apart or more (from one line's top to the next's)
+    def leading(language: str) -> float:
+        tops = sorted({round(w.y_min, 1) for w in body_lines(pdf_path(pdfs, language), 3)})
+        steps = sorted(b - a for a, b in zip(tops, tops[1:]) if b - a > 5)  # not a bullet beside its line
+        return steps[len(steps) // 2]
+    assert leading("zh_CN") >= 1.5 * 10
+    assert leading("en") < 1.4 * 10  # English keeps its own
+
+
+def test_no_chinese_paragraph_ends_with_one_character_alone(pdfs: Path) -> None:
+    path = pdf_path(pdfs, "zh_CN")
+    lonely, paragraphs = [], 0
+    for page in range(2, int(pdfinfo(path)["Pages"]) + 1):
+        lines = body_lines(path, page)
+        right = max(w.x_max for w in lines)
+        for above, line in zip(lines, lines[1:]):
+            if above.x_max > right - 12 and 0 < line.y_max - above.y_max < 20:  # a full line, then the next
+                paragraphs += 1
+                text = re.sub(r"[\W_]", "", line.text)
+                if len(text) == 1 and re.match(r"[\u4e00-\u9fff]", text):
+                    lonely.append((page, above.text[-10:], line.text))
+    assert paragraphs > 20 and lonely == []
