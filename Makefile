@@ -43,7 +43,7 @@ MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf dist bench gettext update-po stats check serve test test-fast clean venv venv-test lock
+.PHONY: help all html pdf booklet dist bench gettext update-po stats check serve test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -116,6 +116,8 @@ html: $(foreach l,$(LANGUAGES),$(STAMPS)/html-$(l)) $(BUILDDIR)/html/index.html 
 
 pdf: $(foreach l,$(LANGUAGES),$(STAMPS)/pdf-$(l)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
 
+booklet: $(foreach l,$(LANGUAGES),$(STAMPS)/booklet-$(l)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
+
 .SECONDEXPANSION:
 $(STAMPS)/html-%: $(INPUTS) $$(call CATALOGS_OF,$$*) $(STAMPS)/html-options | $(STAMPS)/debian-build $(AFTER_CLEAN)
 	@$(EDITIONS) build html $* $(SPHINXOPTS)
@@ -123,6 +125,11 @@ $(STAMPS)/html-%: $(INPUTS) $$(call CATALOGS_OF,$$*) $(STAMPS)/html-options | $(
 
 $(STAMPS)/pdf-%: $(INPUTS) $$(call CATALOGS_OF,$$*) $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
 	@$(EDITIONS) build pdf $* $(SPHINXOPTS)
+	@touch $@
+
+# The booklet of an edition: its reading PDF imposed for the printer (not on the site).
+$(STAMPS)/booklet-%: $(STAMPS)/pdf-% editions/publish/booklet.py editions/publish/latexmk.py | $(AFTER_CLEAN)
+	@$(EDITIONS) booklet $*
 	@touch $@
 
 # The front page lists the editions, in each one's title; an edition whose language

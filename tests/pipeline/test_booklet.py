@@ -1,0 +1,83 @@
+"""The office's printer: `make booklet` imposes each brochure's A5 pages two to an A4
+landscape sheet, in the order that prints on both sides and folds into the brochure."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from editions.publish.booklet import booklet_order
+
+LANGUAGES = ["en", "zh_CN"]
+
+
+@pytest.fixture(scope="module")
+def booklets(built_project: Path, tmp_path_factory: pytest.TempPathFactory, make) -> Path:
+    """A copy of the built profile after `make booklet`: its output."""
+    project = Path(shutil.copytree(built_project, tmp_path_factory.mktemp("booklet") / "project", symlinks=True))
+    result = make(project, "booklet")
+    assert sorted(line.split()[:2] for line in result.stdout.splitlines()) == [["en", "booklet"],
+                                                                                 ["zh_CN", "booklet"]], result.stdout
+    return project
+
+
+def page_number(path: Path, page: int, half: str) -> int | None:
+    """The page number ("3 / 7") printed on the left or right half of a booklet page, or
+    None for a blank half; the cover, which has no number, is 1."""
+    reader = PdfReader(path)
+    width = float(reader.pages[page - 1].mediabox.width)
+    x = 0 if half == "left" else int(width / 2)
+    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-x", str(x), "-y", "0", "-W",
+                           str(int(width / 2)), "-H", "600", "-layout", "-enc", "UTF-8", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    if not text.strip():
+        return None
+    number = re.search(r"(\d+)\s*/\s*\d+\s*$", text.strip())
+    return int(number.group(1)) if number else 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_booklet_is_the_brochure_on_a4_sheets_in_folding_order(booklets: Path, language: str) -> None:
+    pdf = booklets / "_build" / "pdf"
+    reading = PdfReader(pdf / f"mishixiang-profile-{language}.pdf")
+    booklet_file = pdf / f"mishixiang-profile-{language}-booklet.pdf"
+    booklet = PdfReader(booklet_file)
+    pages = len(reading.pages)
+    padded = -(-pages // 4) * 4
+    assert len(booklet.pages) == padded // 2  # two A5 pages a side
+    for page in booklet.pages:  # A4 landscape, mm: 297 x 210
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
+        assert page.get("/Rotate", 0) == 0
+    printed = [page_number(booklet_file, side, half) for side in range(1, len(booklet.pages) + 1)
+               for half in ("left", "right")]
+    assert printed == booklet_order(pages)
+    # the first sheet carries the first page and the last (blank pages only after it)
+    assert printed[1] == 1 and pages in printed[:4] and printed[0] == (pages if pages == padded else None)
+    assert sorted(p for p in printed if p) == list(range(1, pages + 1))
+    assert "mishixiang-profile-" + language + "-booklet.pdf" not in {p.name for p in (booklets / "_build" / "html" /
+                                                                                       "pdf").iterdir()}
+
+
+def test_booklets_are_byte_identical_when_made_again(booklets: Path, make) -> None:
+    pdf = booklets / "_build" / "pdf"
+    first = pdf / "mishixiang-profile-zh_CN-booklet.pdf"
+    kept = pdf.parent / "kept.pdf"
+    shutil.copy2(first, kept)
+    first.unlink()
+    (booklets / "_build" / ".stamps" / "booklet-zh_CN").unlink()
+    make(booklets, "booklet", LANGUAGES="zh_CN")
+    assert filecmp.cmp(first, kept, shallow=False)
+
+
+def test_a_missing_brochure_is_built_first(built_copy: Path, make) -> None:
+    (built_copy / "_build" / "pdf" / "mishixiang-profile-en.pdf").unlink()
+    (built_copy / "_build" / ".stamps" / "pdf-en").unlink()
+    result = make(built_copy, "booklet", LANGUAGES="en")
+    assert [line.split()[:2] for line in result.stdout.splitlines()] == [["en", "PDF"], ["en", "booklet"]]
+    assert (built_copy / "_build" / "pdf" / "mishixiang-profile-en-booklet.pdf").is_file()
