@@ -30,6 +30,9 @@ export SITE_URL LANGUAGES BUILDDIR V
 PYTHON       = $(VENV)/bin/python
 EDITIONS     = $(PYTHON) -m editions
 TRANSLATIONS = $(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))
+# The parallel editions: the source beside each translation (en-zh_CN).
+PARALLELS    = $(foreach t,$(TRANSLATIONS),$(SOURCE_LANGUAGE)-$(t))
+EDITIONS_ALL = $(LANGUAGES) $(PARALLELS)
 STAMPS       = $(BUILDDIR)/.stamps
 # conf.py is at the root, the sources in docs/; -q: warnings only, unless V=1.
 SPHINX       = $(VENV)/bin/sphinx-build -c . $(if $(V),,-q) $(SPHINXOPTS)
@@ -103,18 +106,19 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 SOURCES     := $(shell find docs editions/sphinxext editions/catalogs -type f -not -name '*.pyc' 2>/dev/null) \
                $(wildcard editions/*.py)
 INPUTS       = conf.py $(SOURCES) $(VENV_READY)
-CATALOGS_OF  = $(shell find locales/$(1) -type f 2>/dev/null)
+# An edition's catalogs: its language's (a parallel edition's: its translation's).
+CATALOGS_OF  = $(shell find locales/$(lastword $(subst -, ,$(1))) -type f 2>/dev/null)
 
 # The site offers a PDF of each edition whose PDF this run builds or that exists
 # (an HTML-only build of a fresh clone has no dead "Download PDF" links).
 GOALS       := $(or $(MAKECMDGOALS),all)
-PDF_OFFERED  = $(if $(filter all pdf dist,$(GOALS)),$(LANGUAGES),$(if $(AFTER_CLEAN),,$(foreach \
-                 l,$(LANGUAGES),$(if $(wildcard $(BUILDDIR)/pdf/*-$(l).pdf),$(l)))))
+PDF_OFFERED  = $(if $(filter all pdf dist,$(GOALS)),$(EDITIONS_ALL),$(if $(AFTER_CLEAN),,$(foreach \
+                 e,$(EDITIONS_ALL),$(if $(wildcard $(BUILDDIR)/pdf/*-$(e).pdf),$(e)))))
 export EDITION_PDFS = $(PDF_OFFERED)
 
-html: $(foreach l,$(LANGUAGES),$(STAMPS)/html-$(l)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<language>/
+html: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/html-$(e)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<edition>/ (en, zh_CN, en-zh_CN)
 
-pdf: $(foreach l,$(LANGUAGES),$(STAMPS)/pdf-$(l)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
+pdf: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
 
 .SECONDEXPANSION:
 $(STAMPS)/html-%: $(INPUTS) $$(call CATALOGS_OF,$$*) $(STAMPS)/html-options | $(STAMPS)/debian-build $(AFTER_CLEAN)

@@ -38,9 +38,18 @@ FORMATS = ("html", "pdf")
 @dataclass(frozen=True)
 class Edition:
     format: str
-    language: str
+    language: str  # the edition: a language (zh_CN), or a parallel one (en-zh_CN)
     builddir: Path
     project: Project
+
+    @property
+    def parallel(self) -> bool:
+        return "-" in self.language
+
+    @property
+    def sphinx_language(self) -> str:
+        """The language Sphinx builds in: a parallel edition's is its translation's."""
+        return self.language.partition("-")[2] if self.parallel else self.language
 
     @property
     def name(self) -> str:
@@ -146,15 +155,19 @@ def offered_pdfs(edition: Edition, languages: list[str]) -> list[str]:
     given = os.environ.get("EDITION_PDFS")
     if given is not None:
         return given.split()
-    return [lang for lang in languages if (edition.builddir / "pdf" / edition.project.pdf_name(lang)).exists()]
+    return [name for name in [*languages, *edition.project.parallels_of(languages)]
+            if (edition.builddir / "pdf" / edition.project.pdf_name(name)).exists()]
 
 
 def run_sphinx(edition: Edition, sphinxopts: list[str], languages: list[str]) -> None:
     loud = verbose(sphinxopts)
     args = [sys.executable, "-m", "sphinx", "-b", edition.builder, "-c", ".",
-            "-D", f"language={edition.language}",
-            "-D", f"locale_dirs={edition.builddir.resolve() / 'locales' / edition.format}",
+            "-D", f"language={edition.sphinx_language}",
+            *(["-D", f"edition_parallel={edition.language}"] if edition.parallel else []),
+            # each edition its own checked catalogs: editions build side by side
+            "-D", f"locale_dirs={edition.builddir.resolve() / 'locales' / f'{edition.format}-{edition.language}'}",
             "-D", f"edition_languages={','.join(languages)}",
+            "-D", f"edition_parallels={','.join(edition.project.parallels_of(languages))}",
             "-D", f"edition_pdfs={','.join(offered_pdfs(edition, languages))}",
             "-d", str(edition.doctrees), *([] if loud else ["-q"]), *sphinxopts,
             "docs", str(edition.staging)]
@@ -228,7 +241,7 @@ def main(argv: list[str]) -> int:
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
-    languages = os.environ.get("LANGUAGES", "").split() or project.languages
+    languages = [lang for lang in os.environ.get("LANGUAGES", "").split() if "-" not in lang] or project.languages
     edition = Edition(argv[0], argv[1], builddir, project)
     pin_source_date_epoch(project.root)
     started = time.monotonic()

@@ -18,6 +18,7 @@ from . import (
     latex,
     links,
     metadata,
+    parallel,
     safety,
     theme_messages,
     translated_config,
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     safety.setup(app)
     links.setup(app)
     language_marks.setup(app)
+    parallel.setup(app)
     chinese_search.setup(app)
     theme_messages.setup(app)
     latex.setup(app)
