@@ -67,7 +67,7 @@ def _inline_pair(source: list[nodes.Node], translation: list[nodes.Node], tags: 
                           classes=["parallel-target", f"language-{tags[1] if translated else tags[0]}"])
     if not translated:
         second["classes"].append("untranslated")
-        second += _untranslated_mark(tags[1])
+        second += [nodes.Text(" "), _untranslated_mark(tags[1])]
     return [first, nodes.inline(SEPARATOR, SEPARATOR, classes=["parallel-separator"]), second]
 
 
@@ -127,11 +127,11 @@ class SetSideBySide(SphinxTransform):
         if not translated:  # the source again, said to be untranslated, read as the source language
             target = source.deepcopy()
             target["classes"] += ["untranslated"]
-            target.insert(0, _untranslated_mark(tags[1]))
+            target.insert(0, [_untranslated_mark(tags[1]), nodes.Text(" ")])
         pair = parallel_pair("", classes=["parallel-pair"])
-        pair += parallel_half("", source, lang=tags[0], classes=["parallel-source"])
+        pair += parallel_half("", source, lang=tags[0], classes=["parallel-half", "parallel-source"])
         pair += parallel_half("", target, lang=tags[1] if translated else tags[0],
-                              classes=["parallel-target"] + ([] if translated else ["untranslated"]))
+                              classes=["parallel-half", "parallel-target"] + ([] if translated else ["untranslated"]))
         pair.source, pair.line = node.source, node.line
         parent.replace(node, pair)
 
