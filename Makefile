@@ -30,8 +30,9 @@ export SITE_URL LANGUAGES BUILDDIR V
 PYTHON       = $(VENV)/bin/python
 EDITIONS     = $(PYTHON) -m editions
 TRANSLATIONS = $(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))
-# The parallel editions: the source beside each translation (en-zh_CN).
-PARALLELS    = $(foreach t,$(TRANSLATIONS),$(SOURCE_LANGUAGE)-$(t))
+# The parallel editions: the source beside each translation (en-zh_CN), when both
+# languages are asked for (LANGUAGES=zh_CN builds the Chinese edition alone).
+PARALLELS    = $(if $(filter $(SOURCE_LANGUAGE),$(LANGUAGES)),$(foreach t,$(TRANSLATIONS),$(SOURCE_LANGUAGE)-$(t)))
 EDITIONS_ALL = $(LANGUAGES) $(PARALLELS)
 STAMPS       = $(BUILDDIR)/.stamps
 # conf.py is at the root, the sources in docs/; -q: warnings only, unless V=1.

@@ -76,7 +76,10 @@ class Project:
         return [self.source_language, *self.translation_languages]
 
     def parallels_of(self, languages: list[str]) -> list[str]:
-        """The parallel editions of *languages*: the source beside each translation (en-zh_CN)."""
+        """The parallel editions of *languages*: the source beside each translation
+        (en-zh_CN), when the source is one of them."""
+        if self.source_language not in languages:
+            return []
         return [f"{self.source_language}-{lang}" for lang in languages if lang != self.source_language]
 
     @property

@@ -108,7 +108,8 @@ def render(project: Project, languages: list[str]) -> str:
           f' data-language="{lang}">{escape(language_name(lang))}</a></li>' for lang in editions),
         # the parallel editions: both languages, side by side
         *(f'<li><a href="{name}/index.html" data-language="{name}">'
-          f'{escape(" | ".join(language_name(lang) for lang in name.split("-")))}</a></li>' for name in parallels),
+          + " | ".join(f'<span lang="{language_tag(lang)}">{escape(language_name(lang))}</span>'
+                       for lang in name.split("-")) + "</a></li>" for name in parallels),
     ])
     headings = "\n".join(
         f'<h1 lang="{language_tag(lang)}">{escape(titles[lang])}</h1>'

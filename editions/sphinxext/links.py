@@ -37,6 +37,12 @@ def edition_title(edition: str) -> str:
     return f"{language_name(source)} | {language_name(translation)}" if translation else language_name(edition)
 
 
+def edition_parts(edition: str) -> list[dict[str, str]]:
+    """The edition's languages, each named in itself with its tag (a reader of
+    one of them reads its name; a screen reader pronounces each in its language)."""
+    return [{"tag": language_tag(name), "name": language_name(name)} for name in edition.split("-")]
+
+
 def editions(config: Config) -> list[str]:
     return [*config.edition_languages, *config.edition_parallels]
 
@@ -50,6 +56,7 @@ def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
         # a parallel edition is in two languages: no one tag says it
         "tag": "" if "-" in edition else language_tag(edition),
         "name": edition_title(edition),
+        "parts": edition_parts(edition),
         "href": f"{root}{edition}/{uri}",
         "current": edition == current,
     } for edition in editions(app.config)]
@@ -63,7 +70,7 @@ def pdf_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
                            (current in e.split("-") or e in current.split("-"))]
     root = to_site_root(pagename)
     return [{"href": f"{root}pdf/{pdf_basename(config, edition)}.pdf", "edition": edition,
-             "name": edition_title(edition), "current": edition == current}
+             "name": edition_title(edition), "parts": edition_parts(edition), "current": edition == current}
             for edition in related if edition in config.edition_pdfs]
 
 

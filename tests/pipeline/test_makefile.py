@@ -37,7 +37,8 @@ def test_clean_runs_before_the_build_even_in_parallel_and_says_little(built_seco
     # one line per edition (what, where, how long), and no Sphinx chatter
     edition_lines = [line for line in result.stdout.splitlines() if "_build/html/" in line]
     assert sorted(line.split()[:3] for line in edition_lines) == [
-        ["en", "HTML", "_build/html/en"], ["zh_CN", "HTML", "_build/html/zh_CN"]], result.stdout
+        ["en", "HTML", "_build/html/en"], ["zh_CN", "HTML", "_build/html/zh_CN"],
+        ["zh_CN-en", "HTML", "_build/html/zh_CN-en"]], result.stdout
     assert "myst v" not in result.stdout + result.stderr  # no configuration dump
     assert "Writing evaluated template result" not in result.stdout + result.stderr
     assert result.stderr == ""
@@ -102,5 +103,6 @@ def test_languages_narrowed_and_an_html_only_build_links_no_pdf(project: Path, m
     make(project, "html", LANGUAGES="en")
     assert (project / "_build" / "html" / "en" / "index.html").is_file()
     assert not (project / "_build" / "html" / "zh_CN").exists()
+    assert not (project / "_build" / "html" / "zh_CN-en").exists()  # a parallel edition needs both languages
     # no PDF was built: no "Download PDF" leads nowhere
     assert 'class="pdf-link"' not in (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
