@@ -25,7 +25,9 @@ CHECKFLAGS      ?=
 SITE_URL        ?=
 # V=1: everything Sphinx says, not one line per edition.
 V               ?=
-export SITE_URL LANGUAGES BUILDDIR V
+# make review EDITOR_URL='vscode://file{path}:{line}': each entry links to its line in your editor.
+EDITOR_URL      ?=
+export SITE_URL LANGUAGES BUILDDIR V EDITOR_URL
 
 PYTHON       = $(VENV)/bin/python
 EDITIONS     = $(PYTHON) -m editions
@@ -47,7 +49,7 @@ MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf dist bench gettext update-po stats check serve test test-fast clean venv venv-test lock
+.PHONY: help all html pdf dist bench gettext update-po stats check review serve test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -155,6 +157,12 @@ stats: $(VENV_READY) ## Show translated / fuzzy / untranslated counts per catalo
 
 check: gettext ## Check every translation: sync, markup, safety, numbers, terms, typography
 	@$(EDITIONS) check $(CHECKFLAGS) --pot-dir $(BUILDDIR)/gettext $(TRANSLATIONS)
+
+# A review view for each translation (not part of the site): the parallel layout,
+# each message's catalog:line, state, fuzzy diff, make check findings and # review:
+# comments.  EDITOR_URL='vscode://file{path}:{line}' adds a link that opens each entry.
+review: gettext | $(STAMPS)/debian-build ## Build the translators' review view into _build/review/<language>/
+	@$(foreach t,$(TRANSLATIONS),$(EDITIONS) build review $(t) $(SPHINXOPTS) &&) true
 
 serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: make serve LANGUAGE=zh_CN PORT=8000
 	$(VENV)/bin/sphinx-autobuild -c . -b html -D language=$(LANGUAGE) \

@@ -19,6 +19,7 @@ from . import (
     links,
     metadata,
     parallel,
+    review,
     safety,
     theme_messages,
     translated_config,
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     links.setup(app)
     language_marks.setup(app)
     parallel.setup(app)
+    review.setup(app)
     chinese_search.setup(app)
     theme_messages.setup(app)
     latex.setup(app)

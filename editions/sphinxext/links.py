@@ -79,6 +79,9 @@ def add_edition_links(
 ) -> None:
     if app.builder.format != "html":
         return
+    if app.config.edition_review:  # the review view stands alone: it is not part of the site
+        context["edition_links"], context["edition_pdfs"] = [], []
+        return
     links = edition_links(app, pagename)
     context["edition_links"] = links
     context["edition_base_url"] = app.config.edition_base_url

@@ -92,7 +92,7 @@ class KeepSource(SphinxTransform):
         if languages_of(self.config) is None:
             return
         self.document["editions_sources"] = {
-            id(node): (node, _without_ids(node.deepcopy())) for node, _msg in extract_messages(self.document)
+            id(node): (node, _without_ids(node.deepcopy()), message) for node, message in extract_messages(self.document)
             if isinstance(node, (nodes.paragraph, nodes.line, nodes.title, nodes.caption, nodes.term,
                                  nodes.rubric, nodes.field_name))
         }
@@ -109,20 +109,22 @@ class SetSideBySide(SphinxTransform):
         if not kept or pair is None:
             return
         tags = (language_tag(pair[0]), language_tag(pair[1]))
-        for node, source in kept.values():
+        for node, source, message in kept.values():
             translated = bool(node.get("translated"))
             if isinstance(node, (nodes.paragraph, nodes.line)) and not _is_label(node):
-                self._pair_block(node, source, tags, translated)
+                self._pair_block(node, source, tags, translated)["msgid"] = message
             else:
                 translation = node.children if translated else [c.deepcopy() for c in source.children]
                 node.children = []
                 node.extend(_inline_pair(source.children, translation, tags, translated))
+                node["msgid"] = message  # the review view finds its catalog entry by it
 
     @staticmethod
-    def _pair_block(node: nodes.Element, source: nodes.Element, tags: tuple[str, str], translated: bool) -> None:
+    def _pair_block(node: nodes.Element, source: nodes.Element, tags: tuple[str, str],
+                    translated: bool) -> nodes.Element:
         parent = node.parent
         if parent is None:
-            return
+            return node
         target = node
         if not translated:  # the source again, said to be untranslated, read as the source language
             target = source.deepcopy()
@@ -134,6 +136,7 @@ class SetSideBySide(SphinxTransform):
                               classes=["parallel-half", "parallel-target"] + ([] if translated else ["untranslated"]))
         pair.source, pair.line = node.source, node.line
         parent.replace(node, pair)
+        return pair
 
 
 def _is_label(node: nodes.Element) -> bool:
