@@ -84,7 +84,8 @@ class Entry:
 
     @property
     def location(self) -> str:
-        return f"{self.catalog.display}:{self.line}"
+        # a message the catalog lacks has no line yet: the file is where it goes
+        return self.catalog.display if self.state == MISSING else f"{self.catalog.display}:{self.line}"
 
     @property
     def anchor(self) -> str:
@@ -377,14 +378,16 @@ def index(app: Sphinx, docname: str) -> nodes.container:
     for page in _pages_in_order(app.env, app.config.root_doc):
         domain = docname_to_domain(page, app.config.gettext_compact)
         catalog = review.catalogs.get(domain)
-        if catalog is None:
-            continue
         pages.add(domain)
         title = app.env.titles[page].astext() if page in app.env.titles else page
         link = nodes.reference("", title, refuri=app.builder.get_relative_uri(docname, page))
         rows.append((link, catalog))
     listing = nodes.bullet_list("")
     for link, catalog in rows:
+        if catalog is None:  # a page nobody has started: it shows in English
+            listing += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(
+                " — no catalog yet: the page shows in English; run `make update-po` to create it")))
+            continue
         listing += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(" — "),
                                                       nodes.literal(catalog.display, catalog.display),
                                                       nodes.Text(f": {_counts_text(catalog)}; findings: "
