@@ -25,11 +25,17 @@ CHECKFLAGS      ?=
 SITE_URL        ?=
 # V=1: everything Sphinx says, not one line per edition.
 V               ?=
-export SITE_URL LANGUAGES BUILDDIR V
+# make review EDITOR_URL='vscode://file{path}:{line}': each entry links to its line in your editor.
+EDITOR_URL      ?=
+export SITE_URL LANGUAGES BUILDDIR V EDITOR_URL
 
 PYTHON       = $(VENV)/bin/python
 EDITIONS     = $(PYTHON) -m editions
 TRANSLATIONS = $(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))
+# The parallel editions: the source beside each translation (en-zh_CN), when both
+# languages are asked for (LANGUAGES=zh_CN builds the Chinese edition alone).
+PARALLELS    = $(if $(filter $(SOURCE_LANGUAGE),$(LANGUAGES)),$(foreach t,$(TRANSLATIONS),$(SOURCE_LANGUAGE)-$(t)))
+EDITIONS_ALL = $(LANGUAGES) $(PARALLELS)
 STAMPS       = $(BUILDDIR)/.stamps
 # conf.py is at the root, the sources in docs/; -q: warnings only, unless V=1.
 SPHINX       = $(VENV)/bin/sphinx-build -c . $(if $(V),,-q) $(SPHINXOPTS)
@@ -43,7 +49,7 @@ MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf booklet dist bench gettext update-po stats check serve test test-fast clean venv venv-test lock
+.PHONY: help all html pdf booklet dist bench gettext update-po stats check review serve test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -103,18 +109,19 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 SOURCES     := $(shell find docs editions/sphinxext editions/catalogs -type f -not -name '*.pyc' 2>/dev/null) \
                $(wildcard editions/*.py)
 INPUTS       = conf.py $(SOURCES) $(VENV_READY)
-CATALOGS_OF  = $(shell find locales/$(1) -type f 2>/dev/null)
+# An edition's catalogs: its language's (a parallel edition's: its translation's).
+CATALOGS_OF  = $(shell find locales/$(lastword $(subst -, ,$(1))) -type f 2>/dev/null)
 
 # The site offers a PDF of each edition whose PDF this run builds or that exists
 # (an HTML-only build of a fresh clone has no dead "Download PDF" links).
 GOALS       := $(or $(MAKECMDGOALS),all)
-PDF_OFFERED  = $(if $(filter all pdf dist,$(GOALS)),$(LANGUAGES),$(if $(AFTER_CLEAN),,$(foreach \
-                 l,$(LANGUAGES),$(if $(wildcard $(BUILDDIR)/pdf/*-$(l).pdf),$(l)))))
+PDF_OFFERED  = $(if $(filter all pdf dist,$(GOALS)),$(EDITIONS_ALL),$(if $(AFTER_CLEAN),,$(foreach \
+                 e,$(EDITIONS_ALL),$(if $(wildcard $(BUILDDIR)/pdf/*-$(e).pdf),$(e)))))
 export EDITION_PDFS = $(PDF_OFFERED)
 
-html: $(foreach l,$(LANGUAGES),$(STAMPS)/html-$(l)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<language>/
+html: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/html-$(e)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<edition>/ (en, zh_CN, en-zh_CN)
 
-pdf: $(foreach l,$(LANGUAGES),$(STAMPS)/pdf-$(l)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
+pdf: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
 
 booklet: $(foreach l,$(LANGUAGES),$(STAMPS)/booklet-$(l)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
 
@@ -157,6 +164,12 @@ stats: $(VENV_READY) ## Show translated / fuzzy / untranslated counts per catalo
 
 check: gettext ## Check every translation: sync, markup, safety, numbers, terms, typography
 	@$(EDITIONS) check $(CHECKFLAGS) --pot-dir $(BUILDDIR)/gettext $(TRANSLATIONS)
+
+# A review view for each translation (not part of the site): the parallel layout,
+# each message's catalog:line, state, fuzzy diff, make check findings and # review:
+# comments.  EDITOR_URL='vscode://file{path}:{line}' adds a link that opens each entry.
+review: gettext | $(STAMPS)/debian-build ## Build the translators' review view into _build/review/<language>/
+	@$(foreach t,$(TRANSLATIONS),$(EDITIONS) build review $(t) $(SPHINXOPTS) &&) true
 
 serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: make serve LANGUAGE=zh_CN PORT=8000
 	$(VENV)/bin/sphinx-autobuild -c . -b html -D language=$(LANGUAGE) \

@@ -75,6 +75,18 @@ class Project:
     def languages(self) -> list[str]:
         return [self.source_language, *self.translation_languages]
 
+    def parallels_of(self, languages: list[str]) -> list[str]:
+        """The parallel editions of *languages*: the source beside each translation
+        (en-zh_CN), when the source is one of them."""
+        if self.source_language not in languages:
+            return []
+        return [f"{self.source_language}-{lang}" for lang in languages if lang != self.source_language]
+
+    @property
+    def editions(self) -> list[str]:
+        """Every edition: each language's, then each parallel one."""
+        return [*self.languages, *self.parallels_of(self.languages)]
+
     @property
     def pages(self) -> list[str]:
         """The pages of docs/ that Sphinx builds (less conf.py's exclude_patterns)."""

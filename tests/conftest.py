@@ -53,8 +53,13 @@ def pytest_configure(config: pytest.Config) -> None:
     from hypothesis.configuration import set_hypothesis_home_dir
 
     set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), f"editions-hypothesis-{os.getuid()}"))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
     # With workers (pytest -n), the controller builds the shared profiles while the
     # workers run the tests that don't need them; those come last (see below).
+    # (Here, not at configure time: pytest's tmp_path_factory exists by now.)
+    config = session.config
     selected = config.getoption("markexpr", "") or ""
     if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput") \
             and "not tex" not in selected and "not pipeline" not in selected:

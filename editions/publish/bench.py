@@ -9,7 +9,9 @@ project under ``_build/bench/`` (never on the working tree):
 2. ``make`` with nothing changed;
 3. one msgstr changed: ``make html`` (which pages were re-read and written,
    and whether the source-language edition was touched), then ``make pdf``;
-4. a generated project 50 times the size of the profile, every language:
+4. each edition alone from a clean start, one core: the one-language HTML and
+   PDF editions, the parallel ones (en-zh_CN) and the translators' review view;
+5. a generated project 50 times the size of the profile, every language:
    seconds per page and peak memory for each step.
 """
 
@@ -114,6 +116,22 @@ def translator_loop(bench: Path) -> None:
     print()
 
 
+def each_edition(bench: Path) -> None:
+    """Every edition built alone from nothing (its own doctrees), so their costs compare."""
+    print("Each edition alone, from a clean start (one sphinx-build at a time)")
+    project = copy_project(bench / "each", PROJECT.root)
+    driver = [sys.executable, "-m", "editions", "build"]
+    for fmt in ("html", "pdf"):
+        for edition in PROJECT.editions:
+            wall, peak, _, _ = timed([*driver, fmt, edition], project)
+            row(f"{fmt} {edition}", wall, f"peak {peak} MiB")
+    timed(make(project, "gettext"), project)  # the review's checks compare with the templates
+    for language in PROJECT.translation_languages:
+        wall, peak, _, _ = timed([*driver, "review", language], project)
+        row(f"review {language} (make review)", wall, f"peak {peak} MiB")
+    print()
+
+
 def scaled_project(bench: Path, factor: int) -> tuple[Path, int]:
     """The profile repeated *factor* times: every page and its catalog copied."""
     project = copy_project(bench / f"scale-{factor}", PROJECT.root)
@@ -169,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"benchmark workspace: {bench}  ({os.cpu_count()} cores)\n")
     full_builds(bench)
     translator_loop(bench)
+    each_edition(bench)
     scale(bench, int(os.environ.get("BENCH_SCALE", "50")))
     return 0
 

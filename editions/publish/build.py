@@ -29,18 +29,35 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import editor_url
 from ..dates import pin_source_date_epoch
 from ..project import Project, load
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "review")
 
 
 @dataclass(frozen=True)
 class Edition:
-    format: str
-    language: str
+    format: str  # html, pdf, or review (a translation's review view: its parallel edition, annotated)
+    language: str  # the edition: a language (zh_CN), or a parallel one (en-zh_CN)
     builddir: Path
     project: Project
+
+    @property
+    def parallel_name(self) -> str | None:
+        """The parallel edition this one is (or, for a review, shows): en-zh_CN."""
+        if self.format == "review":
+            return f"{self.project.source_language}-{self.language}"
+        return self.language if "-" in self.language else None
+
+    @property
+    def parallel(self) -> bool:
+        return self.parallel_name is not None
+
+    @property
+    def sphinx_language(self) -> str:
+        """The language Sphinx builds in: a parallel edition's is its translation's."""
+        return self.language.partition("-")[2] if "-" in self.language else self.language
 
     @property
     def name(self) -> str:
@@ -48,21 +65,24 @@ class Edition:
 
     @property
     def builder(self) -> str:
-        return "html" if self.format == "html" else "latex"
+        return "latex" if self.format == "pdf" else "html"
 
     @property
     def staging(self) -> Path:
-        folder = "html" if self.format == "html" else "latex"
+        folder = {"pdf": "latex"}.get(self.format, self.format)
         return self.builddir / "staging" / folder / self.language
 
     @property
     def doctrees(self) -> Path:
-        return self.builddir / "doctrees" / f"{self.builder}-{self.language}"
+        prefix = "review" if self.format == "review" else self.builder
+        return self.builddir / "doctrees" / f"{prefix}-{self.language}"
 
     @property
     def published(self) -> Path:
         if self.format == "html":
             return self.builddir / "html" / self.language
+        if self.format == "review":
+            return self.builddir / "review" / self.language
         return self.builddir / "pdf" / self.project.pdf_name(self.language)
 
     @property
@@ -146,15 +166,31 @@ def offered_pdfs(edition: Edition, languages: list[str]) -> list[str]:
     given = os.environ.get("EDITION_PDFS")
     if given is not None:
         return given.split()
-    return [lang for lang in languages if (edition.builddir / "pdf" / edition.project.pdf_name(lang)).exists()]
+    return [name for name in [*languages, *edition.project.parallels_of(languages)]
+            if (edition.builddir / "pdf" / edition.project.pdf_name(name)).exists()]
+
+
+def review_options(edition: Edition) -> list[str]:
+    """A review: the notes, make check's findings (against `make gettext`'s templates)
+    and the translator's editor link (EDITOR_URL, from their own environment)."""
+    options = ["-D", "edition_review=1", "-D", f"edition_review_templates={(edition.builddir / 'gettext').resolve()}"]
+    if editor := os.environ.get("EDITOR_URL", ""):
+        if problem := editor_url.problem(editor):
+            raise BuildFailed(f"EDITOR_URL={editor!r} cannot be used: {problem}")
+        options += ["-D", f"edition_editor_url={editor}"]
+    return options
 
 
 def run_sphinx(edition: Edition, sphinxopts: list[str], languages: list[str]) -> None:
     loud = verbose(sphinxopts)
     args = [sys.executable, "-m", "sphinx", "-b", edition.builder, "-c", ".",
-            "-D", f"language={edition.language}",
-            "-D", f"locale_dirs={edition.builddir.resolve() / 'locales' / edition.format}",
+            "-D", f"language={edition.sphinx_language}",
+            *(["-D", f"edition_parallel={edition.parallel_name}"] if edition.parallel else []),
+            *(review_options(edition) if edition.format == "review" else []),
+            # each edition its own checked catalogs: editions build side by side
+            "-D", f"locale_dirs={edition.builddir.resolve() / 'locales' / f'{edition.format}-{edition.language}'}",
             "-D", f"edition_languages={','.join(languages)}",
+            "-D", f"edition_parallels={','.join(edition.project.parallels_of(languages))}",
             "-D", f"edition_pdfs={','.join(offered_pdfs(edition, languages))}",
             "-d", str(edition.doctrees), *([] if loud else ["-q"]), *sphinxopts,
             "docs", str(edition.staging)]
@@ -205,7 +241,7 @@ def build(edition: Edition, sphinxopts: list[str], languages: list[str]) -> None
     edition.dirty_marker.touch()
     try:
         run_sphinx(edition, sphinxopts, languages)
-        output = edition.staging if edition.format == "html" else build_pdf_file(edition)
+        output = build_pdf_file(edition) if edition.format == "pdf" else edition.staging
         swap_into_place(output, edition.published)
         if edition.format == "pdf":  # the site links each edition's brochure
             swap_into_place(output, edition.builddir / "html" / "pdf" / edition.published.name)
@@ -224,11 +260,11 @@ def _unchanged(edition: Edition) -> str:
 
 def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in FORMATS:
-        print("usage: python -m editions build {html,pdf} LANGUAGE [SPHINXOPTS...]", file=sys.stderr)
+        print("usage: python -m editions build {html,pdf,review} LANGUAGE [SPHINXOPTS...]", file=sys.stderr)
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
-    languages = os.environ.get("LANGUAGES", "").split() or project.languages
+    languages = [lang for lang in os.environ.get("LANGUAGES", "").split() if "-" not in lang] or project.languages
     edition = Edition(argv[0], argv[1], builddir, project)
     pin_source_date_epoch(project.root)
     started = time.monotonic()

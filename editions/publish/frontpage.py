@@ -66,7 +66,7 @@ PAGE = """<!doctype html>
   var pick = null;
   var key = {key};
   try {{ pick = localStorage.getItem(key); }} catch (e) {{}}
-  if (editions.indexOf(pick) < 0) {{
+  if ({choices}.indexOf(pick) < 0) {{
     pick = null;
     var wanted = navigator.languages || [navigator.language || ""];
     for (var i = 0; i < wanted.length && !pick; i++) {{
@@ -102,11 +102,15 @@ def render(project: Project, languages: list[str]) -> str:
     editions = [source] + [lang for lang in languages if lang != source]
     titles = project_titles(project, editions)
     key = json.dumps(storage_key(project)).replace("<", "\\u003c")  # inside <script>
-    links = "\n".join(
-        f'<li><a href="{lang}/index.html" hreflang="{language_tag(lang)}" lang="{language_tag(lang)}"'
-        f' data-language="{lang}">{escape(language_name(lang))}</a></li>'
-        for lang in editions
-    )
+    parallels = project.parallels_of(editions)
+    links = "\n".join([
+        *(f'<li><a href="{lang}/index.html" hreflang="{language_tag(lang)}" lang="{language_tag(lang)}"'
+          f' data-language="{lang}">{escape(language_name(lang))}</a></li>' for lang in editions),
+        # the parallel editions: both languages, side by side
+        *(f'<li><a href="{name}/index.html" data-language="{name}">'
+          + " | ".join(f'<span lang="{language_tag(lang)}">{escape(language_name(lang))}</span>'
+                       for lang in name.split("-")) + "</a></li>" for name in parallels),
+    ])
     headings = "\n".join(
         f'<h1 lang="{language_tag(lang)}">{escape(titles[lang])}</h1>'
         for lang in editions if lang in titles
@@ -121,6 +125,7 @@ def render(project: Project, languages: list[str]) -> str:
         alternates=alternates,
         first=editions[0],
         editions=json.dumps(editions),
+        choices=json.dumps([*editions, *parallels]),
         key=key,
         colour=escape(project.colour),
         headings=headings,
@@ -146,17 +151,17 @@ def prune(builddir: Path, project: Project) -> list[Path]:
     gone: list[Path] = []
     html = builddir / "html"
     for folder in sorted(html.iterdir()) if html.is_dir() else []:
-        if folder.is_dir() and (folder / ".buildinfo").exists() and folder.name not in project.languages:
+        if folder.is_dir() and (folder / ".buildinfo").exists() and folder.name not in project.editions:
             shutil.rmtree(folder)
             gone.append(folder)
     prefix = f"{project.basename}-"
     for pdf in [*builddir.glob(f"pdf/{prefix}*.pdf"), *html.glob(f"pdf/{prefix}*.pdf")]:
-        if pdf.stem[len(prefix):] not in project.languages:
+        if pdf.stem[len(prefix):] not in project.editions:
             pdf.unlink()
             gone.append(pdf)
     for stamp in builddir.glob(".stamps/*-*"):
-        kind, _, language = stamp.name.partition("-")
-        if kind in ("html", "pdf") and language not in project.languages and language != "options":
+        kind, _, edition = stamp.name.partition("-")
+        if kind in ("html", "pdf") and edition not in project.editions and edition != "options":
             stamp.unlink()
     return gone
 

@@ -19,6 +19,8 @@ from . import (
     latex,
     links,
     metadata,
+    parallel,
+    review,
     safety,
     theme_messages,
     translated_config,
@@ -52,6 +54,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     safety.setup(app)
     links.setup(app)
     language_marks.setup(app)
+    parallel.setup(app)
+    review.setup(app)
     chinese_search.setup(app)
     theme_messages.setup(app)
     latex.setup(app)

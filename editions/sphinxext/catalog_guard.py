@@ -235,9 +235,12 @@ def derive_languages(app: Sphinx, config: Config) -> None:
     """``edition_languages`` not set: the source language and every folder of catalogs."""
     config.edition_languages = [lang for lang in config.edition_languages if lang]  # -D a,b
     config.edition_pdfs = [lang for lang in config.edition_pdfs if lang]
+    config.edition_parallels = [name for name in config.edition_parallels if name]
+    source = source_language(config)
     if not config.edition_languages:
-        source = source_language(config)
         config.edition_languages = [source, *(lang for lang in translation_languages(config) if lang != source)]
+    if not config.edition_parallels:  # the source beside each translation
+        config.edition_parallels = [f"{source}-{lang}" for lang in config.edition_languages if lang != source]
 
 
 def setup(app: Sphinx) -> None:

@@ -54,9 +54,20 @@ def read_data(path: Path, shown: str) -> list[tuple[str, float]]:
     return rows
 
 
-def chart_parts(node: chart) -> tuple[str, list[tuple[str, float]]]:
-    caption = next((c.astext() for c in node.children if isinstance(c, nodes.caption)), "")
-    labels = [c.astext() for c in node.children if isinstance(c, nodes.paragraph)]
+def _lines(node: nodes.Element) -> tuple[str, ...]:
+    """A label's text: one line, or in a parallel edition two (source, translation)."""
+    halves = [n for n in node.findall(nodes.inline) if {"parallel-source", "parallel-target"} & set(n["classes"])]
+    if not halves:
+        return (node.astext(),)
+    return tuple(" ".join(t.astext() for t in half.children
+                          if not (isinstance(t, nodes.inline) and "untranslated-mark" in t["classes"]))
+                 for half in halves)
+
+
+def chart_parts(node: chart) -> tuple[str, list[tuple[tuple[str, ...], float]]]:
+    """The caption and each bar's label lines and value."""
+    caption = next((" / ".join(_lines(c)) for c in node.children if isinstance(c, nodes.caption)), "")
+    labels = [_lines(c) for c in node.children if isinstance(c, nodes.paragraph)]
     return caption, list(zip(labels, node["values"]))
 
 
@@ -95,14 +106,16 @@ class ChartDirective(SphinxDirective):
 
 # -- HTML: inline SVG -------------------------------------------------------------------
 
-ROW, LABEL_GAP, BAR_HEIGHT, WIDTH, BAR_SPACE = 52, 20, 20, 640, 540
+ROW, LABEL_GAP, BAR_HEIGHT, WIDTH, BAR_SPACE, LINE = 52, 20, 20, 640, 540, 19
 
 
 def svg(node: chart, ident: str, colour: str) -> str:
     caption, data = chart_parts(node)
     top = max(value for _label, value in data) or 1
-    height = ROW * len(data) + 8
-    desc = "; ".join(f"{label}: {number(value)}" for label, value in data)
+    extra = LINE * (max(len(lines) for lines, _value in data) - 1)  # a second line of label
+    row = ROW + extra
+    height = row * len(data) + 8
+    desc = "; ".join(f"{' / '.join(lines)}: {number(value)}" for lines, value in data)
     parts = [
         f'<svg class="chart-graphic" role="img" aria-labelledby="{ident}-title {ident}-desc" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
@@ -110,13 +123,15 @@ def svg(node: chart, ident: str, colour: str) -> str:
         f'<title id="{ident}-title">{escape(caption)}</title>',
         f'<desc id="{ident}-desc">{escape(desc)}</desc>',
     ]
-    for index, (label, value) in enumerate(data):
-        y = index * ROW
+    for index, (lines, value) in enumerate(data):
+        y = index * row
         width = max(2.0, BAR_SPACE * value / top)
+        spans = "".join(f'<tspan x="0" dy="{0 if n == 0 else LINE}">{escape(line)}</tspan>' for n, line in enumerate(lines))
         parts += [
-            f'<text x="0" y="{y + 16}" class="chart-label">{escape(label)}</text>',
-            f'<rect x="0" y="{y + LABEL_GAP + 4}" width="{width:.1f}" height="{BAR_HEIGHT}" rx="2" fill="{escape(colour)}"/>',
-            f'<text x="{width + 8:.1f}" y="{y + LABEL_GAP + 19}" class="chart-value">{escape(number(value))}</text>',
+            f'<text x="0" y="{y + 16}" class="chart-label">{spans}</text>',
+            f'<rect x="0" y="{y + extra + LABEL_GAP + 4}" width="{width:.1f}" height="{BAR_HEIGHT}" rx="2" '
+            f'fill="{escape(colour)}"/>',
+            f'<text x="{width + 8:.1f}" y="{y + extra + LABEL_GAP + 19}" class="chart-value">{escape(number(value))}</text>',
         ]
     parts.append("</svg>")
     return "\n".join(parts)
@@ -142,11 +157,13 @@ def tikz(node: chart) -> str:
     caption, data = chart_parts(node)
     top = max(value for _label, value in data) or 1
     lines = [r"\begin{figure}[htbp]", r"\centering", r"\begin{tikzpicture}[x=1cm,y=1cm]"]
+    step = 1.15 + 0.45 * (max(len(label) for label, _value in data) - 1)
     for index, (label, value) in enumerate(data):
-        y = -1.15 * index
+        y = -step * index
         width = max(0.04, BAR_LENGTH * value / top)
+        text = r"\\".join(tex_escape(line) for line in label)
         lines += [
-            rf"\node[anchor=south west,inner sep=0pt,font=\small\sffamily] at (0,{y + 0.08:.2f}) {{{tex_escape(label)}}};",
+            rf"\node[anchor=south west,inner sep=0pt,align=left,font=\small\sffamily] at (0,{y + 0.08:.2f}) {{{text}}};",
             rf"\fill[{BRAND}] (0,{y - 0.42:.2f}) rectangle ({width:.2f},{y - 0.02:.2f});",
             rf"\node[anchor=west,font=\small\sffamily] at ({width + 0.1:.2f},{y - 0.22:.2f}) {{{tex_escape(number(value))}}};",
         ]
@@ -165,7 +182,7 @@ def visit_chart_latex(self: Any, node: chart) -> None:
 def visit_chart_text(self: Any, node: chart) -> None:
     caption, data = chart_parts(node)
     self.new_state(0)
-    self.add_text(caption + "\n" + "\n".join(f"  {label}: {number(value)}" for label, value in data))
+    self.add_text(caption + "\n" + "\n".join(f"  {' / '.join(label)}: {number(value)}" for label, value in data))
     self.end_state()
     raise nodes.SkipNode
 

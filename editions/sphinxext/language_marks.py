@@ -16,6 +16,7 @@ from sphinx.util.nodes import extract_messages
 
 from ..languages import language_tag
 from .catalog_guard import is_translation, source_language
+from .parallel import languages_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,8 +26,8 @@ class MarkUntranslated(SphinxTransform):
     default_priority = 22  # after sphinx.transforms.i18n.Locale (20) and the safety check (21)
 
     def apply(self, **kwargs: Any) -> None:
-        if not is_translation(self.config):
-            return
+        if not is_translation(self.config) or languages_of(self.config):
+            return  # a parallel edition marks both halves itself
         mark = f"language-{language_tag(source_language(self.config))}"
         for node, message in extract_messages(self.document):
             if not node.get("translated") and any(ch.isalpha() for ch in message):

@@ -41,9 +41,10 @@ from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..languages import is_cjk, language_tag
-from ..outputs import PAGE_MARKER, pdf_stem
-from ..project import slug
+from ..outputs import PAGE_MARKER
 from . import keyfigures
+from .names import pdf_basename
+from .parallel import languages_of
 from .tex import BRAND, colour_definition, tex_escape
 
 if TYPE_CHECKING:
@@ -71,11 +72,6 @@ def cjk_fonts(language: str) -> str:
 \setCJKmonofont{{Noto Sans Mono CJK {region}}}
 \xeCJKsetup{{CJKecglue={{}}}}  % the style guides' rule: no space between CJK and Latin text
 """
-
-
-def pdf_basename(config: Config) -> str:
-    """The edition's PDF, without .pdf."""
-    return pdf_stem(config.edition_basename or slug(config.project), config.language)
 
 
 class PageMarkers(SphinxPostTransform):
@@ -196,14 +192,22 @@ CJK_BODY = r"""
 """
 
 
+def cjk_language(config: Config) -> str | None:
+    """The CJK language whose fonts the edition needs: its own, or a parallel
+    edition's either half."""
+    return next((lang for lang in (config.language, *(languages_of(config) or ())) if is_cjk(lang)), None)
+
+
 def _elements(config: Config) -> dict[str, str]:
-    language = config.language
-    cjk = is_cjk(language)
+    language = cjk_language(config) or config.language
+    cjk = cjk_language(config) is not None
     colour = config.edition_colour.lstrip("#").upper()
     contents = rf"\renewcommand{{\contentsname}}{{{tex_escape(_('Table of Contents'))}}}" if cjk else ""
     preamble = "\n".join(part for part in [
         r"\usepackage{xcolor}" + colour_definition(config.edition_colour),
         r"\usepackage{tikz}",  # the cover, charts (editions.sphinxext.charts)
+        # parallel text: the two halves of each pair side by side, starting level
+        r"\usepackage{paracol}\setcolumnwidth{0.48\textwidth,0.48\textwidth}" if languages_of(config) else "",
         contents,  # no babel for CJK: nothing else names the contents in the edition's language
         CJK_CAPTIONS if cjk else "",
         HEADINGS,
@@ -238,7 +242,7 @@ def _elements(config: Config) -> dict[str, str]:
 def configure_latex(app: Sphinx, config: Config) -> None:
     """config-inited, after translation: fill in what conf.py leaves to us."""
     given: dict[str, Any] = config._raw_config  # what conf.py itself sets (Sphinx is pinned)
-    cjk = is_cjk(config.language)
+    cjk = cjk_language(config) is not None
     defaults: dict[str, Any] = {
         "latex_engine": "xelatex",
         "latex_documents": [(config.root_doc, f"{pdf_basename(config)}.tex", tex_escape(config.project),

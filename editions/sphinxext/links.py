@@ -1,8 +1,10 @@
-"""Links between the editions: language switcher and ``hreflang`` alternates.
+"""Links between the editions: the edition bar (switcher, PDFs) and ``hreflang`` alternates.
 
 Each edition is built into a sibling folder (``_build/html/en``,
-``_build/html/zh_CN``) with the same page names, so the same page in another
-language is always ``<up to the site root>/<language>/<page>.html``.
+``_build/html/zh_CN``, ``_build/html/en-zh_CN``) with the same page names, so
+the same page in another edition is always ``<up to the site root>/<edition>/<page>.html``.
+The editions are the languages (``edition_languages``) and, for each translation,
+the parallel edition of the source and that translation (``edition_parallels``).
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from ..languages import language_name, language_tag
-from ..project import slug
-from .latex import pdf_basename
+from .names import basename, edition_name, pdf_basename
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 
 def to_site_root(pagename: str) -> str:
@@ -24,25 +26,52 @@ def to_site_root(pagename: str) -> str:
     return "../" * (pagename.count("/") + 1)
 
 
-def page_url(base: str, language: str, uri: str) -> str:
+def page_url(base: str, edition: str, uri: str) -> str:
     """A page's absolute address once the site's address (*base*) is known."""
-    return f"{base.rstrip('/')}/{language}/{uri}"
+    return f"{base.rstrip('/')}/{edition}/{uri}"
+
+
+def edition_title(edition: str) -> str:
+    """How the switcher names an edition: its language, or both of a parallel one."""
+    source, _sep, translation = edition.partition("-")
+    return f"{language_name(source)} | {language_name(translation)}" if translation else language_name(edition)
+
+
+def edition_parts(edition: str) -> list[dict[str, str]]:
+    """The edition's languages, each named in itself with its tag (a reader of
+    one of them reads its name; a screen reader pronounces each in its language)."""
+    return [{"tag": language_tag(name), "name": language_name(name)} for name in edition.split("-")]
+
+
+def editions(config: Config) -> list[str]:
+    return [*config.edition_languages, *config.edition_parallels]
 
 
 def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
-    current = app.config.language
+    current = edition_name(app.config)
     root = to_site_root(pagename)
     uri = app.builder.get_target_uri(pagename)
-    links = []
-    for language in app.config.edition_languages:
-        links.append({
-            "language": language,
-            "tag": language_tag(language),
-            "name": language_name(language),
-            "href": f"{root}{language}/{uri}",
-            "current": language == current,
-        })
-    return links
+    return [{
+        "language": edition,
+        # a parallel edition is in two languages: no one tag says it
+        "tag": "" if "-" in edition else language_tag(edition),
+        "name": edition_title(edition),
+        "parts": edition_parts(edition),
+        "href": f"{root}{edition}/{uri}",
+        "current": edition == current,
+    } for edition in editions(app.config)]
+
+
+def pdf_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
+    """This edition's brochure, and the parallel ones it is half of (or the halves of
+    this parallel one): those the site offers (``edition_pdfs``: the ones built)."""
+    config, current = app.config, edition_name(app.config)
+    related = [current] + [e for e in editions(config) if e != current and
+                           (current in e.split("-") or e in current.split("-"))]
+    root = to_site_root(pagename)
+    return [{"href": f"{root}pdf/{pdf_basename(config, edition)}.pdf", "edition": edition,
+             "name": edition_title(edition), "parts": edition_parts(edition), "current": edition == current}
+            for edition in related if edition in config.edition_pdfs]
 
 
 def add_edition_links(
@@ -50,34 +79,39 @@ def add_edition_links(
 ) -> None:
     if app.builder.format != "html":
         return
+    if app.config.edition_review:  # the review view stands alone: it is not part of the site
+        context["edition_links"], context["edition_pdfs"] = [], []
+        return
     links = edition_links(app, pagename)
     context["edition_links"] = links
     context["edition_base_url"] = app.config.edition_base_url
-    context["language_folder"] = app.config.language
-    root = to_site_root(pagename)
-    # `make pdf` copies each brochure into the site's pdf/ folder; the link is there
-    # only when the brochure is (edition_pdfs: the Makefile says which are built).
-    offered = app.config.language in app.config.edition_pdfs
-    context["edition_pdf"] = f"{root}pdf/{pdf_basename(app.config)}.pdf" if offered else ""
+    context["language_folder"] = edition_name(app.config)
+    # `make pdf` copies each brochure into the site's pdf/ folder; a link is there only
+    # when its brochure is (edition_pdfs: the Makefile says which are built).
+    context["edition_pdfs"] = pdf_links(app, pagename)
     # the front page's key for the reader's choice (editions.publish.frontpage.storage_key)
-    context["edition_storage_key"] = f"{app.config.edition_basename or slug(app.config.project)}-language"
+    context["edition_storage_key"] = f"{basename(app.config)}-language"
     base = app.config.edition_base_url.rstrip("/")
     uri = app.builder.get_target_uri(pagename)
+    root = to_site_root(pagename)
     tags = []
     for link in links:
-        href = page_url(base, link["language"], uri) if base else link["href"]
-        tags.append(f'<link rel="alternate" hreflang="{link["tag"]}" href="{escape(href)}">')
+        if link["tag"]:  # hreflang: the same page in another language
+            href = page_url(base, link["language"], uri) if base else link["href"]
+            tags.append(f'<link rel="alternate" hreflang="{link["tag"]}" href="{escape(href)}">')
     chooser = f"{base}/" if base else f"{root}index.html"
     tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(chooser)}">')
     context["metatags"] = Markup(context.get("metatags", "")) + Markup("\n".join(tags))
 
 
 def setup(app: Sphinx) -> None:
-    # The editions the switcher offers; empty: every language with catalogs (catalog_guard).
+    # The languages the switcher offers; empty: every language with catalogs (catalog_guard).
     app.add_config_value("edition_languages", [], "html", types=frozenset({list, tuple}))
+    # The parallel editions (source-translation); empty: one for each translation.
+    app.add_config_value("edition_parallels", [], "html", types=frozenset({list, tuple}))
     # Absolute URL of the folder holding every edition, once the site is hosted;
     # empty keeps every link relative so the site works from any folder.
     app.add_config_value("edition_base_url", "", "html", types=frozenset({str}))
-    # The languages whose PDF brochure the site offers.
+    # The editions whose PDF brochure the site offers.
     app.add_config_value("edition_pdfs", [], "html", types=frozenset({list, tuple}))
     app.connect("html-page-context", add_edition_links)

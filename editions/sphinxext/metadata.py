@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from ..languages import language_tag
 from .links import page_url
+from .names import edition_name
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,6 +48,7 @@ def add_page_metadata(
     if app.builder.format != "html":
         return
     language = app.config.language
+    edition = edition_name(app.config)
     title = Markup(context.get("title") or "").striptags() or app.config.project
     description = first_paragraph(doctree)
     tags = [
@@ -63,7 +65,7 @@ def add_page_metadata(
         html.append(f'<meta name="description" content="{escape(description)}">')
     base = app.config.edition_base_url
     if base:
-        url = page_url(base, language, app.builder.get_target_uri(pagename))
+        url = page_url(base, edition, app.builder.get_target_uri(pagename))
         tags.append(("og:url", url))
         html.append(f'<link rel="canonical" href="{escape(url)}">')
     html += [f'<meta property="{name}" content="{escape(value)}">' for name, value in tags]
@@ -74,7 +76,7 @@ def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     base = app.config.edition_base_url
     if exception is not None or app.builder.format != "html" or not base:
         return
-    language = app.config.language
+    edition = edition_name(app.config)
     entries = []
     for docname in sorted(app.env.found_docs):
         uri = app.builder.get_target_uri(docname)
@@ -83,7 +85,7 @@ def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
             f'href="{xml_escape(page_url(base, other, uri))}"/>'
             for other in app.config.edition_languages
         )
-        entries.append(f"  <url>\n    <loc>{xml_escape(page_url(base, language, uri))}</loc>{alternates}\n  </url>")
+        entries.append(f"  <url>\n    <loc>{xml_escape(page_url(base, edition, uri))}</loc>{alternates}\n  </url>")
     Path(app.outdir, "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '

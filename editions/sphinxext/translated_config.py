@@ -20,6 +20,7 @@ from sphinx.builders.gettext import MsgOrigin
 from sphinx.locale import get_translation
 
 from ..dates import build_year, source_date_epoch
+from .parallel import MESSAGES, SEPARATOR
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -41,6 +42,9 @@ TRANSLATABLE = (
 )
 
 _sphinx_gettext = get_translation("sphinx")
+
+#: Values a parallel edition shows in both languages ("<source> · <translation>").
+BILINGUAL = ("project", "html_title", "html_short_title", "author", "edition_subtitle")
 
 # The English values, kept per application: by the time the gettext builder
 # asks for them, the config already holds the translated (and formatted) ones.
@@ -83,6 +87,16 @@ def translate_config(app: Sphinx, config: Config) -> None:
             f"the copyright line {config.copyright!r} (conf.py, or its translation in "
             f"sphinx.po) may only use the fields {{year}} and {{author}}: {exc}"
         ) from exc
+    if config.edition_parallel:  # a parallel edition names itself in both languages
+        for name in BILINGUAL:
+            source = _msgids[app].get(name)
+            if source and config[name] != source:
+                config[name] = f"{source}{SEPARATOR}{config[name]}"
+
+
+def source_value(app: Sphinx, name: str) -> str | None:
+    """A translatable conf.py value as conf.py gives it (before translation)."""
+    return _msgids.get(app, {}).get(name)
 
 
 def add_config_messages(app: Sphinx) -> None:
@@ -94,6 +108,17 @@ def add_config_messages(app: Sphinx) -> None:
         line = _conf_line(conf_py, name)
         if line:  # values only defaulted (html_short_title) share another's msgid
             app.builder.catalogs["sphinx"].add(value, MsgOrigin(source=str(conf_py), line=line))
+    # the extension's own words (the parallel edition's "Not yet translated")
+    own = Path(__file__).with_name("parallel.py")
+    for message in MESSAGES:
+        app.builder.catalogs["sphinx"].add(message, MsgOrigin(source=str(own), line=_line_of(own, message)))
+
+
+def _line_of(path: Path, text: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if repr(text)[1:-1] in line:
+            return number
+    return 0
 
 
 def setup(app: Sphinx) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from bs4 import BeautifulSoup
 
 
 # The merge's mechanics on the tiny profile (written in Chinese, translated into English).
@@ -42,6 +43,16 @@ def test_changed_paragraph_keeps_its_translation_as_fuzzy(small: Path, make) -> 
     assert updated.previous_msgid == OLD  # "#| msgid" shows what changed
     assert updated.tcomment == "review: kept by update-po"
     assert not any(e.msgid == OLD for e in po if not e.obsolete)
+
+    # ... and the review view shows the translator where it is and what changed
+    make(small, "review")
+    page = BeautifulSoup((small / "_build/review/en/visit.html").read_text(encoding="utf-8"), "html.parser")
+    pair = next(p for p in page.select("div.parallel-pair") if NEW in p.get_text())
+    note = pair.find_next("div", class_="review-note")
+    assert note.select_one(".review-state").get_text() == "Fuzzy: not published"
+    assert note.select_one("code.review-location").get_text() == f"{CATALOG}:{updated.linenum}"
+    assert [(d.get_text(), i.get_text()) for d, i in zip(note.select("del"), note.select("ins"))] == [("3", "4")]
+    assert "Review: kept by update-po" in note.get_text()
 
 
 def test_removed_paragraph_becomes_obsolete_not_lost(small: Path, make) -> None:

@@ -11,7 +11,9 @@ from bs4 import BeautifulSoup
 
 from editions.project import load
 
-PAGES = load(Path(__file__).resolve().parents[2]).pages
+PROJECT = load(Path(__file__).resolve().parents[2])
+PAGES = PROJECT.pages
+EDITIONS = PROJECT.editions  # en, zh_CN and the parallel en-zh_CN
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -51,19 +53,24 @@ def test_english_edition_is_the_source(site: Path) -> None:
     assert not HAN.search(text.replace("简体中文", ""))
 
 
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("page", PAGES)
-def test_switcher_leads_to_the_same_page_in_every_language(site: Path, language: str, page: str) -> None:
-    path = site / language / f"{page}.html"
+def test_switcher_leads_to_the_same_page_in_every_edition(site: Path, edition: str, page: str) -> None:
+    path = site / edition / f"{page}.html"
     switcher = soup(path).select_one("nav.edition-bar")
     assert switcher is not None, f"{path} has no language switcher"
     targets = {a["data-language"]: a["href"] for a in switcher.select("a.language-link")}
-    assert set(targets) == {"en", "zh_CN"} - {language}
+    assert set(targets) == {"en", "zh_CN", "en-zh_CN"} - {edition}
     for other, href in targets.items():
         resolved = (path.parent / href).resolve()
         assert resolved == (site / other / f"{page}.html").resolve()
         assert resolved.is_file()
-    assert switcher.select_one("[aria-current]").get_text(strip=True) in {"English", "简体中文"}
+    current = {"en": "English", "zh_CN": "简体中文", "en-zh_CN": "English | 简体中文"}[edition]
+    assert " ".join(switcher.select_one("[aria-current]").get_text().split()) == current
+    # the parallel edition is named in both languages, each half in its own
+    parallel = switcher.find(attrs={"data-language": "en-zh_CN"}) or switcher.select_one("[aria-current]")
+    assert [(s["lang"], s.get_text()) for s in parallel.find_all("span", lang=True)] == [
+        ("en", "English"), ("zh-CN", "简体中文")]
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
@@ -83,7 +90,7 @@ def test_hreflang_alternates(site: Path, language: str) -> None:
 def test_language_chooser_at_the_site_root(site: Path) -> None:
     page = soup(site / "index.html")
     hrefs = {a["href"] for a in page.find_all("a")}
-    assert hrefs == {"en/index.html", "zh_CN/index.html"}
+    assert hrefs == {"en/index.html", "zh_CN/index.html", "en-zh_CN/index.html"}
     for href in hrefs:
         assert (site / urlsplit(href).path).is_file()
     script = page.find("script").string

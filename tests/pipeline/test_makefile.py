@@ -24,7 +24,7 @@ def test_help_lists_every_target_in_one_line(project: Path, make) -> None:
     out = make(project, "help").stdout
     listed = re.findall(r"^  make (\S+)\s+\S", out, re.MULTILINE)
     for target in ("all", "html", "pdf", "gettext", "update-po", "stats", "check", "serve", "test", "test-fast",
-                   "dist", "bench", "clean"):
+                   "dist", "bench", "review", "clean"):
         assert target in listed
     assert len(out.strip().splitlines()) == len(listed)
 
@@ -37,7 +37,8 @@ def test_clean_runs_before_the_build_even_in_parallel_and_says_little(built_seco
     # one line per edition (what, where, how long), and no Sphinx chatter
     edition_lines = [line for line in result.stdout.splitlines() if "_build/html/" in line]
     assert sorted(line.split()[:3] for line in edition_lines) == [
-        ["en", "HTML", "_build/html/en"], ["zh_CN", "HTML", "_build/html/zh_CN"]], result.stdout
+        ["en", "HTML", "_build/html/en"], ["zh_CN", "HTML", "_build/html/zh_CN"],
+        ["zh_CN-en", "HTML", "_build/html/zh_CN-en"]], result.stdout
     assert "myst v" not in result.stdout + result.stderr  # no configuration dump
     assert "Writing evaluated template result" not in result.stdout + result.stderr
     assert result.stderr == ""
@@ -102,5 +103,19 @@ def test_languages_narrowed_and_an_html_only_build_links_no_pdf(project: Path, m
     make(project, "html", LANGUAGES="en")
     assert (project / "_build" / "html" / "en" / "index.html").is_file()
     assert not (project / "_build" / "html" / "zh_CN").exists()
+    assert not (project / "_build" / "html" / "zh_CN-en").exists()  # a parallel edition needs both languages
     # no PDF was built: no "Download PDF" leads nowhere
     assert 'class="pdf-link"' not in (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_review_builds_the_translators_view_beside_the_editions(project: Path, make) -> None:
+    make(project, "review", EDITOR_URL="vscode://file{path}:{line}")
+    review = (project / "_build" / "review" / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'class="review-summary' in review and 'class="review-index' in review
+    assert f'href="vscode://file{project}/locales/en/LC_MESSAGES/index.po:' in review
+    published = [*(project / "_build").glob("html/**/*.html"), *(project / "_build").glob("pdf/*")]
+    assert not any("review-note" in path.read_text(errors="replace") for path in published if path.suffix == ".html")
+    refused = make(project, "review", EDITOR_URL="javascript:alert(document.domain)//{path}", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "EDITOR_URL='javascript:alert(document.domain)//{path}' cannot be used" in said
+    assert "Traceback" not in said

@@ -20,13 +20,14 @@ def pdftotext(path: Path) -> str:
 def test_a_second_profile_builds_from_the_same_package(second_profile: Path, make) -> None:
     result = make(second_profile)
     assert sorted(line.split()[:2] for line in result.stdout.splitlines()) == [
-        ["en", "HTML"], ["en", "PDF"], ["zh_CN", "HTML"], ["zh_CN", "PDF"]]
+        ["en", "HTML"], ["en", "PDF"], ["zh_CN", "HTML"], ["zh_CN", "PDF"], ["zh_CN-en", "HTML"], ["zh_CN-en", "PDF"]]
     build = second_profile / "_build"
     pdfs = sorted(p.name for p in (build / "pdf").iterdir())
-    assert pdfs == ["riverside-brief-en.pdf", "riverside-brief-zh_CN.pdf"]
+    assert pdfs == ["riverside-brief-en.pdf", "riverside-brief-zh_CN-en.pdf", "riverside-brief-zh_CN.pdf"]
     front = BeautifulSoup((build / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [h.get_text() for h in front.find_all("h1")] == ["河畔街道简介", "Riverside Sub-district Brief"]
-    assert [a["href"] for a in front.select("li a")] == ["zh_CN/index.html", "en/index.html"]  # the source first
+    # the source first, then its translation, then the two side by side
+    assert [a["href"] for a in front.select("li a")] == ["zh_CN/index.html", "en/index.html", "zh_CN-en/index.html"]
     english = BeautifulSoup((build / "html" / "en" / "visit.html").read_text(encoding="utf-8"), "html.parser")
     assert english.html["lang"] == "en" and "The sub-district has 3 parks" in english.find("article").text
     assert "Riverside Sub-district Brief" in pdftotext(build / "pdf" / "riverside-brief-en.pdf")

@@ -2,8 +2,8 @@
 
 `make update-po LANGUAGES="en zh_CN ja"` creates locales/ja/; translate; `make`.  The
 language list is the folders of locales/: every edition of every language offers
-the new one, HTML and PDF (with Japanese fonts), and a removed language leaves no
-page, PDF or link behind.
+the new one, HTML and PDF (with Japanese fonts), the parallel en-ja edition is built
+the same way as en-zh_CN, and a removed language leaves no page, PDF or link behind.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ PAGES = load(Path(__file__).resolve().parents[2]).pages
 JAPANESE = {
     "index": {"Mishixiang Sub-district": "米市巷街道"},
     "economy": {"Solid economic foundation": "堅実な経済基盤"},
-    "sphinx": {"Mishixiang Sub-district Profile": "米市巷街道の概要"},
+    "sphinx": {"Mishixiang Sub-district Profile": "米市巷街道の概要", "Not yet translated": "未翻訳"},
 }
 
 
@@ -47,11 +47,12 @@ def test_a_third_language_the_readme_way_and_back(built_copy: Path, make) -> Non
     make(project)  # LANGUAGES is not given: every folder of locales/ is an edition
 
     site, pdfs = project / "_build" / "html", project / "_build" / "pdf"
-    for language in ("en", "zh_CN", "ja"):
+    editions = {"en", "zh_CN", "ja", "en-zh_CN", "en-ja"}
+    for language in editions:
         for page in PAGES:
             links = switcher(site / language / f"{page}.html")
-            assert set(links) - {"current", "pdf"} == {"en", "zh_CN", "ja"} - {language}, (language, page)
-            for other in {"en", "zh_CN", "ja"} - {language}:
+            assert set(links) - {"current", "pdf"} == editions - {language}, (language, page)
+            for other in editions - {language}:
                 assert (site / language / links[other]).resolve() == (site / other / f"{page}.html").resolve()
             assert (site / language / links["pdf"]).resolve().is_file()
     ja = BeautifulSoup((site / "ja" / "economy.html").read_text(encoding="utf-8"), "html.parser")
@@ -61,15 +62,26 @@ def test_a_third_language_the_readme_way_and_back(built_copy: Path, make) -> Non
     fonts = subprocess.run(["pdffonts", str(pdfs / "mishixiang-profile-ja.pdf")], capture_output=True,
                            text=True, check=True).stdout
     assert "NotoSerifCJKjp" in fonts
+    # en-ja: each paragraph beside its Japanese, or its English again marked as not yet translated
+    parallel = BeautifulSoup((site / "en-ja" / "economy.html").read_text(encoding="utf-8"), "html.parser")
+    heading = parallel.find("h1")
+    assert [s["lang"] for s in heading.select(".parallel-source, .parallel-target")] == ["en", "ja"]
+    assert "堅実な経済基盤" in heading.get_text()
+    pair = next(p for p in parallel.select("div.parallel-pair") if "23 commercial buildings" in p.text)
+    assert pair.select_one(".untranslated-mark").get_text() == "未翻訳"
+    assert "NotoSerifCJKjp" in subprocess.run(["pdffonts", str(pdfs / "mishixiang-profile-en-ja.pdf")],
+                                               capture_output=True, text=True, check=True).stdout
     text = subprocess.run(["pdftotext", str(pdfs / "mishixiang-profile-ja.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "米市巷街道の概要" in text and "目次" in text
     front = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert [a["href"] for a in front.select("li a")] == ["en/index.html", "ja/index.html", "zh_CN/index.html"]
+    assert [a["href"] for a in front.select("li a")] == [
+        "en/index.html", "ja/index.html", "zh_CN/index.html", "en-ja/index.html", "en-zh_CN/index.html"]
 
     subprocess.run(["rm", "-r", str(project / "locales" / "ja")], check=True)
     out = make(project).stdout
-    assert "removed _build/html/ja" in out
-    assert not (site / "ja").exists() and not (pdfs / "mishixiang-profile-ja.pdf").exists()
-    assert not (site / "pdf" / "mishixiang-profile-ja.pdf").exists()
-    assert set(switcher(site / "en" / "index.html")) == {"zh_CN", "current", "pdf"}
+    assert "removed _build/html/ja" in out and "removed _build/html/en-ja" in out
+    for gone in ("ja", "en-ja"):
+        assert not (site / gone).exists() and not (pdfs / f"mishixiang-profile-{gone}.pdf").exists()
+        assert not (site / "pdf" / f"mishixiang-profile-{gone}.pdf").exists()
+    assert set(switcher(site / "en" / "index.html")) == {"zh_CN", "en-zh_CN", "current", "pdf"}

@@ -22,8 +22,9 @@ def test_titles_in_each_language_and_the_source_first(tmp_path: Path) -> None:
     assert frontpage(project).returncode == 0
     page = BeautifulSoup((project / "_build" / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [h.get_text() for h in page.find_all("h1")] == ["河畔街道简介", "Riverside Sub-district Brief"]
-    assert [(a["href"], a["lang"]) for a in page.select("li a")] == [("zh_CN/index.html", "zh-CN"),
-                                                                      ("en/index.html", "en")]
+    assert [(a["href"], a.get("lang")) for a in page.select("li a")] == [
+        ("zh_CN/index.html", "zh-CN"), ("en/index.html", "en"), ("zh_CN-en/index.html", None)]  # and side by side
+    assert page.select("li a")[2].get_text() == "简体中文 | English"
     assert '"riverside-brief-language"' in page.find("script").string  # the profile's own storage key
 
 

@@ -1,0 +1,240 @@
+"""Parallel text (English | 简体中文): each block of the source beside its translation.
+
+A parallel edition is built from exactly what the two editions are built from:
+the source doctree and the translation's catalogs (``-D language=zh_CN -D
+edition_parallel=en-zh_CN``).  Before Sphinx's Locale transform translates a
+message, a copy of its source is kept; after it, the two are put side by side:
+
+* a paragraph (or a line) becomes a ``parallel_pair``: the source half and the
+  translated half, each with its own ``lang``.  In HTML a two-column grid whose
+  halves start on the same line (one column on a phone, the translation under its
+  source); in the PDF a ``paracol`` environment, whose columns start at the same
+  height;
+* a heading, caption, term or chart label keeps its place (a section has one
+  title) and holds both texts: ``<source> · <translation>``;
+* in a list, each item is a pair (in the PDF: a one-item list in each column);
+  in a table, each cell holds both texts, the translation under its source;
+* a message without a translation (or with a fuzzy one, which Sphinx does not
+  use) shows its source in both halves, the second marked as not yet translated:
+  the reader is told, not misled.
+
+Nothing here knows Chinese: the edition's two languages come from its name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.locale import _
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import extract_messages
+
+from ..languages import language_tag
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+#: Interface words of the parallel edition (in sphinx.pot, translated in sphinx.po).
+MESSAGES = ("Not yet translated",)
+SEPARATOR = " · "
+
+
+class parallel_pair(nodes.General, nodes.Element):
+    """Two halves: the source and its translation."""
+
+
+class parallel_half(nodes.General, nodes.Element):
+    """One language's half of a pair; ``lang`` is its BCP 47 tag."""
+
+
+def languages_of(config: Config) -> tuple[str, str] | None:
+    """(source, translation) of a parallel edition, or None for a one-language one."""
+    name = config.edition_parallel
+    if not name:
+        return None
+    source, _sep, translation = name.partition("-")
+    return source, translation
+
+
+def _inline_pair(source: list[nodes.Node], translation: list[nodes.Node], tags: tuple[str, str],
+                 translated: bool) -> list[nodes.Node]:
+    """Both texts in one line of text (a heading, a caption, a term, a chart label)."""
+    first = nodes.inline("", "", *source, classes=["parallel-source", f"language-{tags[0]}"])
+    second = nodes.inline("", "", *translation,
+                          classes=["parallel-target", f"language-{tags[1] if translated else tags[0]}"])
+    if not translated:
+        second["classes"].append("untranslated")
+        second += [nodes.Text(" "), _untranslated_mark(tags[1])]
+    return [first, nodes.inline(SEPARATOR, SEPARATOR, classes=["parallel-separator"]), second]
+
+
+def _untranslated_mark(tag: str) -> nodes.inline:
+    text = _("Not yet translated")
+    return nodes.inline(text, text, classes=["untranslated-mark", f"language-{tag}"])
+
+
+def _without_ids(node: nodes.Element) -> nodes.Element:
+    """A copy that claims no id of the page (the translation's half keeps them)."""
+    for sub in node.findall(nodes.Element):
+        sub["ids"] = []
+    return node
+
+
+class KeepSource(SphinxTransform):
+    """Before translation: a copy of each message's source, to set beside its translation."""
+
+    default_priority = 19  # sphinx.transforms.i18n.Locale is 20
+
+    def apply(self, **kwargs: Any) -> None:
+        if languages_of(self.config) is None:
+            return
+        self.document["editions_sources"] = {
+            id(node): (node, _without_ids(node.deepcopy()), message) for node, message in extract_messages(self.document)
+            if isinstance(node, (nodes.paragraph, nodes.line, nodes.title, nodes.caption, nodes.term,
+                                 nodes.rubric, nodes.field_name))
+        }
+
+
+class SetSideBySide(SphinxTransform):
+    """After translation: each message as a pair of its source and its translation."""
+
+    default_priority = 23  # after Locale (20) and the safety check (21)
+
+    def apply(self, **kwargs: Any) -> None:
+        kept = self.document.attributes.pop("editions_sources", None)
+        pair = languages_of(self.config)
+        if not kept or pair is None:
+            return
+        tags = (language_tag(pair[0]), language_tag(pair[1]))
+        for node, source, message in kept.values():
+            translated = bool(node.get("translated"))
+            if isinstance(node, (nodes.paragraph, nodes.line)) and not _is_label(node):
+                self._pair_block(node, source, tags, translated)["msgid"] = message
+            else:
+                translation = node.children if translated else [c.deepcopy() for c in source.children]
+                node.children = []
+                node.extend(_inline_pair(source.children, translation, tags, translated))
+                node["msgid"] = message  # the review view finds its catalog entry by it
+
+    @staticmethod
+    def _pair_block(node: nodes.Element, source: nodes.Element, tags: tuple[str, str],
+                    translated: bool) -> nodes.Element:
+        parent = node.parent
+        if parent is None:
+            return node
+        target = node
+        if not translated:  # the source again, said to be untranslated, read as the source language
+            target = source.deepcopy()
+            target["classes"] += ["untranslated"]
+            target.insert(0, [_untranslated_mark(tags[1]), nodes.Text(" ")])
+        pair = parallel_pair("", classes=["parallel-pair"])
+        pair += parallel_half("", source, lang=tags[0], classes=["parallel-half", "parallel-source"])
+        pair += parallel_half("", target, lang=tags[1] if translated else tags[0],
+                              classes=["parallel-half", "parallel-target"] + ([] if translated else ["untranslated"]))
+        pair.source, pair.line = node.source, node.line
+        parent.replace(node, pair)
+        return pair
+
+
+def _is_label(node: nodes.Element) -> bool:
+    """A chart's label: a line of text in a drawing, not a paragraph of the page."""
+    return node.parent is not None and node.parent.__class__.__name__ == "chart"
+
+
+# paracol's columns run beside the page's text: not inside a list, a table or a box
+_NO_COLUMNS_IN = (nodes.list_item, nodes.entry, nodes.table, nodes.footnote, nodes.Admonition, nodes.sidebar,
+                  nodes.topic, nodes.block_quote, nodes.line_block, nodes.container)
+
+
+class SplitListsForPrint(SphinxPostTransform):
+    """In the PDF, a list's pairs become pairs of one-item lists (paracol takes no
+    list around it); a pair that still sits in a list, a table cell or a box has its
+    two texts one under the other."""
+
+    builders = ("latex",)
+    default_priority = 200
+
+    def run(self, **kwargs: Any) -> None:
+        if languages_of(self.config) is None:
+            return
+        # a heading is one line of text for LaTeX (the document's title, the contents, the
+        # bookmarks): "<source> · <translation>"
+        for title in list(self.document.findall(nodes.title)):
+            if any("parallel-source" in c.get("classes", []) for c in title.children if isinstance(c, nodes.Element)):
+                text = title.astext()
+                title.children = []
+                title += nodes.Text(text)
+        for listing in list(self.document.findall(lambda n: isinstance(n, (nodes.bullet_list, nodes.enumerated_list)))):
+            items = list(listing.children)
+            if not items or not all(len(i.children) == 1 and isinstance(i[0], parallel_pair) for i in items):
+                continue
+            rows = []
+            for item in items:
+                row = parallel_pair("", classes=["parallel-pair"])
+                for half in item[0].children:
+                    one = listing.__class__("", nodes.list_item("", *half.children), **listing.attributes)
+                    row += parallel_half("", one, **half.attributes)
+                rows.append(row)
+            listing.replace_self(rows)
+        for pair in list(self.document.findall(parallel_pair)):
+            ancestor = pair.parent
+            while ancestor is not None and not isinstance(ancestor, _NO_COLUMNS_IN):
+                ancestor = ancestor.parent
+            if ancestor is not None:
+                pair.replace_self([child for half in pair.children for child in half.children])
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+def visit_pair_html(self: Any, node: parallel_pair) -> None:
+    self.body.append(self.starttag(node, "div"))
+
+
+def visit_half_html(self: Any, node: parallel_half) -> None:
+    self.body.append(self.starttag(node, "div", lang=node["lang"]))
+
+
+def depart_div_html(self: Any, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
+# -- LaTeX: paracol --------------------------------------------------------------------------
+
+def visit_pair_latex(self: Any, node: parallel_pair) -> None:
+    self.body.append("\n\\begin{paracol}{2}\n")
+
+
+def depart_pair_latex(self: Any, node: parallel_pair) -> None:
+    self.body.append("\n\\end{paracol}\n")
+
+
+def visit_half_latex(self: Any, node: parallel_half) -> None:
+    if node.parent.index(node) > 0:
+        self.body.append("\n\\switchcolumn\n")
+
+
+def depart_half_latex(self: Any, node: parallel_half) -> None:
+    pass
+
+
+def visit_pair_text(self: Any, node: nodes.Element) -> None:
+    pass
+
+
+def depart_pair_text(self: Any, node: nodes.Element) -> None:
+    pass
+
+
+def setup(app: Sphinx) -> None:
+    # "en-zh_CN" when this build is a parallel edition (the build passes it with -D)
+    app.add_config_value("edition_parallel", "", "env", types=frozenset({str}))
+    app.add_node(parallel_pair, html=(visit_pair_html, depart_div_html),
+                 latex=(visit_pair_latex, depart_pair_latex), text=(visit_pair_text, depart_pair_text))
+    app.add_node(parallel_half, html=(visit_half_html, depart_div_html),
+                 latex=(visit_half_latex, depart_half_latex), text=(visit_pair_text, depart_pair_text))
+    app.add_transform(KeepSource)
+    app.add_transform(SetSideBySide)
+    app.add_post_transform(SplitListsForPrint)

@@ -1,0 +1,132 @@
+"""Translators and reviewers: the review view sets each pair beside its catalog entry.
+
+Built in-process as ``make review`` builds it: the parallel layout (``edition_parallel``)
+with ``edition_review`` on, the catalogs read from ``locales/`` and make check's
+findings computed against the sample's own ``make gettext`` templates.
+"""
+
+from __future__ import annotations
+
+import polib
+import pytest
+from bs4 import BeautifulSoup
+
+PARAGRAPH = "The Grand Canal runs through the sub-district."
+OLD_PARAGRAPH = "The old Grand Canal runs past the sub-district."
+TABLE_CELL = "3.59 km²"
+HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+def entries(*extra: polib.POEntry) -> list[polib.POEntry]:
+    return [polib.POEntry(msgid="Sample page", msgstr="样例页面"),
+            polib.POEntry(msgid=PARAGRAPH, msgstr="旧大运河流经街道。", flags=["fuzzy"], previous_msgid=OLD_PARAGRAPH,
+                          tcomment="review: ask the office whether “old” stays"),
+            polib.POEntry(msgid=TABLE_CELL, msgstr="3.95平方公里"),  # a figure that is not the English's
+            polib.POEntry(msgid="Read the [canal history](https://example.org/canal) online.", msgstr=""),
+            *extra]
+
+
+@pytest.fixture
+def reviewed(sample):
+    """Build the review; returns (build, the catalog's text by line, the page)."""
+
+    def build(*extra: polib.POEntry, **overrides):
+        templates = sample.build("gettext", language="en").outdir
+        path = sample.catalog(entries(*extra))
+        sample.catalog({"Not yet translated": "尚未翻译", "Sample Profile": "样例概况"}, domain="sphinx")
+        result = sample.build(edition_parallel="en-zh_CN", edition_languages=["en", "zh_CN"], edition_review=True,
+                              edition_review_templates=str(templates), **overrides)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return result, lines, BeautifulSoup(result.page(), "html.parser")
+
+    return build
+
+
+def note_after(page: BeautifulSoup, text: str):
+    pair = next(p for p in page.select("div.parallel-pair, td, th") if text in p.get_text())
+    return pair.find_next("div", class_="review-note")
+
+
+def test_a_fuzzy_entry_shows_where_it_is_and_what_changed_in_the_english(reviewed) -> None:
+    build, lines, page = reviewed()
+    note = note_after(page, PARAGRAPH)
+    assert "review-fuzzy" in note["class"]
+    assert note.select_one(".review-state").get_text() == "Fuzzy: not published"
+    location = note.select_one("code.review-location").get_text()
+    catalog, line = location.rsplit(":", 1)
+    assert catalog.endswith("locales/zh_CN/LC_MESSAGES/index.po")
+    entry = lines[int(line) - 1:lines.index("", int(line))]  # where the entry starts, as make check says
+    assert lines[int(line) - 2] == "" and f'msgid "{PARAGRAPH}"' in entry
+    assert "old" in note.select_one("del").get_text()
+    assert "past" in " ".join(d.get_text() for d in note.select("del"))
+    assert "through" in " ".join(i.get_text() for i in note.select("ins"))
+    assert "Grand Canal" not in " ".join(x.get_text() for x in note.select("del, ins"))  # unchanged words stay plain
+    assert "旧大运河流经街道。" in note.get_text()  # the translation to update
+    assert "Review: ask the office whether “old” stays" in note.get_text()
+
+
+def test_a_check_finding_is_shown_on_its_entry(reviewed) -> None:
+    build, lines, page = reviewed()
+    note = note_after(page, TABLE_CELL)
+    assert note.select_one(".review-state-error").get_text() == "Check: numbers"
+    assert "3.59" in note.select_one("li.review-finding").get_text()
+    summary = page.select_one("div.review-summary")
+    assert "numbers 1" in summary.get_text()
+    to_look_at = [a.get_text() for a in summary.select("ol a")]
+    assert any(link.startswith("locales/") or "index.po:" in link for link in to_look_at)
+    assert page.select_one("div.review-summary").find_next("div", class_="parallel-pair")  # the summary comes first
+
+
+def test_untranslated_and_translated_entries_say_so(reviewed) -> None:
+    build, lines, page = reviewed()
+    assert note_after(page, "canal history").select_one(".review-state").get_text() == "Untranslated"
+    missing = note_after(page, "for more")  # newer than the catalog: no line to point at yet
+    assert missing.select_one(".review-state").get_text() == "Not in the catalog"
+    assert missing.select_one("code.review-location").get_text().endswith("index.po")
+    heading_note = page.select_one("article h1").find_next("div", class_="review-note")
+    assert heading_note.select_one(".review-state").get_text() == "Translated"
+    summary = page.select_one("div.review-summary").get_text()
+    assert "8 messages: 2 translated, 1 fuzzy, 1 untranslated, 4 missing" in summary
+
+
+def test_what_a_translator_wrote_is_shown_as_text(reviewed) -> None:
+    build, lines, page = reviewed(polib.POEntry(msgid="Figure", msgstr=HOSTILE, flags=["fuzzy"], previous_msgid="Fig",
+                                                tcomment=f"review: {HOSTILE}"))
+    html = build.page()
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert not page.select("article script, article img")
+    note = note_after(page, "Figure")
+    assert HOSTILE in note.get_text()  # shown, escaped, not dropped
+
+
+def test_an_editor_url_links_each_entry_to_its_line(reviewed) -> None:
+    build, lines, page = reviewed(edition_editor_url="vscode://file{path}:{line}")
+    link = note_after(page, PARAGRAPH).select_one("a.review-open")["href"]
+    location = note_after(page, PARAGRAPH).select_one("code.review-location").get_text()
+    assert link.startswith("vscode://file/") and link.endswith(location.split("index.po")[1])
+    assert link.split("//", 1)[1].startswith("file/") and "/locales/zh_CN/LC_MESSAGES/index.po:" in link
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.domain)//{path}", "data:text/html,x{path}",
+                                 "vscode://file/no-path-here", "{path}:{line}"])
+def test_an_editor_url_that_opens_no_editor_is_refused(reviewed, url) -> None:
+    build, lines, page = reviewed(edition_editor_url=url)
+    assert "EDITOR_URL" in build.warnings and "vscode://file{path}:{line}" in build.warnings
+    assert not page.select("a.review-open")
+
+
+def test_the_review_index_lists_each_page_with_its_counts(reviewed) -> None:
+    build, lines, page = reviewed()
+    rows = [li.get_text(" ", strip=True) for li in page.select_one("div.review-index > ul").select(":scope > li")]
+    assert len(rows) == 2  # every page, in the order of the contents
+    assert rows[0].startswith("Sample page") and "index.po : 8 messages: 2 translated, 1 fuzzy, 1 untranslated, " \
+        "4 missing; findings: numbers 1" in rows[0]
+    assert rows[1].startswith("Other page") and "no catalog yet" in rows[1]
+    assert not BeautifulSoup(build.page("other"), "html.parser").select(".review-index")  # on the root page only
+
+
+def test_the_reader_editions_carry_no_review_notes(sample) -> None:
+    sample.catalog(entries())
+    for parallel in ({}, {"edition_parallel": "en-zh_CN"}):
+        page = BeautifulSoup(sample.build(edition_languages=["en", "zh_CN"], **parallel).page(), "html.parser")
+        assert not page.select(".review-note, .review-summary") and "index.po" not in page.get_text()
