@@ -24,6 +24,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .datafiles import DataFileError, read_rows
+from .parallel import halves
 from .tex import BRAND, tex_escape
 
 if TYPE_CHECKING:
@@ -56,12 +57,7 @@ def read_data(path: Path, shown: str) -> list[tuple[str, float]]:
 
 def _lines(node: nodes.Element) -> tuple[str, ...]:
     """A label's text: one line, or in a parallel edition two (source, translation)."""
-    halves = [n for n in node.findall(nodes.inline) if {"parallel-source", "parallel-target"} & set(n["classes"])]
-    if not halves:
-        return (node.astext(),)
-    return tuple(" ".join(t.astext() for t in half.children
-                          if not (isinstance(t, nodes.inline) and "untranslated-mark" in t["classes"]))
-                 for half in halves)
+    return tuple(half.text for half in halves(node))
 
 
 def chart_parts(node: chart) -> tuple[str, list[tuple[tuple[str, ...], float]]]:

@@ -19,6 +19,12 @@ edition's preamble).  The number of a figure (its first run of digits) is set
 large, the words around it ("More than", "square kilometers", 万人) small.
 Everything is escaped for HTML and for TeX where it lands: a translation stays
 text.
+
+In a parallel edition (editions.sphinxext.parallel) each label and figure holds
+both languages: a card or a panel's figure shows the source's figure with its
+number large, the translation's figure under it (whole: 39,000 is 3.9万人, the
+number may differ), then the label in the source language and under it in the
+translation's, each with its own ``lang``.  An untranslated half says so.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .datafiles import DataFileError, read_rows
+from .parallel import Half, halves
 from .tex import BRAND, tex_escape
 
 if TYPE_CHECKING:
@@ -71,13 +78,38 @@ def split_figure(text: str, label: str = "") -> Figure:
     return Figure(text[:match.start()], match.group(0), text[match.end():], label)
 
 
-def figures(node: key_figures) -> list[Figure]:
+class Card(NamedTuple):
+    """A figure as the panel shows it: the first language's, split for its large number;
+    in a parallel edition the translation's label and figure too (``second``)."""
+
+    figure: Figure
+    first: Half  # the label in the first (or only) language
+    first_figure: Half
+    second: tuple[Half, Half] | None  # (label, figure) in the second language
+
+    @property
+    def second_figure(self) -> Half | None:
+        """The translation's figure, shown under the source's unless it reads the same (1954)."""
+        if self.second is None:
+            return None
+        figure = self.second[1]
+        return figure if figure.text != self.first_figure.text or figure.mark else None
+
+
+def cards(node: key_figures) -> list[Card]:
     found = []
     for child in node.children:
         if isinstance(child, key_figure):
-            texts = [p.astext() for p in child.children if isinstance(p, nodes.paragraph)] + ["", ""]
-            found.append(split_figure(texts[1], " ".join(texts[0].split())))
+            label, figure = ([*(halves(p) for p in child.children if isinstance(p, nodes.paragraph)),
+                              [Half("", None)], [Half("", None)]])[:2]
+            second = (label[1], figure[1]) if len(label) > 1 and len(figure) > 1 else None
+            found.append(Card(split_figure(figure[0].text, label[0].text), label[0], figure[0], second))
     return found
+
+
+def figures(node: key_figures) -> list[Figure]:
+    """Each figure in the first (or only) language, with its label."""
+    return [card.figure for card in cards(node)]
 
 
 def read_figures(path: Path, shown: str) -> list[tuple[str, str]]:
@@ -134,16 +166,35 @@ def _html_figure(figure: Figure) -> str:
     return "".join(parts)
 
 
+def _html_half(half: Half, html: str, second: bool) -> str:
+    """A half of a parallel card in its own language; an untranslated one says so."""
+    classes = "key-figure-second" if second else "key-figure-first"
+    mark = ""
+    if half.mark:
+        classes += " untranslated"
+        lang = f' lang="{escape(half.mark_tag)}"' if half.mark_tag else ""
+        mark = f' <span class="untranslated-mark"{lang}>{escape(half.mark)}</span>'
+    lang = f' lang="{escape(half.tag)}"' if half.tag else ""
+    return f'<span class="{classes}"{lang}>{html}{mark}</span>'
+
+
 def visit_key_figures_html(self: Any, node: key_figures) -> None:
     ident = f' id="{escape(node["ids"][0])}"' if node["ids"] else ""
     colour = escape(self.config.edition_colour)
     # "simple": none of the theme's styles for API descriptions
     self.body.append(f'<dl class="key-figures simple"{ident} style="--edition-colour: {colour}">\n')
-    for figure in figures(node):
+    for card in cards(node):
         # the label first for a screen reader ("Area: 3.59 square kilometers"); the
         # style sheet shows the number on top
-        self.body.append(f'<div class="key-figure"><dt>{escape(figure.label)}</dt>'
-                         f"<dd>{_html_figure(figure)}</dd></div>\n")
+        label, figure = escape(card.figure.label), _html_figure(card.figure)
+        if card.second is not None:
+            second_label = card.second[0]
+            label = (_html_half(card.first, label, False)
+                     + _html_half(second_label, escape(second_label.text), True))
+            figure = _html_half(card.first_figure, figure, False)
+            if card.second_figure is not None:
+                figure += _html_half(card.second_figure, escape(card.second_figure.text), True)
+        self.body.append(f'<div class="key-figure"><dt>{label}</dt><dd>{figure}</dd></div>\n')
     self.body.append("</dl>\n")
     raise nodes.SkipNode
 
@@ -155,7 +206,8 @@ NUMBER_SIZE = 24
 
 #: The panel's macros, in every edition's preamble (latex.py): a tinted box of cards,
 #: two a row.  \editionkeyfigure{figure}{label}; inside the figure \editionkfnumber
-#: and \editionkfwords; \editionkfrow ends a row.
+#: and \editionkfwords, in a parallel edition \editionkfsecond (the translation's
+#: figure) and \editionkfuntranslated (its mark); \editionkfrow ends a row.
 LATEX_PREAMBLE = rf"""
 \newlength{{\editionkfwidth}}
 \newsavebox{{\editionkfbox}}
@@ -167,6 +219,8 @@ LATEX_PREAMBLE = rf"""
     #1\par\vspace{{1pt}}%
     {{\sffamily\footnotesize\color{{black!75}}#2\par}}%
   \end{{minipage}}}}
+\newcommand{{\editionkfsecond}}[1]{{{{\sffamily\bfseries\footnotesize\color{{{BRAND}}}#1}}}}
+\newcommand{{\editionkfuntranslated}}[1]{{{{\mdseries\color{{black!55}}[#1]}}}}
 \newcommand{{\editionkfrow}}{{\par\vspace{{9pt}}}}
 \newenvironment{{editionkeyfigures}}{{%
   \par\vspace{{6pt}}\noindent
@@ -193,11 +247,21 @@ def _tex_figure(figure: Figure) -> str:
     return "".join(parts)
 
 
+def _tex_half(half: Half) -> str:
+    mark = rf" \editionkfuntranslated{{{tex_escape(half.mark)}}}" if half.mark else ""
+    return tex_escape(half.text) + mark
+
+
 def panel_tex(node: key_figures, columns: int = 2) -> str:
     lines = [r"\begin{editionkeyfigures}"]
-    shown = figures(node)
-    for index, figure in enumerate(shown):
-        lines.append(rf"\editionkeyfigure{{{_tex_figure(figure)}}}{{{tex_escape(figure.label)}}}"
+    shown = cards(node)
+    for index, card in enumerate(shown):
+        figure, label = _tex_figure(card.figure), tex_escape(card.figure.label)
+        if card.second is not None:  # the translation's figure and label under the source's
+            if card.second_figure is not None:
+                figure += rf"\par\editionkfsecond{{{_tex_half(card.second_figure)}}}"
+            label = _tex_half(card.first) + r"\par " + _tex_half(card.second[0])
+        lines.append(rf"\editionkeyfigure{{{figure}}}{{{label}}}"
                      + (r"\hfill" if index % columns < columns - 1 and index < len(shown) - 1 else ""))
         if index % columns == columns - 1 and index < len(shown) - 1:
             lines.append(r"\editionkfrow")
@@ -212,7 +276,9 @@ def visit_key_figures_latex(self: Any, node: key_figures) -> None:
 
 def visit_key_figures_text(self: Any, node: key_figures) -> None:
     self.new_state(0)
-    self.add_text("\n".join(f"{f.label}: {f.before}{f.number}{f.after}" for f in figures(node)))
+    self.add_text("\n".join(" / ".join(h.text for h in (card.first, *(card.second or ())[:1])) + ": "
+                            + " / ".join(h.text for h in (card.first_figure, *(card.second or ())[1:]))
+                            for card in cards(node)))
     self.end_state()
     raise nodes.SkipNode
 

@@ -10,8 +10,9 @@ message, a copy of its source is kept; after it, the two are put side by side:
   halves start on the same line (one column on a phone, the translation under its
   source); in the PDF a ``paracol`` environment, whose columns start at the same
   height;
-* a heading, caption, term or chart label keeps its place (a section has one
-  title) and holds both texts: ``<source> · <translation>``;
+* a heading, caption, term, chart label or key figure keeps its place (a section
+  has one title) and holds both texts: ``<source> · <translation>`` (``halves``
+  reads them back for the writers that draw a label themselves);
 * in a list, each item is a pair (in the PDF: a one-item list in each column);
   in a table, each cell holds both texts, the translation under its source;
 * a message without a translation (or with a fuzzy one, which Sphinx does not
@@ -23,7 +24,7 @@ Nothing here knows Chinese: the edition's two languages come from its name.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx.locale import _
@@ -139,9 +140,42 @@ class SetSideBySide(SphinxTransform):
         return pair
 
 
+#: Nodes whose paragraphs are labels drawn by their own writer (editions.sphinxext.charts,
+#: .keyfigures), not paragraphs of the page: each keeps both texts in one line.
+LABEL_HOLDERS = ("chart", "key_figure")
+
+
 def _is_label(node: nodes.Element) -> bool:
-    """A chart's label: a line of text in a drawing, not a paragraph of the page."""
-    return node.parent is not None and node.parent.__class__.__name__ == "chart"
+    """A chart's or a key figure's label: a line of text in a drawing, not a paragraph of the page."""
+    return node.parent is not None and node.parent.__class__.__name__ in LABEL_HOLDERS
+
+
+class Half(NamedTuple):
+    """One language's text of a label."""
+
+    text: str
+    tag: str | None  # its BCP 47 tag in a parallel edition, None in a one-language one
+    mark: str = ""  # an untranslated half's "Not yet translated", else ""
+    mark_tag: str | None = None  # the mark's language: the translation's
+
+
+def halves(node: nodes.Element) -> list[Half]:
+    """The texts of a label (a chart's, a key figure's): in a parallel edition the source's
+    and the translation's; else the one text."""
+    parts = [n for n in node.findall(nodes.inline) if {"parallel-source", "parallel-target"} & set(n["classes"])]
+    if not parts:
+        return [Half(" ".join(node.astext().split()), None)]
+    found = []
+    for part in parts:
+        marks = [c for c in part.children if isinstance(c, nodes.inline) and "untranslated-mark" in c["classes"]]
+        text = " ".join(c.astext() for c in part.children if c not in marks)
+        found.append(Half(" ".join(text.split()), _tag(part), " ".join(m.astext() for m in marks),
+                          _tag(marks[0]) if marks else None))
+    return found
+
+
+def _tag(node: nodes.Element) -> str | None:
+    return next((c[len("language-"):] for c in node["classes"] if c.startswith("language-")), None)
 
 
 # paracol's columns run beside the page's text: not inside a list, a table or a box

@@ -50,13 +50,15 @@ def lines_of(pdf: Path) -> list[Line]:
 
 def pairs_of(page: Path) -> list[tuple[str, str]]:
     """(English, Chinese) of every pair the brochure sets in two columns: paragraphs and
-    list items in the page's flow (in a table cell the two are set one under the other)."""
+    list items in the page's flow (in a table cell the two are set one under the other;
+    a key figure is no pair: its card holds both, one under the other, see
+    test_pdf.test_the_parallel_brochure_has_the_key_figures_in_both_languages)."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     pairs = []
     for pair in soup.select("article div.parallel-pair"):
         if {a.name for a in pair.parents} & {"td", "th", "aside", "blockquote", "figure", "dl"}:
             continue
-        if pair.find_parent(class_=re.compile(r"admonition|topic|sidebar|key-figures")):
+        if pair.find_parent(class_=re.compile(r"admonition|topic|sidebar")):
             continue
         source, target = (" ".join(h.get_text(" ").split()) for h in pair.select(":scope > div.parallel-half"))
         pairs.append((source, target))
@@ -109,3 +111,12 @@ def test_each_paragraph_and_its_translation_start_side_by_side(site: Path, paral
             problems.append(f"apart: {start(english, True)!r} (p. {left[0].page}, {left[0].top} pt) / "
                             f"{start(chinese, False)!r} (p. {right[0].page}, {right[0].top} pt)")
     assert not problems, "\n".join(problems)
+
+
+def test_the_key_figures_hold_both_languages_in_each_card_not_in_pairs(site: Path) -> None:
+    # so no pair of the page is left out of the test above: the panel has none
+    panel = BeautifulSoup((site / "en-zh_CN" / "index.html").read_text(encoding="utf-8"),
+                          "html.parser").select_one("article dl.key-figures")
+    cards = panel.select(".key-figure")
+    assert len(cards) == 7 and not panel.select(".parallel-pair")
+    assert all(card.select_one("dt > .key-figure-second[lang='zh-CN']") for card in cards)

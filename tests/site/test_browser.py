@@ -106,7 +106,7 @@ def test_title_and_switcher_above_the_fold(browser, server: str, language: str) 
     page.context.close()
 
 
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("language", ["en", "zh_CN", "en-zh_CN"])
 def test_key_figure_cards_reflow_on_a_phone(browser, server: str, language: str) -> None:
     """The landing page's key figures: cards in a row on a desktop, stacked two a row on a
     phone, each inside the screen, its number large and whole above its label."""
@@ -129,3 +129,22 @@ def test_key_figure_cards_reflow_on_a_phone(browser, server: str, language: str)
         assert not problems, problems
         page.context.close()
     assert per_row["phone"] <= 2 < per_row["desktop"], per_row  # stacked on the phone
+
+
+def test_a_parallel_card_has_each_language_under_the_other_on_a_phone(browser, server: str) -> None:
+    """The parallel edition's cards: the Chinese figure under the English one, the Chinese
+    label under the English label, all inside the card, the page not scrolling sideways."""
+    page, problems = open_page(browser, f"{server}/en-zh_CN/index.html", PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    cards = page.locator("dl.key-figures .key-figure")
+    assert cards.count() == 7
+    for i in range(7):
+        card = cards.nth(i).bounding_box()
+        for part in ("dd", "dt"):
+            english = cards.nth(i).locator(f"{part} > .key-figure-first[lang='en']").bounding_box()
+            chinese = cards.nth(i).locator(f"{part} > .key-figure-second[lang='zh-CN']").bounding_box()
+            assert chinese["y"] >= english["y"] + english["height"] - 1, (i, part, english, chinese)  # under it
+            for box in (english, chinese):
+                assert card["x"] <= box["x"] and box["x"] + box["width"] <= card["x"] + card["width"] + 0.5, (i, box)
+    assert not problems, problems
+    page.context.close()

@@ -115,3 +115,71 @@ def test_a_bad_data_file_names_file_line_and_what_to_do(figured) -> None:
     for _data, problem in BAD.values():
         assert re.search(r"index\.md:\d+: .*" + problem, build.warnings), (problem, build.warnings)
     assert "key-figures" not in build.page()
+
+
+# -- Translators' text, and the parallel edition -----------------------------------------------
+
+# What a translator writes, as hostile as the safety check lets through: an HTML tag written
+# as entities (text to Markdown: "<script>" reaches the writers), TeX's special characters.
+# A TeX command or raw HTML never gets that far: the safety check leaves it out.
+HOSTILE_MSGSTR = {"Area": "面积 &lt;script&gt;alert(1)&lt;/script&gt;",
+                  "3.59 square kilometers": r"3.59 {平方} 公里 & 100% #1 ~ ^ _x a\b",
+                  "Permanent population": r"人口 \\input{/etc/passwd}", "39,000": "3.9万人 <script>"}
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["zh_CN", "en-zh_CN"])
+def test_a_translators_label_and_figure_stay_text_in_the_cards_and_the_panel(figured, parallel: bool) -> None:
+    figured.catalog(HOSTILE_MSGSTR)
+    options = {"edition_parallel": "en-zh_CN", "edition_languages": ["en", "zh_CN"]} if parallel else {}
+    build = figured.build(**options)
+    page = build.page()
+    card = BeautifulSoup(page, "html.parser").select_one("dl.key-figures .key-figure")
+    assert card.dt.get_text().endswith("面积 <script>alert(1)</script>")  # used, as text
+    assert "<script>alert(1)" not in page and "面积 &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    for refused in ("Permanent population", "39,000"):  # a TeX command, raw HTML: the English shows
+        line = next(n for n, text in enumerate(figured.catalog_path().read_text(encoding="utf-8").splitlines(),
+                                               start=1) if text == f'msgid "{refused}"')
+        assert re.search(rf"index\.po:{line}: \[safety\] the translation of '{refused}' adds", build.warnings)
+    tex = figured.build("latex", **options).tex()
+    assert r"\input{/etc/passwd}" not in tex and "人口" not in tex
+    assert r"面积 <script>alert(1)</script>}" in tex  # no HTML in TeX: text as it is
+    special = r"\{平方\} 公里 \& 100\% \#1 \~{} \^{} \_x a\textbackslash{}b}"
+    # the translation's figure whole under the English one, or its words beside its number
+    assert (r"\editionkfsecond{3.59 " if parallel else r"\editionkfwords{") + special in tex
+
+
+PARALLEL = {key: value for key, value in CHINESE.items() if key != "Enterprises"}  # one label untranslated
+
+
+def parallel_build(figured, builder: str = "html"):
+    figured.catalog(PARALLEL)
+    figured.catalog({"Not yet translated": "尚未翻译"}, domain="sphinx")
+    return figured.build(builder, edition_parallel="en-zh_CN", edition_languages=["en", "zh_CN"])
+
+
+def test_a_parallel_card_shows_label_and_figure_in_both_languages(figured) -> None:
+    panel = BeautifulSoup(parallel_build(figured).page(), "html.parser").find("dl", class_="key-figures")
+    shown = []
+    for card in panel.find_all("div", class_="key-figure"):
+        label = [(span["lang"], span.get_text()) for span in card.dt.find_all("span", recursive=False)]
+        figure = [(span["lang"], span.get_text()) for span in card.dd.find_all("span", recursive=False)]
+        shown.append((label, figure, card.dd.find(class_="key-figure-number").get_text()))
+    assert shown[:2] == [
+        ([("en", "Area"), ("zh-CN", "辖区面积")], [("en", "3.59 square kilometers"), ("zh-CN", "3.59平方公里")], "3.59"),
+        ([("en", "Permanent population"), ("zh-CN", "常住人口")], [("en", "39,000"), ("zh-CN", "3.9万人")], "39,000"),
+    ]
+    # untranslated: the English again, read as English, said to be so in Chinese
+    untranslated = panel.find_all("div", class_="key-figure")[2].dt.find(class_="key-figure-second")
+    assert "untranslated" in untranslated["class"] and untranslated["lang"] == "en"
+    mark = untranslated.find(class_="untranslated-mark")
+    assert (mark.get_text(), mark["lang"]) == ("尚未翻译", "zh-CN")
+    assert untranslated.get_text(" ", strip=True) == "Enterprises 尚未翻译"
+
+
+def test_the_parallel_pdf_panel_has_both_languages_under_one_large_number(figured) -> None:
+    tex = parallel_build(figured, "latex").tex()
+    assert (r"\editionkeyfigure{\editionkfnumber{39,000}\par\editionkfsecond{3.9万人}}"
+            r"{Permanent population\par 常住人口}") in tex
+    assert (r"\editionkeyfigure{\editionkfwords{More than}\editionkfspace{}\editionkfnumber{3,000}"
+            r"\par\editionkfsecond{超3000家}}{Enterprises\par Enterprises \editionkfuntranslated{尚未翻译}}") in tex
+    assert r"\begin{paracol}" not in tex[tex.index(r"\begin{editionkeyfigures}"):tex.index(r"\end{editionkeyfigures}")]

@@ -130,3 +130,21 @@ def test_the_reader_editions_carry_no_review_notes(sample) -> None:
     for parallel in ({}, {"edition_parallel": "en-zh_CN"}):
         page = BeautifulSoup(sample.build(edition_languages=["en", "zh_CN"], **parallel).page(), "html.parser")
         assert not page.select(".review-note, .review-summary") and "index.po" not in page.get_text()
+
+
+def test_a_key_figure_gets_its_note_quoting_its_english(sample, reviewed) -> None:
+    # the panel is drawn from its messages: each note follows the panel, and says which
+    (sample.path / "data").mkdir()
+    (sample.path / "data" / "figures.csv").write_text('label,figure\nPermanent population,"39,000"\n',
+                                                       encoding="utf-8")
+    index = sample.path / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "```{toctree}", "```{key-figures} data/figures.csv\n```\n\n```{toctree}"), encoding="utf-8")
+    build, lines, page = reviewed(polib.POEntry(msgid="Permanent population", msgstr="常住人口"),
+                                  polib.POEntry(msgid="39,000", msgstr="3.9万", flags=["fuzzy"]))
+    notes = page.select_one("dl.key-figures").find_next_siblings("div", class_="review-note")[:2]
+    assert [n.select_one(".review-quoted").get_text() for n in notes] == ["“Permanent population”", "“39,000”"]
+    assert [n.select_one(".review-state").get_text() for n in notes] == ["Translated", "Fuzzy: not published"]
+    for note, msgid in zip(notes, ("Permanent population", "39,000"), strict=True):
+        line = int(note.select_one("code.review-location").get_text().rsplit(":", 1)[1])
+        assert f'msgid "{msgid}"' in lines[line - 1:line + 2]  # the entry to edit (its flags, its msgid)
