@@ -154,11 +154,13 @@ def _page_style(config: Config) -> str:
 """
 
 
-#: Headings: no numbers; a section opens in the brand colour over a rule.
+#: Headings: no numbers; a section opens in the brand colour over a rule.  (\nobreak:
+#: the colour's whatsit would make the glue above the rule a place to break the page,
+#: between a heading and what follows it.)
 HEADINGS = rf"""
 \setcounter{{secnumdepth}}{{0}}\setcounter{{tocdepth}}{{2}}
 \titleformat{{\section}}[block]{{\sffamily\bfseries\fontsize{{15}}{{19}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{}}%
-  [{{\vspace{{2pt}}\color{{{BRAND}}}\titlerule[0.8pt]}}]
+  [{{\vspace{{2pt}}\color{{{BRAND}}}\nobreak\titlerule[0.8pt]}}]
 \titlespacing*{{\section}}{{0pt}}{{18pt plus 4pt minus 2pt}}{{8pt plus 2pt}}
 \titleformat{{\subsection}}[block]{{\sffamily\bfseries\fontsize{{12.5}}{{16}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{}}
 \titlespacing*{{\subsection}}{{0pt}}{{14pt plus 3pt minus 2pt}}{{5pt plus 1pt}}
