@@ -24,8 +24,11 @@ for Latin, Noto CJK for Chinese, Japanese and Korean (xeCJK), and
   (``PunctStyle=quanjiao``) and no single character alone on the last line
   of a paragraph (``CheckSingle``).
 
-The layout is the same for every language (a later parallel-text edition can
-set two languages in it); CJK languages add their typesetting rules.  A setting
+The layout is the same for every edition; CJK languages add their typesetting
+rules.  A parallel edition (en-zh_CN, editions.sphinxext.parallel) sets the
+cover's title, subtitle and author and the running header's title and section
+one language a line, under a taller head, and its columns of a Latin script
+ragged right (parallel.py: justified, half the measure leaves gaps).  A setting
 conf.py makes is never replaced: the defaults below fill only what it leaves
 out, and its ``latex_elements`` win over ours key by key (its ``preamble`` comes
 after ours).  Every translated value is TeX-escaped here, where it is inserted.
@@ -44,8 +47,9 @@ from ..languages import is_cjk, language_tag
 from ..outputs import PAGE_MARKER
 from . import keyfigures
 from .names import pdf_basename
-from .parallel import languages_of
+from .parallel import SEPARATOR, languages_of
 from .tex import BRAND, colour_definition, tex_escape
+from .translated_config import source_value
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -90,11 +94,25 @@ class PageMarkers(SphinxPostTransform):
             start.insert(0, marker(start["docname"]))
 
 
-def _cover(config: Config) -> str:
+def value_lines(app: Sphinx, config: Config, name: str) -> list[str]:
+    """A conf.py value as the PDF sets it: one line, or in a parallel edition, whose
+    value is "<source> · <translation>" (translated_config), the two one above the other."""
+    value, source = config[name], source_value(app, name)
+    if languages_of(config) and source and value.startswith(source + SEPARATOR):
+        return [source, value[len(source + SEPARATOR):]]
+    return [value]
+
+
+def _tex_lines(lines: list[str]) -> str:
+    return r"\\".join(tex_escape(line) for line in lines)
+
+
+def _cover(shown: dict[str, list[str]]) -> str:
     """Page 1: the upper half in the brand colour with the title and subtitle on it,
-    the author below.  The text pages count on from 2: the page numbers are the
-    PDF's and the booklet's."""
-    title, subtitle, author = (tex_escape(v) for v in (config.project, config.edition_subtitle, config.author))
+    the author below (a parallel edition: each in both languages, one line each).  The
+    text pages count on from 2: the page numbers are the PDF's and the booklet's."""
+    title = r"\par\vspace{4pt}".join(tex_escape(line) for line in shown["project"])
+    subtitle, author = _tex_lines(shown["edition_subtitle"]), _tex_lines(shown["author"])
     return rf"""
 \begin{{titlepage}}
   \setlength{{\parindent}}{{0pt}}%
@@ -127,20 +145,42 @@ def _metadata(config: Config) -> str:
     return f"\\hypersetup{{\n  {body}\n}}\n"
 
 
-#: A5 portrait: the reading page, and half an A4 sheet for the booklet.
-GEOMETRY = (r"\usepackage[a5paper,top=21mm,bottom=20mm,hmargin=16mm,headheight=14pt,headsep=5mm,"
-            r"footskip=10mm]{geometry}")
+#: A5 portrait: the reading page, and half an A4 sheet for the booklet.  A parallel
+#: edition's running header has two lines (one a language): a taller head, the text
+#: starting as much lower.
+GEOMETRY = (r"\usepackage[a5paper,top={top},bottom=20mm,hmargin=16mm,headheight={head},headsep=5mm,"
+            r"footskip=10mm]{{geometry}}")
 
 
-def _page_style(config: Config) -> str:
+def _geometry(config: Config) -> str:
+    top, head = ("25mm", "26pt") if languages_of(config) else ("21mm", "14pt")
+    return GEOMETRY.format(top=top, head=head)
+
+
+#: A parallel edition's headings are "<source> · <translation>" (parallel.py): in the
+#: running header one above the other.  \editionlines is \protected, so a mark keeps
+#: it as it is and it splits the heading when the header is set.
+SPLIT_LINES = rf"""\makeatletter
+\protected\def\editionlines#1{{\edition@split#1{SEPARATOR}\edition@end}}
+\def\edition@split#1{SEPARATOR}#2\edition@end{{\ifx\relax#2\relax#1\else#1\\\edition@strip#2\edition@end\fi}}
+\def\edition@strip#1{SEPARATOR}\edition@end{{#1}}
+\makeatother"""
+
+
+def _page_style(config: Config, shown: dict[str, list[str]]) -> str:
     """Running header (title left, section right: each in half the line, a long one
-    wraps) and "3 / 12" footer on every text page."""
-    title = tex_escape(config.project)
+    wraps; a parallel edition's, each language on a line of its own) and "3 / 12"
+    footer on every text page."""
+    title = _tex_lines(shown["project"])
+    parallel = languages_of(config) is not None
+    # a parallel edition's section marks carry \editionlines: each language on a line
+    lines = r"\editionlines" if parallel else ""
     return rf"""\usepackage{{lastpage}}
+{SPLIT_LINES if parallel else ""}
 \newcommand{{\editiontitle}}{{{title}}}
 \newcommand{{\editionrunning}}[1]{{{{\sffamily\footnotesize #1}}}}
-\renewcommand{{\sectionmark}}[1]{{\markboth{{#1}}{{#1}}}}
-\renewcommand{{\subsectionmark}}[1]{{\markright{{#1}}}}
+\renewcommand{{\sectionmark}}[1]{{\markboth{{{lines}{{#1}}}}{{{lines}{{#1}}}}}}
+\renewcommand{{\subsectionmark}}[1]{{\markright{{{lines}{{#1}}}}}}
 \fancypagestyle{{normal}}{{%
   \fancyhf{{}}%
   \fancyhead[L]{{\parbox[b]{{0.49\headwidth}}{{\raggedright\editionrunning{{\color{{{BRAND}}}\bfseries\editiontitle}}}}}}%
@@ -200,7 +240,7 @@ def cjk_language(config: Config) -> str | None:
     return next((lang for lang in (config.language, *(languages_of(config) or ())) if is_cjk(lang)), None)
 
 
-def _elements(config: Config) -> dict[str, str]:
+def _elements(config: Config, shown: dict[str, list[str]]) -> dict[str, str]:
     language = cjk_language(config) or config.language
     cjk = cjk_language(config) is not None
     colour = config.edition_colour.lstrip("#").upper()
@@ -209,12 +249,16 @@ def _elements(config: Config) -> dict[str, str]:
         r"\usepackage{xcolor}" + colour_definition(config.edition_colour),
         r"\usepackage{tikz}",  # the cover, charts (editions.sphinxext.charts)
         # parallel text: the two halves of each pair side by side, starting level
-        r"\usepackage{paracol}\setcolumnwidth{0.48\textwidth,0.48\textwidth}" if languages_of(config) else "",
+        r"\usepackage{paracol}\setcolumnwidth{0.48\textwidth,0.48\textwidth}\usepackage{ragged2e}"
+        if languages_of(config) else "",
+        # "<source> · <translation>": the dot between two languages is the Latin font's,
+        # not a full-width CJK mark with its own space
+        r'\xeCJKDeclareCharClass{Default}{"00B7}' if languages_of(config) and cjk else "",
         contents,  # no babel for CJK: nothing else names the contents in the edition's language
         CJK_CAPTIONS if cjk else "",
         HEADINGS,
         COMPACT_LISTS,
-        _page_style(config),
+        _page_style(config, shown),
         keyfigures.LATEX_PREAMBLE,
         CJK_BODY if cjk else LATIN_BODY,
         ACTUAL_TEXT,
@@ -228,10 +272,10 @@ def _elements(config: Config) -> dict[str, str]:
         "fontenc": cjk_fonts(language) if cjk else r"\usepackage{fontspec}",
         # CJK: xeCJK does the language's typesetting; others: Sphinx's polyglossia set-up
         **({"babel": "", "polyglossia": ""} if cjk else {}),
-        "geometry": GEOMETRY,
+        "geometry": _geometry(config),
         "sphinxsetup": f"TitleColor={{HTML}}{{{colour}}}, InnerLinkColor={{HTML}}{{{colour}}}, "
                        f"OuterLinkColor={{HTML}}{{{colour}}}",
-        "maketitle": _cover(config),
+        "maketitle": _cover(shown),
         "tableofcontents": "",
         "preamble": preamble,
         "printindex": "",
@@ -262,7 +306,8 @@ def configure_latex(app: Sphinx, config: Config) -> None:
     for name, value in defaults.items():
         if name not in given:
             config[name] = value
-    ours = _elements(config)
+    shown = {name: value_lines(app, config, name) for name in ("project", "edition_subtitle", "author")}
+    ours = _elements(config, shown)
     theirs = dict(given.get("latex_elements") or {})
     if "preamble" in theirs:
         theirs["preamble"] = ours["preamble"] + "\n" + theirs["preamble"]

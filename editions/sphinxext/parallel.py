@@ -32,7 +32,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
-from ..languages import language_tag
+from ..languages import is_cjk, language_tag
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -248,6 +248,10 @@ def depart_pair_latex(self: Any, node: parallel_pair) -> None:
 def visit_half_latex(self: Any, node: parallel_half) -> None:
     if node.parent.index(node) > 0:
         self.body.append("\n\\switchcolumn\n")
+    if not is_cjk(node["lang"].replace("-", "_")):
+        # a column is half the measure: justified, words of a Latin script leave gaps
+        # (CJK text justifies between any two characters)
+        self.body.append("\\RaggedRight\n")
 
 
 def depart_half_latex(self: Any, node: parallel_half) -> None:

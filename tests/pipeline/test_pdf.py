@@ -17,6 +17,7 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parents[2]
 
 LANGUAGES = ["en", "zh_CN"]
+EDITIONS = [*LANGUAGES, "en-zh_CN"]  # the parallel edition is a brochure of the same design
 CATALOGS = ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
 
 
@@ -138,7 +139,7 @@ def test_cover_page_has_title_and_subtitle_only(pdfs: Path) -> None:
 
 def test_two_builds_are_byte_identical(pdfs: Path, project: Path, make) -> None:
     make(project, "pdf")  # a clean build of its own, in another folder
-    for language in LANGUAGES:
+    for language in EDITIONS:
         assert filecmp.cmp(pdf_path(pdfs, language), pdf_path(project / "_build" / "pdf", language), shallow=False)
 
 
@@ -155,6 +156,8 @@ def test_tax_chart_is_drawn_in_the_brochure(pdfs: Path, language: str, label: st
 # -- The brochure's design, read back --------------------------------------------------------------
 
 TITLES = {"en": "Mishixiang Sub-district Profile", "zh_CN": "米市巷街道概况"}
+#: The running title, a line a language.
+HEADERS = {"en": [TITLES["en"]], "zh_CN": [TITLES["zh_CN"]], "en-zh_CN": [TITLES["en"], TITLES["zh_CN"]]}
 ALL = ("-f", "1", "-l", "99")
 
 
@@ -230,24 +233,57 @@ def test_the_panel_reads_figure_then_label(pdfs: Path, language: str) -> None:
     assert figure + label in text
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", EDITIONS)
 def test_running_header_and_page_numbers_on_every_page_but_the_cover(pdfs: Path, language: str) -> None:
     path = pdf_path(pdfs, language)
     pages = int(pdfinfo(path)["Pages"])
     assert not re.search(r"\d\s*/\s*\d", pdftotext_page(path, 1))  # the cover: no header, no number
     for page in range(2, pages + 1):
         lines = [line.strip() for line in pdftotext_page(path, page, "-layout").splitlines() if line.strip()]
-        assert lines[0].startswith(TITLES[language]), (page, lines[0])  # the running title, top left
+        for line, title in zip(lines, HEADERS[language]):  # the running title, top left
+            assert line.startswith(title), (page, line)
         assert re.fullmatch(rf"{page}\s*/\s*{pages}", lines[-1]), (page, lines[-1])  # "3 / 7", bottom
 
 
-@pytest.mark.parametrize(("language", "section"), [("en", "Recent years"), ("zh_CN", "近年来的发展")])
+@pytest.mark.parametrize(("language", "section"), [("en", ["Recent years"]), ("zh_CN", ["近年来的发展"]),
+                                                   ("en-zh_CN", ["Recent years", "近年来的发展"])])
 def test_the_running_header_names_the_section_in_the_editions_language(pdfs: Path, language: str,
-                                                                      section: str) -> None:
+                                                                      section: list[str]) -> None:
     path = pdf_path(pdfs, language)
-    page = next(w.page for w in words(path) if w.text == section.split()[0] and w.height > 12)  # where it opens
-    header = pdftotext_page(path, page, "-layout").strip().splitlines()[0]
-    assert squeeze(header) == squeeze(TITLES[language] + section)
+    page = next(w.page for w in words(path) if w.text == section[0].split()[0] and w.height > 12)  # where it opens
+    header = pdftotext_page(path, page, "-layout").strip().splitlines()
+    for line, title, name in zip(header[:len(section)], HEADERS[language], section, strict=True):  # a line each
+        assert squeeze(line) == squeeze(title + name)
+
+
+def test_the_parallel_cover_names_the_profile_in_both_languages(pdfs: Path) -> None:
+    cover = [line.strip() for line in pdftotext_page(pdf_path(pdfs, "en-zh_CN"), 1, "-layout").splitlines()
+             if line.strip()]
+    assert " ".join(cover[:2]) == TITLES["en"] and cover[2:] == [  # the title wraps on the A5 page
+        TITLES["zh_CN"], "Gongshu District, Hangzhou", "杭州市拱墅区", "Mishixiang Sub-district Office", "米市巷街道办事处"]
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_no_heading_ends_a_page(pdfs: Path, language: str) -> None:
+    # a section's or subsection's heading (12.5 pt and more) is never the last line of a
+    # page's text: what it opens follows it
+    path = pdf_path(pdfs, language)
+    for page in range(2, int(pdfinfo(path)["Pages"]) + 1):
+        text = [w for w in words(path, page, page) if not re.fullmatch(r"\d+|/", w.text)]  # less "3 / 12"
+        last = max(w.y_max for w in text)
+        assert all(w.height < 12 for w in text if w.y_max > last - 3), (page, [w.text for w in text][-5:])
+
+
+def test_the_parallel_brochure_has_the_key_figures_in_both_languages(pdfs: Path) -> None:
+    # after the cover and the introduction's pairs: page 2 or 3
+    found = words(pdf_path(pdfs, "en-zh_CN"), 1, 3)
+    text = squeeze(" ".join(w.text for w in found))
+    for (english, number), (chinese, _number) in zip(key_figures("en"), key_figures("zh_CN"), strict=True):
+        heights = [w.height for w in found if w.text == number]
+        assert heights and max(heights) >= 20, (number, heights)  # the English figure's number, large
+        assert squeeze(english) in text and squeeze(chinese) in text
+    po = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOGS / "index.po"))}
+    assert squeeze(po["39,000"]) in text and squeeze(po["1.216 billion yuan"]) in text  # the Chinese figures too
 
 
 def pixels(path: Path, page: int, box: Word) -> list[bytes]:
@@ -260,7 +296,7 @@ def pixels(path: Path, page: int, box: Word) -> list[bytes]:
     return [data[i:i + 3] for i in range(0, len(data) - 2, 3)]
 
 
-@pytest.mark.parametrize(("language", "heading"), [("en", "Recent"), ("zh_CN", "近年来的发展")])
+@pytest.mark.parametrize(("language", "heading"), [("en", "Recent"), ("zh_CN", "近年来的发展"), ("en-zh_CN", "Recent")])
 def test_section_openers_are_in_the_brand_colour(pdfs: Path, language: str, heading: str) -> None:
     path = pdf_path(pdfs, language)
     word = next(w for w in words(path) if w.text == heading and w.height > 12)  # the heading, not the header
