@@ -123,7 +123,7 @@ html: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/html-$(e)) $(BUILDDIR)/html/index.ht
 
 pdf: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
 
-booklet: $(foreach l,$(LANGUAGES),$(STAMPS)/booklet-$(l)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
+booklet: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/booklet-$(e)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
 
 .SECONDEXPANSION:
 $(STAMPS)/html-%: $(INPUTS) $$(call CATALOGS_OF,$$*) $(STAMPS)/html-options | $(STAMPS)/debian-build $(AFTER_CLEAN)

@@ -75,7 +75,7 @@ def _check(argv: list[str]) -> int:
 COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "languages": (_languages, "the editions' languages: the source language, then every folder of catalogs"),
     "build": (_build, "build one edition: build {html,pdf} LANGUAGE [SPHINXOPTS...]"),
-    "booklet": (_booklet, "impose built PDFs as print-ready A5 booklets on A4 sheets: booklet [LANGUAGE...]"),
+    "booklet": (_booklet, "impose built PDFs as print-ready A5 booklets on A4 sheets: booklet [EDITION...]"),
     "frontpage": (_frontpage, "write the site's front page: frontpage OUTDIR [LANGUAGE...]"),
     "dist": (_dist, "pack the built site: dist [BUILDDIR]"),
     "bench": (_bench, "print build timings"),

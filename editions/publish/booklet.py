@@ -1,7 +1,8 @@
-r"""Print-ready booklets: ``python -m editions booklet [LANGUAGE...]`` (``make booklet``).
+r"""Print-ready booklets: ``python -m editions booklet [EDITION...]`` (``make booklet``).
 
-An edition's reading PDF (``_build/pdf/<basename>-<language>.pdf``, A5 pages)
-becomes ``<basename>-<language>-booklet.pdf``: its pages imposed two to an A4
+An edition's reading PDF (``_build/pdf/<basename>-<edition>.pdf``, A5 pages: a
+language's edition or a parallel one, en-zh_CN) becomes
+``<basename>-<edition>-booklet.pdf``: its pages imposed two to an A4
 landscape sheet in booklet order, ready to print on both sides (flip on the
 short edge), stack and fold.  The first sheet carries the last page and the
 first on its front, the second and the second-to-last on its back, and so on
@@ -86,8 +87,12 @@ class Booklet:
         return padded(self.pages) // SHEET_PAGES
 
 
+#: A booklet is its reading PDF's name with this before .pdf.
+BOOKLET_SUFFIX = "-booklet"
+
+
 def booklet_path(reading: Path) -> Path:
-    return reading.with_name(f"{reading.stem}-booklet.pdf")
+    return reading.with_name(f"{reading.stem}{BOOKLET_SUFFIX}.pdf")
 
 
 def impose(reading: Path, workdir: Path, project: Project) -> Booklet:
@@ -134,19 +139,21 @@ def _pdflatex(workdir: Path, name: str, source: str, reading: Path) -> str:
 
 def main(argv: list[str]) -> int:
     if any(arg.startswith("-") for arg in argv):
-        print("usage: python -m editions booklet [LANGUAGE...]", file=sys.stderr)
+        print("usage: python -m editions booklet [EDITION...]", file=sys.stderr)
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
-    languages = argv or os.environ.get("LANGUAGES", "").split() or project.languages
-    for language in languages:
-        reading = builddir / "pdf" / project.pdf_name(language)
+    languages = os.environ.get("LANGUAGES", "").split() or project.languages
+    # each language's edition, then the parallel ones (en-zh_CN), as `make pdf` builds them
+    editions = argv or [*languages, *project.parallels_of(languages)]
+    for edition in editions:
+        reading = builddir / "pdf" / project.pdf_name(edition)
         try:
-            booklet = impose(reading, builddir / "booklet" / language, project)
+            booklet = impose(reading, builddir / "booklet" / edition, project)
         except BookletError as exc:
-            print(f"\nThe {language} booklet failed: {exc}.", file=sys.stderr)
+            print(f"\nThe {edition} booklet failed: {exc}.", file=sys.stderr)
             return 1
-        print(f"{language + ' booklet':<10} {booklet.path} ({booklet.pages} pages"
+        print(f"{edition + ' booklet':<10} {booklet.path} ({booklet.pages} pages"
               f"{f' + {booklet.blank} blank' if booklet.blank else ''} on {booklet.sheets} A4 sheets)", flush=True)
     return 0
 

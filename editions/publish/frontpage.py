@@ -20,6 +20,7 @@ from pathlib import Path
 from ..catalogs import CatalogError, read_catalog
 from ..languages import language_name, language_tag
 from ..project import Project, load
+from .booklet import BOOKLET_SUFFIX
 
 
 def storage_key(project: Project) -> str:
@@ -156,12 +157,13 @@ def prune(builddir: Path, project: Project) -> list[Path]:
             gone.append(folder)
     prefix = f"{project.basename}-"
     for pdf in [*builddir.glob(f"pdf/{prefix}*.pdf"), *html.glob(f"pdf/{prefix}*.pdf")]:
-        if pdf.stem[len(prefix):] not in project.editions:
+        # an edition's booklet goes with it, and stays with it
+        if pdf.stem[len(prefix):].removesuffix(BOOKLET_SUFFIX) not in project.editions:
             pdf.unlink()
             gone.append(pdf)
     for stamp in builddir.glob(".stamps/*-*"):
         kind, _, edition = stamp.name.partition("-")
-        if kind in ("html", "pdf") and edition not in project.editions and edition != "options":
+        if kind in ("html", "pdf", "booklet") and edition not in project.editions and edition != "options":
             stamp.unlink()
     return gone
 

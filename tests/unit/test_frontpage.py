@@ -38,3 +38,23 @@ def test_a_broken_interface_catalog_is_named_not_a_traceback(tmp_path: Path) -> 
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"locales/en/LC_MESSAGES/sphinx.po:{line}: [catalog-header] the file is not UTF-8" in result.stderr
     assert not (project / "_build" / "html" / "index.html").exists()
+
+
+def test_pruning_keeps_the_booklets_of_the_editions_and_only_those(tmp_path: Path) -> None:
+    from editions.project import load
+    from editions.publish.frontpage import prune
+
+    project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
+    builddir = project / "_build"
+    (builddir / "pdf").mkdir(parents=True)
+    (builddir / ".stamps").mkdir()
+    kept = [f"riverside-brief-{e}{b}.pdf" for e in ("zh_CN", "en", "zh_CN-en") for b in ("", "-booklet")]
+    gone = ["riverside-brief-ja.pdf", "riverside-brief-ja-booklet.pdf", "riverside-brief-zh_CN-ja-booklet.pdf"]
+    for name in kept + gone:
+        (builddir / "pdf" / name).write_bytes(b"%PDF")
+    for stamp in ("booklet-zh_CN-en", "booklet-ja", "pdf-ja"):
+        (builddir / ".stamps" / stamp).touch()
+    removed = prune(builddir, load(project))
+    assert sorted(p.name for p in removed) == sorted(gone)
+    assert sorted(p.name for p in (builddir / "pdf").iterdir()) == sorted(kept)
+    assert [p.name for p in (builddir / ".stamps").iterdir()] == ["booklet-zh_CN-en"]
