@@ -38,3 +38,17 @@ def test_a_broken_interface_catalog_is_named_not_a_traceback(tmp_path: Path) -> 
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"locales/en/LC_MESSAGES/sphinx.po:{line}: [catalog-header] the file is not UTF-8" in result.stderr
     assert not (project / "_build" / "html" / "index.html").exists()
+
+
+def test_an_edition_of_a_language_gone_is_taken_off_but_not_one_being_swapped_in(tmp_path: Path) -> None:
+    from editions.project import load
+    from editions.publish.frontpage import prune
+
+    project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
+    html = project / "_build" / "html"
+    for folder in ("zh_CN", "en", "zh_CN-en", "ja", ".en.incoming", ".zh_CN.outgoing"):  # as make -j leaves them
+        (html / folder).mkdir(parents=True)
+        (html / folder / ".buildinfo").write_text("", encoding="utf-8")
+    gone = prune(project / "_build", load(project))
+    assert gone == [html / "ja"]
+    assert sorted(p.name for p in html.iterdir()) == [".en.incoming", ".zh_CN.outgoing", "en", "zh_CN", "zh_CN-en"]
