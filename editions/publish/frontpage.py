@@ -152,6 +152,9 @@ def prune(builddir: Path, project: Project) -> list[Path]:
     gone: list[Path] = []
     html = builddir / "html"
     for folder in sorted(html.iterdir()) if html.is_dir() else []:
+        # .<edition>.incoming/.outgoing: an edition being swapped in beside us (make -j)
+        if folder.name.startswith("."):
+            continue
         if folder.is_dir() and (folder / ".buildinfo").exists() and folder.name not in project.editions:
             shutil.rmtree(folder)
             gone.append(folder)

@@ -40,6 +40,20 @@ def test_a_broken_interface_catalog_is_named_not_a_traceback(tmp_path: Path) -> 
     assert not (project / "_build" / "html" / "index.html").exists()
 
 
+def test_an_edition_of_a_language_gone_is_taken_off_but_not_one_being_swapped_in(tmp_path: Path) -> None:
+    from editions.project import load
+    from editions.publish.frontpage import prune
+
+    project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
+    html = project / "_build" / "html"
+    for folder in ("zh_CN", "en", "zh_CN-en", "ja", ".en.incoming", ".zh_CN.outgoing"):  # as make -j leaves them
+        (html / folder).mkdir(parents=True)
+        (html / folder / ".buildinfo").write_text("", encoding="utf-8")
+    gone = prune(project / "_build", load(project))
+    assert gone == [html / "ja"]
+    assert sorted(p.name for p in html.iterdir()) == [".en.incoming", ".zh_CN.outgoing", "en", "zh_CN", "zh_CN-en"]
+
+
 def test_pruning_keeps_the_booklets_of_the_editions_and_only_those(tmp_path: Path) -> None:
     from editions.project import load
     from editions.publish.frontpage import prune
