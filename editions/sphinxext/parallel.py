@@ -245,17 +245,22 @@ def depart_pair_latex(self: Any, node: parallel_pair) -> None:
     self.body.append("\n\\end{paracol}\n")
 
 
+def _ragged(node: parallel_half) -> bool:
+    """A column is half the measure: justified, words of a Latin script leave gaps (CJK
+    text justifies between any two characters)."""
+    return not is_cjk(node["lang"].replace("-", "_"))
+
+
 def visit_half_latex(self: Any, node: parallel_half) -> None:
     if node.parent.index(node) > 0:
         self.body.append("\n\\switchcolumn\n")
-    if not is_cjk(node["lang"].replace("-", "_")):
-        # a column is half the measure: justified, words of a Latin script leave gaps
-        # (CJK text justifies between any two characters)
-        self.body.append("\\RaggedRight\n")
+    if _ragged(node):  # in a group: paracol's columns share the settings of the page
+        self.body.append("\\begingroup\\RaggedRight\n")
 
 
 def depart_half_latex(self: Any, node: parallel_half) -> None:
-    pass
+    if _ragged(node):
+        self.body.append("\n\\par\\endgroup\n")
 
 
 def visit_pair_text(self: Any, node: nodes.Element) -> None:

@@ -334,3 +334,18 @@ def test_no_chinese_paragraph_ends_with_one_character_alone(pdfs: Path) -> None:
                 if len(text) == 1 and re.match(r"[\u4e00-\u9fff]", text):
                     lonely.append((page, above.text[-10:], line.text))
     assert paragraphs > 20 and lonely == []
+
+
+def test_in_the_parallel_brochure_each_column_keeps_its_languages_paragraphs(pdfs: Path) -> None:
+    # the Chinese indented two characters (CJK_BODY), the English set flush and ragged (its
+    # column's settings stay in it: paracol's columns share the page's)
+    found = [w for w in words(pdf_path(pdfs, "en-zh_CN"), 2, 2) if 9 < w.height < 11]
+    po = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOGS / "index.po"))}
+    intro = next(msgid for msgid in po if msgid.startswith("Located in the center"))
+    first = next(w for w in found if w.text.startswith(po[intro][:6]))
+    second = min((w for w in found if w.y_min > first.y_max and w.x_min > first.x_min - 40), key=lambda w: w.y_min)
+    assert first.x_min - second.x_min > 15, (first, second)  # about 2 x 10 pt
+    located = next(w for w in found if w.text == "Located")
+    below = min((w for w in found if w.y_min > located.y_max and w.x_max < first.x_min - 20),
+                key=lambda w: (w.y_min, w.x_min))
+    assert abs(located.x_min - below.x_min) < 1, (located, below)
