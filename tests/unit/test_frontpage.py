@@ -52,3 +52,15 @@ def test_an_edition_of_a_language_gone_is_taken_off_but_not_one_being_swapped_in
     gone = prune(project / "_build", load(project))
     assert gone == [html / "ja"]
     assert sorted(p.name for p in html.iterdir()) == [".en.incoming", ".zh_CN.outgoing", "en", "zh_CN", "zh_CN-en"]
+
+
+def test_a_title_the_build_refuses_never_reaches_the_front_page(tmp_path: Path) -> None:
+    for title, problem in (("河畔\u202e简介", "RIGHT-TO-LEFT OVERRIDE"), ("Riverside " + "长" * 50_000, "[size]")):
+        project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / f"p{len(title)}"))
+        catalog = project / "locales" / "en" / "LC_MESSAGES" / "sphinx.po"
+        text = catalog.read_text(encoding="utf-8")
+        catalog.write_text(text.replace('msgstr "Riverside Sub-district Brief"', f'msgstr "{title}"'), encoding="utf-8")
+        result = frontpage(project)
+        assert result.returncode == 1 and problem in result.stderr, result.stderr
+        assert "locales/en/LC_MESSAGES/sphinx.po:" in result.stderr and "The front page was not written" in result.stderr
+        assert not (project / "_build" / "html" / "index.html").exists()
