@@ -110,7 +110,8 @@ SOURCES     := $(shell find docs editions/sphinxext editions/catalogs -type f -n
                $(wildcard editions/*.py)
 INPUTS       = conf.py $(SOURCES) $(VENV_READY)
 # An edition's catalogs: its language's (a parallel edition's: its translation's).
-CATALOGS_OF  = $(shell find locales/$(lastword $(subst -, ,$(1))) -type f 2>/dev/null)
+# Folders too: a file added (even a symbolic link, which the build refuses) changes its folder.
+CATALOGS_OF  = $(shell find locales/$(lastword $(subst -, ,$(1))) \( -type f -o -type d \) 2>/dev/null)
 
 # The site offers a PDF of each edition whose PDF this run builds or that exists
 # (an HTML-only build of a fresh clone has no dead "Download PDF" links).

@@ -29,6 +29,10 @@ DEFAULTS = {
 }
 
 
+#: gettext's locale names: language, then optional script/territory, then @variant.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8}){0,2}(?:@[a-z0-9]{1,8})?")
+
+
 class ProjectError(Exception):
     pass
 
@@ -68,8 +72,14 @@ class Project:
         """Every language with a folder of catalogs: adding one is adding its folder."""
         if not self.translations.is_dir():
             return []
-        return sorted(p.name for p in self.translations.iterdir()
-                      if (p / "LC_MESSAGES").is_dir() and p.name != self.source_language)
+        found = sorted(p.name for p in self.translations.iterdir() if (p / "LC_MESSAGES").is_dir())
+        for name in found:
+            # A folder name becomes make targets, file names and command arguments: it must
+            # be a language code, never text a shell or make could read as syntax.
+            if not LANGUAGE_CODE.fullmatch(name):
+                raise ProjectError(f"{self.translations.name}/{name!r} is not a language code (ja, zh_CN, pt_BR, "
+                                   f"sr@latin): rename or remove that folder")
+        return [name for name in found if name != self.source_language]
 
     @property
     def languages(self) -> list[str]:

@@ -92,7 +92,7 @@ def language_catalogs(locale_dir: Path, language: str) -> list[Path]:
 def text_problems(path: Path, raw: bytes) -> list[CatalogError]:
     """What makes the bytes of a catalog unusable before any parser sees them."""
     if len(raw) > MAX_CATALOG_BYTES:
-        return [CatalogError(path, 1, f"is {len(raw) // 1024 // 1024} MB; a catalog may be at most "
+        return [CatalogError(path, 1, f"is {len(raw) / 1024 / 1024:.1f} MB; a catalog may be at most "
                              f"{MAX_CATALOG_BYTES // 1024 // 1024} MB", "split or shorten it", FILE)]
     if raw.startswith(b"\xef\xbb\xbf"):
         return [CatalogError(path, 1, "the file starts with a byte-order mark (BOM)",

@@ -22,6 +22,7 @@ import polib
 
 from ..catalogs import display_path, language_catalogs, rules
 from ..catalogs.counts import CatalogCounts, count_entries
+from ..catalogs.files import non_regular_files
 from ..catalogs.markup import OBJECT, MessageParser
 from ..catalogs.rules import INTERFACE_TOKENS
 from . import dates, health, markup, numbers, pofilter, safety, sync, terms, title_marks, typography, waivers
@@ -224,6 +225,10 @@ def check_language(language: str, options: Options, parser: MessageParser,
                    templates_ok: bool) -> LanguageResult:
     locale_dir = options.locale_dir
     result = LanguageResult(language, CatalogCounts(Path(language)))
+    if not_regular := non_regular_files(locale_dir / language):
+        # as the build: nothing is read through a link (it would check, or show, another file)
+        result.findings += [Finding(display_path(e.path), e.line, e.check, e.problem, e.advice) for e in not_regular]
+        return result
     termbase, termbase_findings = terms.load(locale_dir / language / "termbase.tsv")
     result.findings += termbase_findings
     spacing = typography.spacing_rule(locale_dir / language / "README.md")

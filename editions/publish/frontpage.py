@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 
 from ..catalogs import CatalogError, read_catalog
+from ..catalogs.rules import breaches
 from ..languages import language_name, language_tag
 from ..project import Project, load
 from .booklet import BOOKLET_SUFFIX
@@ -36,6 +37,12 @@ def project_titles(project: Project, languages: list[str]) -> dict[str, str]:
         if language != project.source_language and catalog.is_file():
             entry = read_catalog(catalog).find(project.title)
             if entry is not None and entry.translated() and "fuzzy" not in entry.flags:
+                # the rules the build applies to every interface string (size, invisible
+                # characters, tags and quotes): the front page is no side door
+                for breach in breaches(entry.msgid, entry.msgstr, interface=True, parser=None):
+                    if breach.refused:
+                        raise CatalogError(catalog, entry.linenum, f"the translation of {entry.msgid!r} "
+                                           f"{breach.message}", breach.advice, breach.rule)
                 found[language] = entry.msgstr
     return found
 

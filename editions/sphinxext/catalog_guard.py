@@ -218,9 +218,17 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
 def _reload_interface_catalog(app: Sphinx) -> None:
     """Sphinx loaded its ``sphinx`` catalog from the copies before any extension ran:
     load it again from the fresh ones."""
+    import gettext
+
     from sphinx import locale
 
     locale.translators.pop(("general", "sphinx"), None)
+    # Python's gettext caches each .mo by path for the life of the process: without
+    # this, the catalog of the previous build would be served again (an edited
+    # interface string published one build late, and make then up to date).
+    roots = [(Path(app.srcdir) / d).resolve() for d in app.config.locale_dirs]
+    for key in [k for k in gettext._translations if any(Path(k[1]).is_relative_to(r) for r in roots)]:  # noqa: SLF001
+        del gettext._translations[key]  # noqa: SLF001
     app._init_i18n()  # Sphinx is pinned: compiles the fresh sphinx.po, loads it
 
 

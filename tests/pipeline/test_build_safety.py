@@ -136,3 +136,35 @@ def test_missing_python_dependency_is_named() -> None:
     assert missing_requirements(["no-such-package==1.0", "sphinx==1.0"]) == [
         "no-such-package==1.0 (not installed)", f"sphinx==1.0 (found {__import__('sphinx').__version__})",
     ]
+
+
+def test_an_edited_interface_string_is_published_by_the_next_build(project: Path, make) -> None:
+    # Python's gettext caches catalogs by path: the previous build's would be served again
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "sphinx.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "Riverside Sub-district Brief"', 'msgstr "Riverside Sub-district Brief, 2nd edition"'), encoding="utf-8")
+    make(project, "html", LANGUAGES="zh_CN en")
+    page = (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Riverside Sub-district Brief, 2nd edition</title>" in page
+
+
+def test_a_folder_name_that_is_shell_syntax_runs_nothing(project: Path, make) -> None:
+    # the languages are the folders of locales/: a pull request can name one
+    folder = project / "locales" / "en;touch PWNED;#" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "index.po").write_text("", encoding="utf-8")
+    for target in ("html", "check"):
+        result = make(project, target, check=False)
+        assert result.returncode != 0
+        assert "locales/'en;touch PWNED;#' is not a language code" in result.stderr, result.stderr
+    assert not list(project.rglob("PWNED"))
+
+
+def test_a_link_added_among_the_catalogs_is_refused_at_the_next_make(project: Path, make, tmp_path: Path) -> None:
+    target = tmp_path / "victim.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    (project / "locales" / "en" / "LC_MESSAGES" / "visit.mo").symlink_to(target)
+    result = make(project, "html", check=False)
+    assert result.returncode != 0 and "locales/en/LC_MESSAGES/visit.mo:1: [catalog-file] is a symbolic link" in \
+        result.stdout + result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me\n"

@@ -72,3 +72,15 @@ def test_pruning_keeps_the_booklets_of_the_editions_and_only_those(tmp_path: Pat
     assert sorted(p.name for p in removed) == sorted(gone)
     assert sorted(p.name for p in (builddir / "pdf").iterdir()) == sorted(kept)
     assert [p.name for p in (builddir / ".stamps").iterdir()] == ["booklet-zh_CN-en"]
+
+
+def test_a_title_the_build_refuses_never_reaches_the_front_page(tmp_path: Path) -> None:
+    for title, problem in (("河畔\u202e简介", "RIGHT-TO-LEFT OVERRIDE"), ("Riverside " + "长" * 50_000, "[size]")):
+        project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / f"p{len(title)}"))
+        catalog = project / "locales" / "en" / "LC_MESSAGES" / "sphinx.po"
+        text = catalog.read_text(encoding="utf-8")
+        catalog.write_text(text.replace('msgstr "Riverside Sub-district Brief"', f'msgstr "{title}"'), encoding="utf-8")
+        result = frontpage(project)
+        assert result.returncode == 1 and problem in result.stderr, result.stderr
+        assert "locales/en/LC_MESSAGES/sphinx.po:" in result.stderr and "The front page was not written" in result.stderr
+        assert not (project / "_build" / "html" / "index.html").exists()

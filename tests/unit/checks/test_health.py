@@ -55,6 +55,32 @@ def test_a_symbolic_link_is_a_finding(checks) -> None:
     assert "symbolic link" in checks.run().only("catalog-file")["message"]
 
 
+def test_every_link_under_the_language_is_named_and_nothing_read_through_it(checks, tmp_path_factory) -> None:
+    po = checks.write(GOOD)
+    tmp_path = tmp_path_factory.mktemp("elsewhere")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (po.parent / "page.mo").symlink_to(outside)  # compiling page.po would overwrite the target
+    (po.parent / "sphinx.mo").symlink_to(tmp_path / "nowhere.mo")  # dangling: would create a file
+    termbase = po.parents[1] / "termbase.tsv"
+    termbase.unlink(missing_ok=True)
+    termbase.symlink_to(outside)
+    status, findings = checks.run()
+    named = sorted(f["file"] for f in findings if f["check"] == "catalog-file")
+    assert status == 1 and named == ["locales/zh_CN/LC_MESSAGES/page.mo", "locales/zh_CN/LC_MESSAGES/sphinx.mo",
+                                     "locales/zh_CN/termbase.tsv"]
+    assert "root:x" not in str(findings) and not (tmp_path / "nowhere.mo").exists()
+
+
+def test_a_linked_catalog_folder_is_named(checks, tmp_path_factory) -> None:
+    po = checks.write(GOOD)
+    real = tmp_path_factory.mktemp("elsewhere") / "real-messages"
+    po.parent.rename(real)
+    po.parent.symlink_to(real)
+    status, findings = checks.run()
+    assert status == 1 and checks.only(findings, "catalog-file")["file"] == "locales/zh_CN/LC_MESSAGES"
+
+
 def test_another_charset_stops_the_catalog_as_in_the_build(checks) -> None:
     header = {"Content-Type": "text/plain; charset=ISO-8859-1", "Language": "zh_CN"}
     checks.write([checks.entry("Grand Canal", "Grand Canal")], header=header)
