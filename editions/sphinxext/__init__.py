@@ -63,4 +63,20 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_theme_files)
     app.add_css_file("edition.css")
     app.add_js_file("edition.js")
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: Sphinx reads every page again when it changes. The code that shapes the
+    # doctrees is part of every page's input, so an edited extension is not served stale.
+    return {"version": "1", "env_version": code_version(), "parallel_read_safe": True,
+            "parallel_write_safe": True}
+
+
+def code_version() -> int:
+    """A number that changes with any source file of the extension or of what it imports."""
+    import hashlib
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("*.py"), *(package / "sphinxext").rglob("*"),
+                        *(package / "catalogs").rglob("*.py")]):
+        if path.is_file() and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return int.from_bytes(digest.digest()[:6], "big")

@@ -66,6 +66,11 @@ def test_code_no_edition_reads_rebuilds_no_edition(built_second_profile: Path, m
         assert make(project, "html").stdout == "", path
     (project / "editions" / "sphinxext" / "links.py").touch()
     assert make(project, "html", LANGUAGES="en").stdout.startswith("en HTML")  # every edition reads it
+    # ... and a change to it reaches every page: Sphinx reads them all again, not only the changed ones
+    extension = project / "editions" / "sphinxext" / "language_marks.py"
+    extension.write_text(extension.read_text(encoding="utf-8") + "\n# a maintainer's edit\n", encoding="utf-8")
+    out = make(project, "html", LANGUAGES="en", V="1").stdout
+    assert re.search(r"reading sources\.\.\. \[100%\] visit", out), out
 
 
 def test_only_what_building_needs_is_installed_by_make(tmp_path: Path, project: Path) -> None:
