@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
 
-from .datafiles import DataFileError, read_rows
+from .datafiles import DataFileDirective, DataFileError, read_rows
 from .parallel import halves
 from .tex import BRAND, tex_escape
 
@@ -71,19 +70,11 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-class ChartDirective(SphinxDirective):
-    required_arguments = 1
+class ChartDirective(DataFileDirective):
     option_spec = {"caption": directives.unchanged_required, "name": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        relative, path = self.env.relfn2path(self.arguments[0], self.env.current_document.docname)
-        self.env.note_dependency(relative)
-        try:
-            data = read_data(Path(path), relative)
-        except ChartDataError as exc:
-            raise self.error(str(exc)) from None
-        if not data:
-            raise self.error(f"chart data {relative} has no rows")
+        data = self.read_data_file(read_data, "chart data")
         source, line = self.get_source_info()
         node = chart(values=[value for _label, value in data])
         node.source, node.line = source, line

@@ -36,9 +36,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
 
-from .datafiles import DataFileError, read_rows
+from .datafiles import DataFileDirective, DataFileError, read_rows
 from .parallel import Half, halves
 from .tex import BRAND, tex_escape
 
@@ -125,19 +124,11 @@ def read_figures(path: Path, shown: str) -> list[tuple[str, str]]:
     return rows
 
 
-class KeyFiguresDirective(SphinxDirective):
-    required_arguments = 1
+class KeyFiguresDirective(DataFileDirective):
     option_spec = {"name": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        relative, path = self.env.relfn2path(self.arguments[0], self.env.current_document.docname)
-        self.env.note_dependency(relative)
-        try:
-            rows = read_figures(Path(path), relative)
-        except DataFileError as exc:
-            raise self.error(str(exc)) from None
-        if not rows:
-            raise self.error(f"key figures {relative} has no rows")
+        rows = self.read_data_file(read_figures, "key figures")
         source, line = self.get_source_info()
         panel = key_figures()
         panel.source, panel.line = source, line
