@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .languages import parallel_editions
 from .outputs import pdf_stem
 
 #: conf.py settings of the extension, with their defaults (editions.sphinxext
@@ -88,9 +89,7 @@ class Project:
     def parallels_of(self, languages: list[str]) -> list[str]:
         """The parallel editions of *languages*: the source beside each translation
         (en-zh_CN), when the source is one of them."""
-        if self.source_language not in languages:
-            return []
-        return [f"{self.source_language}-{lang}" for lang in languages if lang != self.source_language]
+        return parallel_editions(self.source_language, languages)
 
     @property
     def editions(self) -> list[str]:

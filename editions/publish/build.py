@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .. import editor_url
 from ..dates import pin_source_date_epoch
+from ..languages import edition_languages, parallel_editions
 from ..project import Project, load
 
 FORMATS = ("html", "pdf", "review")
@@ -47,7 +48,7 @@ class Edition:
     def parallel_name(self) -> str | None:
         """The parallel edition this one is (or, for a review, shows): en-zh_CN."""
         if self.format == "review":
-            return f"{self.project.source_language}-{self.language}"
+            return parallel_editions(self.project.source_language, [self.project.source_language, self.language])[0]
         return self.language if "-" in self.language else None
 
     @property
@@ -57,7 +58,7 @@ class Edition:
     @property
     def sphinx_language(self) -> str:
         """The language Sphinx builds in: a parallel edition's is its translation's."""
-        return self.language.partition("-")[2] if "-" in self.language else self.language
+        return edition_languages(self.language)[-1]
 
     @property
     def name(self) -> str:

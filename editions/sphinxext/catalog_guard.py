@@ -37,6 +37,7 @@ from sphinx.util import logging
 from ..catalogs.files import CatalogError, catalog_problems, display_path, non_regular_files, parse
 from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
+from ..languages import parallel_editions
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -248,7 +249,7 @@ def derive_languages(app: Sphinx, config: Config) -> None:
     if not config.edition_languages:
         config.edition_languages = [source, *(lang for lang in translation_languages(config) if lang != source)]
     if not config.edition_parallels:  # the source beside each translation
-        config.edition_parallels = [f"{source}-{lang}" for lang in config.edition_languages if lang != source]
+        config.edition_parallels = parallel_editions(source, config.edition_languages)
 
 
 def setup(app: Sphinx) -> None:

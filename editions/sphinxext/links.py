@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from ..languages import language_name, language_tag
+from ..languages import edition_languages, language_name, language_tag
 from .names import basename, edition_name, pdf_basename
 
 if TYPE_CHECKING:
@@ -33,14 +33,13 @@ def page_url(base: str, edition: str, uri: str) -> str:
 
 def edition_title(edition: str) -> str:
     """How the switcher names an edition: its language, or both of a parallel one."""
-    source, _sep, translation = edition.partition("-")
-    return f"{language_name(source)} | {language_name(translation)}" if translation else language_name(edition)
+    return " | ".join(language_name(language) for language in edition_languages(edition))
 
 
 def edition_parts(edition: str) -> list[dict[str, str]]:
     """The edition's languages, each named in itself with its tag (a reader of
     one of them reads its name; a screen reader pronounces each in its language)."""
-    return [{"tag": language_tag(name), "name": language_name(name)} for name in edition.split("-")]
+    return [{"tag": language_tag(name), "name": language_name(name)} for name in edition_languages(edition)]
 
 
 def editions(config: Config) -> list[str]:
@@ -67,7 +66,7 @@ def pdf_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
     this parallel one): those the site offers (``edition_pdfs``: the ones built)."""
     config, current = app.config, edition_name(app.config)
     related = [current] + [e for e in editions(config) if e != current and
-                           (current in e.split("-") or e in current.split("-"))]
+                           (current in edition_languages(e) or e in edition_languages(current))]
     root = to_site_root(pagename)
     return [{"href": f"{root}pdf/{pdf_basename(config, edition)}.pdf", "edition": edition,
              "name": edition_title(edition), "parts": edition_parts(edition), "current": edition == current}

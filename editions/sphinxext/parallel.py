@@ -32,7 +32,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
-from ..languages import is_cjk, language_tag
+from ..languages import edition_languages, is_cjk, language_tag
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,7 +56,7 @@ def languages_of(config: Config) -> tuple[str, str] | None:
     name = config.edition_parallel
     if not name:
         return None
-    source, _sep, translation = name.partition("-")
+    source, translation = edition_languages(name)
     return source, translation
 
 
