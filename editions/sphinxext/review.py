@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,7 @@ from sphinx.util.i18n import docname_to_domain
 from .. import editor_url
 from ..catalogs.diff import diff
 from ..catalogs.files import display_path
+from ..checks.report import format_text, shorten
 from ..languages import language_tag
 from .catalog_guard import source_language, translations_dir
 from .parallel import languages_of
@@ -338,16 +339,14 @@ def summary(app: Sphinx, catalog: Catalog, docname: str) -> nodes.container:
     return box
 
 
-def _shorten(text: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    return "“" + (flat if len(flat) <= width else flat[: width - 1].rstrip() + "…") + "”"
+def _shorten(text: str) -> str:
+    return f"“{shorten(text, 60)}”"
 
 
 def _finding_list(findings: list[Finding]) -> nodes.bullet_list:
     listing = nodes.bullet_list("", classes=["review-items"])
     for f in findings:
-        text = f"{f.file}:{f.line}: [{f.check}] " + ("note: " if not f.is_error else "") + f.message + \
-            (f"; {f.advice}" if f.advice else "")
+        text = format_text(replace(f, msgid=None))  # as make check prints it, less the msgid
         listing += nodes.list_item("", nodes.paragraph("", text),
                                    classes=["review-finding" if f.is_error else "review-finding-note"])
     return listing
