@@ -44,8 +44,10 @@ SOURCE_DATE_EPOCH = "1767225600"
 os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH  # in-process builds read it too
 # `make test` exports its own settings; a test's builds start from none of them.
 for _name in ("LANGUAGES", "BUILDDIR", "V", "SITE_URL", "EDITION_PDFS", "SPHINXOPTS",
-              "MAKEFLAGS", "MAKELEVEL", "MFLAGS"):
+              "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "FORCE_COLOR", "FORCE_COLOUR"):
     os.environ.pop(_name, None)
+# Tests read what the tools print: plain text, even where CI's terminal asks for colour.
+os.environ["NO_COLOR"] = "1"
 
 
 def pytest_configure(config: pytest.Config) -> None:
