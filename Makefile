@@ -180,11 +180,16 @@ serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: ma
 	  docs $(BUILDDIR)/serve/$(LANGUAGE)
 
 # -- Tests, publishing, maintenance -----------------------------------------------------
-test: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite (on every core)
-	$(VENV)/bin/pytest -n $(JOBS) $(PYTEST_ARGS)
+# The tests keep Python's bytecode (in the ignored __pycache__/ folders) even where
+# PYTHONDONTWRITEBYTECODE is set: without it, every worker rewrites and compiles the
+# test modules and pytest's plugins again, and every build of a sample project its code.
+PYTEST = PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest
 
-test-fast: $(VENV_TEST_READY) | $(STAMPS)/debian-build ## Run the tests that need neither TeX nor a browser nor the Makefile
-	$(VENV)/bin/pytest -n $(JOBS) -m "not tex and not browser and not pipeline" $(PYTEST_ARGS)
+test: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite (on every core)
+	$(PYTEST) -n $(JOBS) $(PYTEST_ARGS)
+
+test-fast: $(VENV_TEST_READY) | $(STAMPS)/debian-build ## Run the quick tests: no TeX, no browser, no Makefile, no stress tests
+	$(PYTEST) -n $(JOBS) -m "not tex and not slow" $(PYTEST_ARGS) tests/unit tests/sphinx
 
 dist: ## Clean build of everything, then the site as one folder and one archive in _build/dist/
 	@$(MAKE) clean

@@ -48,6 +48,8 @@ for _name in ("LANGUAGES", "BUILDDIR", "V", "SITE_URL", "EDITION_PDFS", "SPHINXO
     os.environ.pop(_name, None)
 # Tests read what the tools print: plain text, even where CI's terminal asks for colour.
 os.environ["NO_COLOR"] = "1"
+# Each sample project's builds share its compiled code (see the Makefile's PYTEST).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -34,6 +34,8 @@ SUMMARY_LINE = re.compile(r"^zh_CN: \d+ messages, \d+ translated, \d+ fuzzy, \d+
 MARKUP_BITS = ["**", "*", "`", "[", "]", "(", ")", "{ref}`", "<b>", "</div>", "$", "\\input", "```{raw}\n",
                "“", "”", "《", "\n\n- ", "# ", "1. ", "\"", "\\", "%(x)s", "{year}", "\x00", "\ufffc"]
 
+pytestmark = pytest.mark.slow  # hundreds of generated catalogs: make test, not make test-fast
+
 VALID = b""  # the catalog before mutation, once the project is written
 
 

@@ -141,6 +141,7 @@ def test_a_message_too_long_is_one_size_finding(checks) -> None:
     assert "at most 384" in run.errors()[0]["message"] and "a word of 300" in run.errors()[1]["message"]
 
 
+@pytest.mark.slow
 def test_a_large_message_is_checked(checks) -> None:
     """Every check is linear: a 250 kB pair checks in about a second; a quadratic check
     would take minutes (`python -m editions.checks.bench --large` times 1 MB)."""
@@ -156,6 +157,7 @@ def test_a_large_message_is_checked(checks) -> None:
     ("<" * 100_000, "<" * 100_000),                          # pofilter strips XML with a regex
     ("1," * 50_000, "1," * 50_000),                          # number lookalikes
 ], ids=["chinese-run", "at-signs", "angle-brackets", "commas"])
+@pytest.mark.slow
 def test_pathological_text_is_checked_at_once(checks, english: str, chinese: str) -> None:
     """Texts that made a check quadratic (a minute or more at this size) check at once."""
     checks.write([checks.entry(english, chinese)])
