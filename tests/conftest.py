@@ -220,6 +220,26 @@ def sample(make_app: Callable[..., Any], rootdir: Path, tmp_path: Path, _compile
     return SampleProject(path, make_app)
 
 
+@pytest.fixture(scope="module")
+def module_sample(rootdir: Path, tmp_path_factory: pytest.TempPathFactory,
+                  _compiled_templates: None) -> Iterator[SampleProject]:
+    """One copy of tests/roots/test-minimal for a module's tests that only read what
+    it builds (sphinx.testing's make_app is per test; its app class is not)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    apps: list[Any] = []
+
+    def make_app(*args: Any, **kwargs: Any) -> Any:
+        apps.append(SphinxTestApp(*args, **kwargs))
+        return apps[-1]
+
+    path = tmp_path_factory.mktemp("module-sample") / "minimal"
+    shutil.copytree(rootdir / "test-minimal", path)
+    yield SampleProject(path, make_app)
+    for app in apps:
+        app.cleanup()
+
+
 # -- The real Makefile (tests/pipeline) --------------------------------------------------------------
 
 class Make:

@@ -52,18 +52,30 @@ def theme_template_files(app: Sphinx) -> list[tuple[Path, str]]:
     ]
 
 
+# (template, its mtime) -> its messages: parsing every template of the theme is most of a
+# gettext build's start, and a process that builds several times (the tests) parses them once.
+_MESSAGES: dict[tuple[Path, int], list[tuple[int, str]]] = {}
+
+
+def template_messages(app: Sphinx, template: Path) -> list[tuple[int, str]]:
+    key = (template, template.stat().st_mtime_ns)
+    if key not in _MESSAGES:
+        extract = app.builder.templates.environment.extract_translations
+        _MESSAGES[key] = [(line, message) for line, _function, message in extract(template.read_text(encoding="utf-8"))
+                          if isinstance(message, str)]  # skip ngettext tuples
+    return _MESSAGES[key]
+
+
 def add_theme_messages(app: Sphinx) -> None:
     if app.builder.name != "gettext":
         return
-    extract = app.builder.templates.environment.extract_translations
     catalog = app.builder.catalogs["sphinx"]
     for template, name in theme_template_files(app):
         # The pot shows sources relative to its own folder: this prints
         # "(theme)/furo/page.html", the same wherever the theme is installed.
         source = str(Path(app.outdir, "(theme)", name))
-        for line, _function, message in extract(template.read_text(encoding="utf-8")):
-            if isinstance(message, str):  # skip ngettext tuples
-                catalog.add(message, MsgOrigin(source=source, line=line))
+        for line, message in template_messages(app, template):
+            catalog.add(message, MsgOrigin(source=source, line=line))
 
 
 def setup(app: Sphinx) -> None:

@@ -26,20 +26,34 @@ def entries(*extra: polib.POEntry) -> list[polib.POEntry]:
             *extra]
 
 
-@pytest.fixture
-def reviewed(sample):
+def review(sample, templates, *extra: polib.POEntry, **overrides):
     """Build the review; returns (build, the catalog's text by line, the page)."""
+    templates = templates or sample.build("gettext", language="en").outdir
+    path = sample.catalog(entries(*extra))
+    sample.catalog({"Not yet translated": "尚未翻译", "Sample Profile": "样例概况"}, domain="sphinx")
+    result = sample.build(edition_parallel="en-zh_CN", edition_languages=["en", "zh_CN"], edition_review=True,
+                          edition_review_templates=str(templates), **overrides)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return result, lines, BeautifulSoup(result.page(), "html.parser")
 
-    def build(*extra: polib.POEntry, **overrides):
-        templates = sample.build("gettext", language="en").outdir
-        path = sample.catalog(entries(*extra))
-        sample.catalog({"Not yet translated": "尚未翻译", "Sample Profile": "样例概况"}, domain="sphinx")
-        result = sample.build(edition_parallel="en-zh_CN", edition_languages=["en", "zh_CN"], edition_review=True,
-                              edition_review_templates=str(templates), **overrides)
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return result, lines, BeautifulSoup(result.page(), "html.parser")
 
-    return build
+@pytest.fixture(scope="module")
+def templates(module_sample):
+    """The sample's message templates (make gettext): the same for every test that
+    leaves its pages as they are."""
+    return module_sample.build("gettext", language="en").outdir
+
+
+@pytest.fixture(scope="module")
+def default_review(module_sample, templates):
+    """The review of entries(), built once for the tests that only read it."""
+    return review(module_sample, templates)
+
+
+@pytest.fixture
+def reviewed(sample, templates):
+    """``reviewed(*extra_entries, **confoverrides)``: a review of the test's own."""
+    return lambda *extra, **overrides: review(sample, templates, *extra, **overrides)
 
 
 def note_after(page: BeautifulSoup, text: str):
@@ -47,8 +61,8 @@ def note_after(page: BeautifulSoup, text: str):
     return pair.find_next("div", class_="review-note")
 
 
-def test_a_fuzzy_entry_shows_where_it_is_and_what_changed_in_the_english(reviewed) -> None:
-    build, lines, page = reviewed()
+def test_a_fuzzy_entry_shows_where_it_is_and_what_changed_in_the_english(default_review) -> None:
+    build, lines, page = default_review
     note = note_after(page, PARAGRAPH)
     assert "review-fuzzy" in note["class"]
     assert note.select_one(".review-state").get_text() == "Fuzzy: not published"
@@ -65,8 +79,8 @@ def test_a_fuzzy_entry_shows_where_it_is_and_what_changed_in_the_english(reviewe
     assert "Review: ask the office whether “old” stays" in note.get_text()
 
 
-def test_a_check_finding_is_shown_on_its_entry(reviewed) -> None:
-    build, lines, page = reviewed()
+def test_a_check_finding_is_shown_on_its_entry(default_review) -> None:
+    build, lines, page = default_review
     note = note_after(page, TABLE_CELL)
     assert note.select_one(".review-state-error").get_text() == "Check: numbers"
     assert "3.59" in note.select_one("li.review-finding").get_text()
@@ -77,8 +91,8 @@ def test_a_check_finding_is_shown_on_its_entry(reviewed) -> None:
     assert page.select_one("div.review-summary").find_next("div", class_="parallel-pair")  # the summary comes first
 
 
-def test_untranslated_and_translated_entries_say_so(reviewed) -> None:
-    build, lines, page = reviewed()
+def test_untranslated_and_translated_entries_say_so(default_review) -> None:
+    build, lines, page = default_review
     assert note_after(page, "canal history").select_one(".review-state").get_text() == "Untranslated"
     missing = note_after(page, "for more")  # newer than the catalog: no line to point at yet
     assert missing.select_one(".review-state").get_text() == "Not in the catalog"
@@ -115,8 +129,8 @@ def test_an_editor_url_that_opens_no_editor_is_refused(reviewed, url) -> None:
     assert not page.select("a.review-open")
 
 
-def test_the_review_index_lists_each_page_with_its_counts(reviewed) -> None:
-    build, lines, page = reviewed()
+def test_the_review_index_lists_each_page_with_its_counts(default_review) -> None:
+    build, lines, page = default_review
     rows = [li.get_text(" ", strip=True) for li in page.select_one("div.review-index > ul").select(":scope > li")]
     assert len(rows) == 2  # every page, in the order of the contents
     assert rows[0].startswith("Sample page") and "index.po : 8 messages: 2 translated, 1 fuzzy, 1 untranslated, " \
@@ -132,7 +146,7 @@ def test_the_reader_editions_carry_no_review_notes(sample) -> None:
         assert not page.select(".review-note, .review-summary") and "index.po" not in page.get_text()
 
 
-def test_a_key_figure_gets_its_note_quoting_its_english(sample, reviewed) -> None:
+def test_a_key_figure_gets_its_note_quoting_its_english(sample) -> None:
     # the panel is drawn from its messages: each note follows the panel, and says which
     (sample.path / "data").mkdir()
     (sample.path / "data" / "figures.csv").write_text('label,figure\nPermanent population,"39,000"\n',
@@ -140,8 +154,9 @@ def test_a_key_figure_gets_its_note_quoting_its_english(sample, reviewed) -> Non
     index = sample.path / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace(
         "```{toctree}", "```{key-figures} data/figures.csv\n```\n\n```{toctree}"), encoding="utf-8")
-    build, lines, page = reviewed(polib.POEntry(msgid="Permanent population", msgstr="常住人口"),
-                                  polib.POEntry(msgid="39,000", msgstr="3.9万", flags=["fuzzy"]))
+    build, lines, page = review(sample, None,  # its own templates: its page has changed
+                                polib.POEntry(msgid="Permanent population", msgstr="常住人口"),
+                                polib.POEntry(msgid="39,000", msgstr="3.9万", flags=["fuzzy"]))
     notes = page.select_one("dl.key-figures").find_next_siblings("div", class_="review-note")[:2]
     assert [n.select_one(".review-quoted").get_text() for n in notes] == ["“Permanent population”", "“39,000”"]
     assert [n.select_one(".review-state").get_text() for n in notes] == ["Translated", "Fuzzy: not published"]
