@@ -76,7 +76,8 @@ def _build_shared_profiles(config: pytest.Config) -> None:
         _shared(factory, "master", name, build)
 
 _ROOMS = {"pipeline": "pipeline", "site": "browser"}
-_TEX_FIXTURES = {"built_project", "built_copy", "site", "pdfs", "server"}
+_TEX_FIXTURES = {"built_project", "built_copy", "site", "pdfs", "server", "built_second_profile",
+                 "shared_second_profile"}
 
 
 _ORDER = {"pipeline": 0, "site": 1, "sphinx": 2, "unit": 3}
@@ -95,7 +96,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     def needs_build(item: pytest.Item) -> bool:
         return bool(_TEX_FIXTURES & set(getattr(item, "fixturenames", ())))
 
-    items.sort(key=lambda item: (needs_build(item) or "built_second_profile" in getattr(item, "fixturenames", ()),
+    items.sort(key=lambda item: (needs_build(item),
                                  not any(name in item.nodeid for name in _LONGEST),
                                  _ORDER.get(Path(item.fspath).relative_to(TESTS).parts[0], 4)))
     for item in items:
@@ -304,20 +305,27 @@ def _shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
 
 
 @pytest.fixture(scope="session")
-def _built_second_profile(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def shared_second_profile(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The tiny profile built once with `make` (every edition, HTML and PDF), for tests
+    that only read it; what `make` printed is beside it, in make-output.txt."""
     return _shared(tmp_path_factory, worker_id, "second-built", _SHARED["second-built"])
 
 
 @pytest.fixture
-def built_second_profile(_built_second_profile: Path, tmp_path: Path) -> Path:
-    """A private copy of the tiny profile with its HTML editions built (and its stamps:
-    `make` has nothing to do in it until a test changes something)."""
-    return Path(shutil.copytree(_built_second_profile, tmp_path / "second", symlinks=True))
+def built_second_profile(shared_second_profile: Path, tmp_path: Path) -> Path:
+    """A private copy of the built tiny profile (and its stamps: `make` has nothing to
+    do in it until a test changes something)."""
+    return Path(shutil.copytree(shared_second_profile, tmp_path / "second", symlinks=True))
+
+
+def _build_second_profile(path: Path) -> None:
+    result = Make()(_second_profile(path))
+    (path.parent / "make-output.txt").write_text(result.stdout, encoding="utf-8")
 
 
 _SHARED: dict[str, Callable[[Path], Any]] = {
     "built": lambda path: Make()(copy_project(path, ROOT)),
-    "second-built": lambda path: Make()(_second_profile(path), "html"),
+    "second-built": _build_second_profile,
 }
 
 

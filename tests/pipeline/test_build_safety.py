@@ -22,7 +22,7 @@ BAD_REF = "\nSee {ref}`no-such-label`.\n"
 
 @pytest.fixture
 def project(built_second_profile: Path) -> Path:
-    """The Makefile's mechanics on a tiny profile, its HTML editions built: the same code,
+    """The Makefile's mechanics on a tiny profile, its editions built: the same code,
     a fraction of the build."""
     return built_second_profile
 
@@ -111,6 +111,7 @@ def test_full_disk_is_one_clear_message(project: Path, make) -> None:
 def test_missing_tex_says_so(project: Path, make) -> None:
     # Only the virtual environment on PATH: no latexmk, no xelatex.
     env = {**make.env, "PATH": str(Path(sys.executable).parent)}
+    (project / "_build" / "pdf" / "riverside-brief-zh_CN.pdf").unlink()  # as on a fresh clone
     result = subprocess.run([sys.executable, "-m", "editions", "build", "pdf", "zh_CN"], cwd=project,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 1
