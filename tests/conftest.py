@@ -2,14 +2,15 @@
 
 * ``tests/unit`` — functions and ``make check`` on small sample catalogs (``checks``);
 * ``tests/sphinx`` — the extension in-process, with Sphinx's own ``sphinx.testing``
-  fixtures on small roots in ``tests/roots`` (``sample``);
+  fixtures on small roots in ``tests/roots`` (``sample``, ``module_sample``);
 * ``tests/pipeline`` — the real Makefile on copies of a project (``project``,
-  ``make``, ``built_project``); marked ``pipeline``, and ``tex`` where PDFs are built;
+  ``make``, ``built_project``, ``built_second_profile``); marked ``pipeline``, and
+  ``tex`` where PDFs are built;
 * ``tests/site`` — the built site in headless Chromium (``server``, ``browser``);
   marked ``browser``.
 
 Tests never build in the working tree.  ``make test-fast`` runs what needs neither
-TeX nor a browser nor the Makefile.
+TeX nor a browser nor the Makefile, and no stress test (``slow``).
 """
 
 from __future__ import annotations
