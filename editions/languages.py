@@ -47,3 +47,12 @@ def edition_languages(edition: str) -> list[str]:
 def is_cjk(language: str) -> bool:
     """Chinese, Japanese or Korean: set without spaces between words, with CJK fonts."""
     return language.split("_")[0] in ("zh", "ja", "ko")
+
+
+#: Noto CJK's region for each CJK language (fonts-noto-cjk has them all): the glyphs
+#: its readers expect (直, 骨 and many more are drawn differently in each).
+CJK_REGION = {"zh_CN": "SC", "zh_SG": "SC", "zh_TW": "TC", "zh_HK": "HK", "ja": "JP", "ko": "KR"}
+
+
+def cjk_region(language: str) -> str:
+    return CJK_REGION.get(language) or CJK_REGION.get(language.split("_")[0], "SC")

@@ -43,7 +43,7 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..languages import is_cjk, language_tag
+from ..languages import cjk_region, is_cjk, language_tag
 from ..outputs import PAGE_MARKER
 from . import keyfigures
 from .names import pdf_basename
@@ -61,21 +61,27 @@ LATIN_FONTS = r"""
 \setmonofont{TeX Gyre Cursor}
 """
 
-#: Noto CJK's region for each CJK language (fonts-noto-cjk has them all).
-CJK_REGION = {"zh_CN": "SC", "zh_SG": "SC", "zh_TW": "TC", "zh_HK": "HK", "ja": "JP", "ko": "KR"}
-
 # Captions read "图1 标题": a space, not an English colon, after the number.
 CJK_CAPTIONS = r"\usepackage{caption}\captionsetup{labelsep=quad}"
 
 
-def cjk_fonts(language: str) -> str:
-    region = CJK_REGION.get(language) or CJK_REGION.get(language.split("_")[0], "SC")
+def cjk_fonts(language: str, others: tuple[str, ...] = ()) -> str:
+    """xeCJK with Noto CJK in *language*'s glyphs.  For each other CJK language of the
+    edition whose glyphs differ (zh_CN-ja), ``\\CJKregion<REGION>`` sets a group in
+    that language's fonts: the parallel edition's halves call it (parallel.py)."""
+    region = cjk_region(language)
+    switches = "".join(rf"""\setCJKfamilyfont{{serif-{other}}}{{Noto Serif CJK {other}}}[BoldFont={{Noto Serif CJK {other} Bold}}]
+\setCJKfamilyfont{{sans-{other}}}{{Noto Sans CJK {other}}}[BoldFont={{Noto Sans CJK {other} Bold}}]
+\setCJKfamilyfont{{mono-{other}}}{{Noto Sans Mono CJK {other}}}
+\newcommand\CJKregion{other}{{\renewcommand\CJKrmdefault{{serif-{other}}}\renewcommand\CJKsfdefault{{sans-{other}}}%
+  \renewcommand\CJKttdefault{{mono-{other}}}\CJKfamily{{serif-{other}}}}}
+""" for other in sorted({cjk_region(lang) for lang in others if is_cjk(lang)} - {region}))
     return rf"""\usepackage{{xeCJK}}
 \setCJKmainfont{{Noto Serif CJK {region}}}[BoldFont={{Noto Serif CJK {region} Bold}}]
 \setCJKsansfont{{Noto Sans CJK {region}}}[BoldFont={{Noto Sans CJK {region} Bold}}]
 \setCJKmonofont{{Noto Sans Mono CJK {region}}}
 \xeCJKsetup{{CJKecglue={{}}}}  % the style guides' rule: no space between CJK and Latin text
-"""
+""" + switches
 
 
 class PageMarkers(SphinxPostTransform):
@@ -269,7 +275,7 @@ def _elements(config: Config, shown: dict[str, list[str]]) -> dict[str, str]:
         "pointsize": "10pt",
         "classoptions": ",oneside",
         "fontpkg": LATIN_FONTS,
-        "fontenc": cjk_fonts(language) if cjk else r"\usepackage{fontspec}",
+        "fontenc": cjk_fonts(language, languages_of(config) or ()) if cjk else r"\usepackage{fontspec}",
         # CJK: xeCJK does the language's typesetting; others: Sphinx's polyglossia set-up
         **({"babel": "", "polyglossia": ""} if cjk else {}),
         "geometry": _geometry(config),

@@ -32,7 +32,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
-from ..languages import edition_languages, is_cjk, language_tag
+from ..languages import cjk_region, edition_languages, is_cjk, language_tag
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -245,22 +245,24 @@ def depart_pair_latex(self: Any, node: parallel_pair) -> None:
     self.body.append("\n\\end{paracol}\n")
 
 
-def _ragged(node: parallel_half) -> bool:
+def _half_setup(node: parallel_half) -> str:
     """A column is half the measure: justified, words of a Latin script leave gaps (CJK
-    text justifies between any two characters)."""
-    return not is_cjk(node["lang"].replace("-", "_"))
+    text justifies between any two characters).  CJK text is drawn in its language's
+    glyphs: ``\\CJKregionJP`` where the edition's main CJK fonts are another region's
+    (latex.cjk_fonts defines it; where it is not defined, the ``\\csname`` does nothing)."""
+    language = node["lang"].replace("-", "_")
+    return rf"\csname CJKregion{cjk_region(language)}\endcsname" if is_cjk(language) else r"\RaggedRight"
 
 
 def visit_half_latex(self: Any, node: parallel_half) -> None:
     if node.parent.index(node) > 0:
         self.body.append("\n\\switchcolumn\n")
-    if _ragged(node):  # in a group: paracol's columns share the settings of the page
-        self.body.append("\\begingroup\\RaggedRight\n")
+    # in a group: paracol's columns share the settings of the page
+    self.body.append(f"\\begingroup{_half_setup(node)}\n")
 
 
 def depart_half_latex(self: Any, node: parallel_half) -> None:
-    if _ragged(node):
-        self.body.append("\n\\par\\endgroup\n")
+    self.body.append("\n\\par\\endgroup\n")
 
 
 def visit_pair_text(self: Any, node: nodes.Element) -> None:

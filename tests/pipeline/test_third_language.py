@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 PAGES = ("index", "visit")
 JAPANESE = {
     "index": {"河畔街道": "河畔地区"},
-    "visit": {"参观": "見学"},
+    "visit": {"参观": "見学", "街道有3个公园和一座桥。": "地区には公園が3つ、橋が1つある。"},
     "sphinx": {"河畔街道简介": "河畔街道の概要", "Not yet translated": "未翻訳"},
 }
 
@@ -37,10 +37,16 @@ def switcher(page: Path) -> dict[str, str]:
 
 
 def cjk_main_font(project: Path, edition: str) -> str:
-    """The CJK font the brochure's LaTeX sets (pdffonts can't tell: Noto CJK's regions
-    are faces of one file, each embedded under the file's first name)."""
+    """The CJK font the brochure's LaTeX sets (pdffonts can't name it: Noto CJK's regions
+    are faces of one file, each embedded under the file's first name, NotoSerifCJKjp)."""
     tex = next((project / "_build" / "staging" / "latex" / edition).glob("*.tex")).read_text(encoding="utf-8")
     return re.search(r"\\setCJKmainfont\{([^}]*)\}", tex)[1]
+
+
+def serif_cjk_faces(pdf: Path) -> int:
+    """How many faces of Noto Serif CJK (regular) the PDF embeds: one per glyph region used."""
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return sum(1 for line in fonts.splitlines() if "+NotoSerifCJK" in line and "-Regular" in line)
 
 
 def test_a_third_language_the_readme_way_and_back(built_second_profile: Path, make) -> None:
@@ -71,7 +77,8 @@ def test_a_third_language_the_readme_way_and_back(built_second_profile: Path, ma
             assert (site / language / links["pdf"]).resolve().is_file()
     ja = BeautifulSoup((site / "ja" / "visit.html").read_text(encoding="utf-8"), "html.parser")
     assert ja.html["lang"] == "ja" and ja.find("h1").get_text().startswith("見学")
-    untranslated = [p for p in ja.select("article p") if "3个公园" in p.text]
+    untranslated = [p for p in BeautifulSoup((site / "ja" / "index.html").read_text(encoding="utf-8"),
+                                             "html.parser").select("article p") if "2.5平方公里" in p.text]
     assert untranslated and untranslated[0]["lang"] == "zh-CN"  # read as Chinese, not as Japanese
     assert ja.select_one("input[name=q]")["placeholder"] == "検索"  # Sphinx's own messages, in Japanese
     assert cjk_main_font(project, "ja") == "Noto Serif CJK JP"  # Japanese glyphs, not Chinese ones
@@ -81,7 +88,13 @@ def test_a_third_language_the_readme_way_and_back(built_second_profile: Path, ma
     assert [s["lang"] for s in heading.select(".parallel-source, .parallel-target")] == ["zh-CN", "ja"]
     assert "見学" in heading.get_text()
     pair = next(p for p in parallel.select("div.parallel-pair") if "3个公园" in p.text)
+    assert [h["lang"] for h in pair.select(".parallel-half")] == ["zh-CN", "ja"]
+    index = BeautifulSoup((site / "zh_CN-ja" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    pair = next(p for p in index.select("div.parallel-pair") if "2.5平方公里" in p.text)
     assert pair.select_one(".untranslated-mark").get_text() == "未翻訳"
+    # each half in its own language's glyphs: Chinese beside Japanese, two faces of Noto Serif CJK
+    assert serif_cjk_faces(pdfs / "riverside-brief-zh_CN-ja.pdf") == 2
+    assert serif_cjk_faces(pdfs / "riverside-brief-ja.pdf") == 1
     text = subprocess.run(["pdftotext", str(pdfs / "riverside-brief-ja.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "河畔街道の概要" in text and "見学" in text
