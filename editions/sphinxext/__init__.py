@@ -22,6 +22,7 @@ from . import (
     parallel,
     review,
     safety,
+    template_cache,
     theme_messages,
     translated_config,
 )
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     review.setup(app)
     chinese_search.setup(app)
     theme_messages.setup(app)
+    template_cache.setup(app)
     latex.setup(app)
     metadata.setup(app)
     app.connect("config-inited", add_theme_files)

@@ -124,3 +124,23 @@ def test_review_builds_the_translators_view_beside_the_editions(project: Path, m
     said = refused.stdout + refused.stderr
     assert refused.returncode != 0 and "EDITOR_URL='javascript:alert(document.domain)//{path}' cannot be used" in said
     assert "Traceback" not in said
+
+
+def test_compiled_templates_are_reused_and_an_edited_one_is_compiled_again(built_second_profile: Path,
+                                                                           make) -> None:
+    project = built_second_profile
+    cache = project / "_build" / "doctrees" / "jinja-cache"
+    assert len(list(cache.iterdir())) > 10  # the theme's templates, compiled by the first build
+    (project / "docs" / "visit.md").touch()  # a build in this copy (the cache knows templates by path)
+    make(project, "html", LANGUAGES="en")
+    before = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    template = project / "editions" / "sphinxext" / "templates" / "page.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% block body -%}\n{{ super() }}", "{% block body -%}\n{{ super() }}<!-- an edited template -->"),
+        encoding="utf-8")
+    make(project, "html", LANGUAGES="en")
+    assert "<!-- an edited template -->" in (project / "_build" / "html" / "en" / "visit.html").read_text(
+        encoding="utf-8")
+    after = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    changed = [name for name in after if before.get(name) != after[name]]
+    assert len(changed) == 1, changed  # page.html compiled again; every other template loaded as it was

@@ -1,0 +1,33 @@
+"""The theme's templates compiled once, not at every build.
+
+Jinja compiles each template of the theme when a build first renders it: about
+0.4 s of a small HTML build, every edition, every time.  Jinja's bytecode cache,
+kept in the build folder beside the doctrees, lets the next build of any edition
+load them instead.  Entries are keyed by template name and the checksum of its
+source, so an edited template is compiled again; Jinja writes each entry to a
+temporary file and renames it, so editions built side by side share it safely.
+Translations are not in the compiled code: ``_()`` runs when a page is rendered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import FileSystemBytecodeCache
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def cache_compiled_templates(app: Sphinx) -> None:
+    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
+    if environment is None or environment.bytecode_cache is not None:  # not Jinja, or cached already
+        return
+    folder = Path(app.doctreedir).parent / "jinja-cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", cache_compiled_templates)
