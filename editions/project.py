@@ -91,10 +91,14 @@ class Project:
         (en-zh_CN), when the source is one of them."""
         return parallel_editions(self.source_language, languages)
 
+    def editions_of(self, languages: list[str]) -> list[str]:
+        """The editions of *languages*: each language's, then each parallel one."""
+        return [*languages, *self.parallels_of(languages)]
+
     @property
     def editions(self) -> list[str]:
-        """Every edition: each language's, then each parallel one."""
-        return [*self.languages, *self.parallels_of(self.languages)]
+        """Every edition of the project."""
+        return self.editions_of(self.languages)
 
     @property
     def pages(self) -> list[str]:

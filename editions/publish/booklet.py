@@ -145,7 +145,7 @@ def main(argv: list[str]) -> int:
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
     languages = os.environ.get("LANGUAGES", "").split() or project.languages
     # each language's edition, then the parallel ones (en-zh_CN), as `make pdf` builds them
-    editions = argv or [*languages, *project.parallels_of(languages)]
+    editions = argv or project.editions_of(languages)
     for edition in editions:
         reading = builddir / "pdf" / project.pdf_name(edition)
         try:

@@ -167,7 +167,7 @@ def offered_pdfs(edition: Edition, languages: list[str]) -> list[str]:
     given = os.environ.get("EDITION_PDFS")
     if given is not None:
         return given.split()
-    return [name for name in [*languages, *edition.project.parallels_of(languages)]
+    return [name for name in edition.project.editions_of(languages)
             if (edition.builddir / "pdf" / edition.project.pdf_name(name)).exists()]
 
 
