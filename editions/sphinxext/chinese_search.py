@@ -33,6 +33,7 @@ import snowballstemmer
 from sphinx.search import _MINIFIED_JS_PATH, SearchLanguage
 
 from .catalog_guard import translations_dir
+from .names import cache_folder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -92,9 +93,7 @@ def termbase_dictionary(app: Sphinx, config: Config) -> None:
     termbase = translations_dir(config) / config.language / "termbase.tsv"
     if not termbase.is_file():
         return
-    cache = Path(app.doctreedir).parent / "jieba-cache"
-    cache.mkdir(parents=True, exist_ok=True)
-    dictionary = cache / f"termbase-{config.language}.txt"
+    dictionary = cache_folder(app, "jieba-cache") / f"termbase-{config.language}.txt"
     content = "".join(f"{word} 100000\n" for word in termbase_words(termbase))
     if not dictionary.exists() or dictionary.read_text(encoding="utf-8") != content:
         dictionary.write_text(content, encoding="utf-8")
@@ -106,9 +105,7 @@ def use_build_cache_for_jieba(app: Sphinx) -> None:
         return
     import jieba
 
-    cache_dir = Path(app.doctreedir).parent / "jieba-cache"
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    jieba.dt.tmp_dir = str(cache_dir)
+    jieba.dt.tmp_dir = str(cache_folder(app, "jieba-cache"))
     jieba.setLogLevel(std_logging.WARNING)
 
 

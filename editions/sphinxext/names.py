@@ -1,13 +1,16 @@
-"""What an edition is called: its folder, its PDF, the key of the reader's choice."""
+"""What an edition is called (its folder, its PDF, the key of the reader's choice) and
+where its build keeps its caches."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..outputs import pdf_stem
 from ..project import slug
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.config import Config
 
 
@@ -24,3 +27,10 @@ def basename(config: Config) -> str:
 def pdf_basename(config: Config, edition: str | None = None) -> str:
     """The PDF of *edition* (this one by default), without .pdf."""
     return pdf_stem(basename(config), edition or edition_name(config))
+
+
+def cache_folder(app: Sphinx, name: str) -> Path:
+    """A cache kept between builds and shared by the editions: ``_build/doctrees/<name>``."""
+    folder = Path(app.doctreedir).parent / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -11,10 +11,11 @@ Translations are not in the compiled code: ``_()`` runs when a page is rendered.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemBytecodeCache
+
+from .names import cache_folder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,9 +25,7 @@ def cache_compiled_templates(app: Sphinx) -> None:
     environment = getattr(getattr(app.builder, "templates", None), "environment", None)
     if environment is None or environment.bytecode_cache is not None:  # not Jinja, or cached already
         return
-    folder = Path(app.doctreedir).parent / "jinja-cache"
-    folder.mkdir(parents=True, exist_ok=True)
-    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    environment.bytecode_cache = FileSystemBytecodeCache(str(cache_folder(app, "jinja-cache")))
 
 
 def setup(app: Sphinx) -> None:
