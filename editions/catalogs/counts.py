@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,19 +32,19 @@ class CatalogCounts:
                              self.untranslated + other.untranslated, self.obsolete + other.obsolete)
 
 
+def entry_state(entry: polib.POEntry) -> str:
+    """obsolete, fuzzy, translated or untranslated, the way a translator means it:
+    fuzzy is *not* translated (make stats, the review view)."""
+    if entry.obsolete:
+        return "obsolete"
+    if "fuzzy" in entry.flags:
+        return "fuzzy"
+    return "translated" if entry.translated() else "untranslated"
+
+
 def count_entries(po: polib.POFile, path: Path) -> CatalogCounts:
-    """Count entries the way a translator means it: fuzzy is *not* translated."""
-    translated = fuzzy = untranslated = obsolete = 0
-    for entry in po:
-        if entry.obsolete:
-            obsolete += 1
-        elif "fuzzy" in entry.flags:
-            fuzzy += 1
-        elif entry.translated():
-            translated += 1
-        else:
-            untranslated += 1
-    return CatalogCounts(path, translated, fuzzy, untranslated, obsolete)
+    states = Counter(entry_state(entry) for entry in po)
+    return CatalogCounts(path, states["translated"], states["fuzzy"], states["untranslated"], states["obsolete"])
 
 
 def count_catalog(path: Path) -> CatalogCounts:

@@ -37,6 +37,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
 from .. import editor_url
+from ..catalogs.counts import entry_state
 from ..catalogs.diff import diff
 from ..catalogs.files import display_path
 from ..checks.report import format_text, shorten
@@ -120,12 +121,6 @@ class Review:
     other: list[Finding] = field(default_factory=list)  # findings on no catalog (the termbase)
 
 
-def _state(entry: polib.POEntry) -> str:
-    if "fuzzy" in entry.flags:
-        return FUZZY
-    return TRANSLATED if entry.translated() else UNTRANSLATED
-
-
 def _comments(entry: polib.POEntry) -> list[str]:
     return [REVIEW_COMMENT.sub("", line) for line in (entry.tcomment or "").splitlines()
             if REVIEW_COMMENT.match(line)]
@@ -141,7 +136,7 @@ def _read_catalog(language_dir: Path, path: Path) -> Catalog:
     for entry in po:
         if entry.obsolete or not entry.msgid:
             continue
-        catalog.entries[entry.msgid] = Entry(catalog, entry.linenum, _state(entry), entry.msgid, entry.msgstr,
+        catalog.entries[entry.msgid] = Entry(catalog, entry.linenum, entry_state(entry), entry.msgid, entry.msgstr,
                                              entry.previous_msgid if "fuzzy" in entry.flags else None,
                                              comments=_comments(entry))
     return catalog
