@@ -6,9 +6,10 @@
 # language with a folder of catalogs in locales/ (`make update-po LANGUAGES="... ja"`
 # creates one).
 PYTHON3         ?= python3
-PROJECT_LANGUAGES := $(shell $(PYTHON3) -m editions languages)
+# LANGUAGES given on the command line are checked on the way (language codes only).
+PROJECT_LANGUAGES := $(shell $(PYTHON3) -m editions languages $(foreach l,$(LANGUAGES),'$(subst ','\'',$(l))'))
 ifeq ($(PROJECT_LANGUAGES),)
-$(error cannot read the profile's languages from conf.py and locales/ (python3 -m editions languages))
+$(error no edition to build: see the message above ($(PYTHON3) -m editions languages reads conf.py and locales/))
 endif
 SOURCE_LANGUAGE := $(firstword $(PROJECT_LANGUAGES))
 LANGUAGES       ?= $(PROJECT_LANGUAGES)
@@ -16,7 +17,11 @@ LANGUAGES       ?= $(PROJECT_LANGUAGES)
 SPHINXOPTS      ?= -W --keep-going
 BUILDDIR        ?= _build
 VENV            ?= .venv
-LANGUAGE        ?= $(lastword $(LANGUAGES))
+# make serve LANGUAGE=zh_CN.  Only from the command line: gettext's LANGUAGE variable
+# (en_US:en in many desktop sessions) is not an edition.
+ifneq ($(origin LANGUAGE),command line)
+LANGUAGE        := $(lastword $(LANGUAGES))
+endif
 PORT            ?= 8000
 PYTEST_ARGS     ?=
 # make check CHECKFLAGS="--format json -o _build/check.json" (or "--format github" in CI)

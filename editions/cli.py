@@ -15,7 +15,9 @@ from .project import ProjectError, load
 
 
 def _languages(argv: list[str]) -> int:
-    print(" ".join(load().languages))
+    project = load()
+    project.requested(argv)  # the languages a user asked for, if any: checked
+    print(" ".join(project.languages))
     return 0
 
 
@@ -73,7 +75,8 @@ def _check(argv: list[str]) -> int:
 
 
 COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
-    "languages": (_languages, "the editions' languages: the source language, then every folder of catalogs"),
+    "languages": (_languages, "the editions' languages: the source language, then every folder of catalogs "
+                             "(languages [LANGUAGE...] checks LANGUAGE... too)"),
     "build": (_build, "build one edition: build {html,pdf} LANGUAGE [SPHINXOPTS...]"),
     "booklet": (_booklet, "impose built PDFs as print-ready A5 booklets on A4 sheets: booklet [EDITION...]"),
     "frontpage": (_frontpage, "write the site's front page: frontpage OUTDIR [LANGUAGE...]"),

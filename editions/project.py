@@ -86,6 +86,21 @@ class Project:
     def languages(self) -> list[str]:
         return [self.source_language, *self.translation_languages]
 
+    def requested(self, languages: list[str]) -> list[str]:
+        """*languages* as a user asked for them (make LANGUAGES="..."): language codes, each
+        of which becomes make targets and file names, so anything else stops here."""
+        for language in languages:
+            if not LANGUAGE_CODE.fullmatch(language):
+                parts = language.split("-")
+                if len(parts) == 2 and all(LANGUAGE_CODE.fullmatch(part) for part in parts):
+                    raise ProjectError(f"LANGUAGES={language!r}: {language} is the parallel edition of {parts[0]} "
+                                       f"and {parts[1]}, built when LANGUAGES lists both languages: "
+                                       f'make LANGUAGES="{" ".join(parts)}"')
+                hint = f" (did you mean {language.replace('-', '_')}?)" if language.replace("-", "_") in self.languages else ""
+                raise ProjectError(f"LANGUAGES: {language!r} is not a language code (en, zh_CN, pt_BR, sr@latin){hint}; "
+                                   f"this profile's languages are: {' '.join(self.languages)}")
+        return languages
+
     def parallels_of(self, languages: list[str]) -> list[str]:
         """The parallel editions of *languages*: the source beside each translation
         (en-zh_CN), when the source is one of them."""

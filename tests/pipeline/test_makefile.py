@@ -113,6 +113,26 @@ def test_languages_narrowed_and_an_html_only_build_links_no_pdf(project: Path, m
     assert 'class="pdf-link"' not in (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(("given", "said"), [
+    ("zh_CN zh_CN-en", 'zh_CN-en is the parallel edition of zh_CN and en, built when LANGUAGES lists both '
+                       'languages: make LANGUAGES="zh_CN en"'),
+    ("zh-CN", "'zh-CN' is not a language code (en, zh_CN, pt_BR, sr@latin) (did you mean zh_CN?)"),
+    ("en';touch x;'", """"en';touch" is not a language code"""),  # quoted for the shell: nothing runs
+])
+def test_languages_are_language_codes_or_one_clear_message(project: Path, make, given: str, said: str) -> None:
+    result = make(project, "html", LANGUAGES=given, check=False)
+    assert result.returncode != 0 and said in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "Extension error" not in result.stderr
+    assert not (project / "_build").exists() and not (project / "x").exists()  # stopped before anything ran
+
+
+def test_serve_is_not_misled_by_gettexts_language_variable(project: Path, make) -> None:
+    # Desktop sessions export LANGUAGE=en_US:en; the preview is still of an edition's language
+    dry_run = make(project, "-n", "serve", env={"LANGUAGE": "en_US:en"}).stdout
+    assert "-D language=en " in dry_run and "en_US" not in dry_run
+    assert "-D language=zh_CN " in make(project, "-n", "serve", LANGUAGE="zh_CN").stdout
+
+
 def test_review_builds_the_translators_view_beside_the_editions(project: Path, make) -> None:
     make(project, "review", EDITOR_URL="vscode://file{path}:{line}")
     review = (project / "_build" / "review" / "en" / "index.html").read_text(encoding="utf-8")
