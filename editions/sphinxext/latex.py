@@ -126,7 +126,7 @@ def _cover(shown: dict[str, list[str]]) -> str:
     \fill[{BRAND}] (current page.north west) rectangle ([yshift=-0.5\paperheight]current page.north east);
     \node[anchor=south west,inner sep=0pt,text width=\textwidth,align=left,text=white]
       at ([xshift=1in+\hoffset+\oddsidemargin,yshift=-0.5\paperheight+14mm]current page.north west)
-      {{{{\sffamily\bfseries\fontsize{{26}}{{32}}\selectfont {title}\par}}
+      {{{{\sffamily\bfseries\fontsize{{26}}{{32}}\selectfont\spaceskip=\fontdimen2\font {title}\par}}
         \vspace{{10pt}}{{\sffamily\large {subtitle}\par}}}};
   \end{{tikzpicture}}\par
   \vfill

@@ -263,6 +263,15 @@ def test_the_parallel_cover_names_the_profile_in_both_languages(pdfs: Path) -> N
         TITLES["zh_CN"], "Gongshu District, Hangzhou", "杭州市拱墅区", "Mishixiang Sub-district Office", "米市巷街道办事处"]
 
 
+@pytest.mark.parametrize("language", ["en", "en-zh_CN"])
+def test_the_cover_title_is_not_squeezed(pdfs: Path, language: str) -> None:
+    # 26 pt bold sans: the font's own space (TeX Gyre Heros: 0.28 em), not one shrunk to
+    # squeeze the line (it was 0.13 em in en) nor stretched (0.54 em in en-zh_CN)
+    first, second = [w for w in words(pdf_path(pdfs, language), 1, 1) if w.text in ("Mishixiang", "Sub-district")][:2]
+    size = first.height  # pdftotext's box of this font: the type size
+    assert first.y_min == second.y_min and 0.25 <= (second.x_min - first.x_max) / size <= 0.32
+
+
 @pytest.mark.parametrize("language", EDITIONS)
 def test_no_heading_ends_a_page(pdfs: Path, language: str) -> None:
     # a section's or subsection's heading (12.5 pt and more) is never the last line of a
