@@ -19,9 +19,9 @@ message and nothing else:
   exactly the tags, entities and placeholders of the English (no width or
   flags in a placeholder, no ``%`` or brace of its own), no ``javascript:``
   link;
-* **invisible characters** — no bidirectional controls or zero-width
-  characters that the English doesn't have: they make the text read
-  differently from what reviewers see.
+* **invisible characters** — no bidirectional controls, zero-width or other
+  invisible format characters, fillers or control characters that the English
+  doesn't have: they make the text read differently from what reviewers see.
 
 The build (``editions.sphinxext.catalog_guard``) leaves an entry that breaks a
 rule out of the edition and names its catalog line; ``make check`` reports the
@@ -34,12 +34,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .files import character_name
 from .markup import MessageParser, Parsed
 
 # -- Size -----------------------------------------------------------------------------------
 
 MAX_WORD = 80
-_WORD = re.compile(r"[^\s\u2e80-\u2fdf\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+# A no-break space joins what it stands between: TeX can't break there either.
+_WORD = re.compile(r"(?:[^\s\u2e80-\u2fdf\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u00a0\u2007\u202f])+")
 
 
 def max_length(msgid: str) -> int:
@@ -63,23 +65,20 @@ def size_problems(msgid: str, msgstr: str) -> list[str]:
 
 # -- Invisible characters ----------------------------------------------------------------------
 
-INVISIBLE = {
-    "\u061c": "ARABIC LETTER MARK", "\u200e": "LEFT-TO-RIGHT MARK", "\u200f": "RIGHT-TO-LEFT MARK",
-    "\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
-    "\u202c": "POP DIRECTIONAL FORMATTING", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
-    "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
-    "\u2068": "FIRST STRONG ISOLATE", "\u2069": "POP DIRECTIONAL ISOLATE",
-    "\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
-    "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE", "\u00ad": "SOFT HYPHEN",
-    "\u180e": "MONGOLIAN VOWEL SEPARATOR", "\u2061": "FUNCTION APPLICATION", "\u2062": "INVISIBLE TIMES",
-    "\u2063": "INVISIBLE SEPARATOR", "\u2064": "INVISIBLE PLUS",
-}
-_INVISIBLE = re.compile("[%s\U000e0000-\U000e007f]" % "".join(INVISIBLE))
+#: What a reader doesn't see but a renderer acts on: Unicode's Default_Ignorable_Code_Point
+#: characters (bidi controls, zero-width characters, fillers, variation selectors, tags),
+#: every format character (Cf), line and paragraph separators, and control characters
+#: but tab and line breaks.  Written out (from Unicode 14's data): \p{...} is not in re.
+_INVISIBLE = re.compile(
+    "[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd"
+    "\u070f\u0890-\u0891\u08e2\u115f-\u1160\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 
 
 def invisible_problems(msgid: str, msgstr: str) -> list[str]:
     added = Counter(_INVISIBLE.findall(msgstr)) - Counter(_INVISIBLE.findall(msgid))
-    return [f"the translation has an invisible {INVISIBLE.get(char, 'TAG CHARACTER')} (U+{ord(char):04X}) "
+    return [f"the translation has an invisible {character_name(char)} (U+{ord(char):04X}) "
             "that the English doesn't have: delete it" for char in added]
 
 

@@ -138,11 +138,13 @@ def test_size_limits(sample) -> None:
     assert os.path.getsize(build.outdir / "index.html") < 100_000
 
 
-def test_bidirectional_controls_are_refused(sample) -> None:
-    catalog = sample.catalog({PARAGRAPH: "大运河\u202e穿境而过。"})
+@pytest.mark.parametrize(("char", "name"), [("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u3164", "HANGUL FILLER"),
+                                           ("\U000e0100", "VARIATION SELECTOR-17")])
+def test_bidirectional_controls_and_invisible_characters_are_refused(sample, char: str, name: str) -> None:
+    catalog = sample.catalog({PARAGRAPH: f"大运河{char}穿境而过。"})
     build = sample.build()
-    refused(build, catalog, PARAGRAPH, "RIGHT-TO-LEFT OVERRIDE")
-    assert "\u202e" not in build.page()
+    refused(build, catalog, PARAGRAPH, name)
+    assert char not in build.page()
 
 
 def test_untranslated_paragraphs_say_they_are_english(sample) -> None:

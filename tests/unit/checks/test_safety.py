@@ -106,6 +106,11 @@ def test_placeholders_kept(checks, msgid: str, msgstr: str, flags: tuple[str, ..
     (PARAGRAPH, "大运河{{ secret }}穿境而过。", "adds a {{ substitution }}"),
     (PARAGRAPH, "大运河\u202e穿境而过。", "RIGHT-TO-LEFT OVERRIDE (U+202E)"),
     (PARAGRAPH, "大运河\u200b穿境\u2066而过。", "ZERO WIDTH SPACE (U+200B)"),
+    # invisible beyond the bidi and zero-width ones: a filler, a format character, a selector
+    (PARAGRAPH, "大运河\u3164穿境而过。", "HANGUL FILLER (U+3164)"),
+    (PARAGRAPH, "大运河穿境\u206e而过。", "NATIONAL DIGIT SHAPES (U+206E)"),
+    (PARAGRAPH, "大运河穿境而过\U000e0100。", "VARIATION SELECTOR-17 (U+E0100)"),
+    (PARAGRAPH, "大运河\x1b[2J穿境而过。", "CONTROL CHARACTER (U+001B)"),
 ])
 def test_what_the_build_refuses_make_check_reports(checks, msgid: str, msgstr: str, expected: str) -> None:
     checks.write([checks.entry(msgid, msgstr)])
@@ -139,6 +144,12 @@ def test_a_message_too_long_is_one_size_finding(checks) -> None:
     run = checks.run()
     assert [f["check"] for f in run.errors()] == ["size", "size"]
     assert "at most 384" in run.errors()[0]["message"] and "a word of 300" in run.errors()[1]["message"]
+
+
+def test_no_break_spaces_make_one_word(checks) -> None:
+    # TeX can't break at a no-break space either: 75-letter pieces joined by them are one line
+    checks.write([checks.entry(LINK, "在线" + "\u00a0".join(["a" * 75] * 3) + "。")])
+    assert "a word of 227 characters" in checks.run().only("size")["message"]
 
 
 @pytest.mark.slow
