@@ -19,6 +19,7 @@ import re
 import shutil
 import stat
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,9 @@ SYNTAX, HEADER, FILE = "catalog-syntax", "catalog-header", "catalog-file"
 #: Largest catalog we read: a page's catalog is a few kB; this leaves room for
 #: books, not for a file made to exhaust the build.
 MAX_CATALOG_BYTES = 4 * 1024 * 1024
+#: ... and lines: a catalog parser takes tens of microseconds a line, so 4 MB of one-
+#: character lines kept the build and make check busy for over a minute.
+MAX_CATALOG_LINES = 50_000
 
 _UTF8 = ("utf-8", "utf8")
 _MSGFMT_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?:\d+:)? (?P<problem>.+)$", re.MULTILINE)
@@ -94,17 +98,39 @@ def text_problems(path: Path, raw: bytes) -> list[CatalogError]:
     if len(raw) > MAX_CATALOG_BYTES:
         return [CatalogError(path, 1, f"is {len(raw) / 1024 / 1024:.1f} MB; a catalog may be at most "
                              f"{MAX_CATALOG_BYTES // 1024 // 1024} MB", "split or shorten it", FILE)]
+    if (lines := raw.count(b"\n")) > MAX_CATALOG_LINES:
+        return [CatalogError(path, MAX_CATALOG_LINES + 1, f"has {lines:,} lines; a catalog may have at most "
+                             f"{MAX_CATALOG_LINES:,}", "split or shorten it (a long string need not be "
+                             "broken into many short lines)", FILE)]
     if raw.startswith(b"\xef\xbb\xbf"):
         return [CatalogError(path, 1, "the file starts with a byte-order mark (BOM)",
                              "save it as UTF-8 without BOM (most editors call it 'UTF-8', not 'UTF-8 with BOM')",
                              HEADER)]
     try:
-        raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return [CatalogError(path, line, f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} on this line)",
                              'save it as UTF-8 and keep "Content-Type: text/plain; charset=UTF-8"', HEADER)]
-    return []
+    return [CatalogError(path, text.count("\n", 0, match.start()) + 1,
+                         f"the file has a {character_name(match[0])} "
+                         f"(U+{ord(match[0]):04X}) on this line, which some catalog tools read as a line break "
+                         "and others as text", "delete it (a line break in a translation is written \\n)", HEADER)
+            for match in _ODD_LINE_BREAKS.finditer(text)][:10]
+
+
+_CONTROL_NAMES = {"\v": "LINE TABULATION", "\f": "FORM FEED", "\x1c": "FILE SEPARATOR",
+                  "\x1d": "GROUP SEPARATOR", "\x1e": "RECORD SEPARATOR", "\x85": "NEXT LINE"}
+
+
+def character_name(char: str) -> str:
+    """Unicode's name of *char*, or the control character's usual one (Unicode gives none)."""
+    return _CONTROL_NAMES.get(char) or unicodedata.name(char, "CONTROL CHARACTER")
+
+
+#: What Python's str.splitlines (and so polib) breaks lines at, but GNU gettext doesn't:
+#: the two would read different entries out of one file.
+_ODD_LINE_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def header_problems(path: Path, text: str) -> list[CatalogError]:

@@ -248,12 +248,16 @@ def check_language(language: str, options: Options, parser: MessageParser,
                     display_path(po_path), 1, "missing",
                     f"no catalog for {display_path(pot)}: the page is not translated at all",
                     "run `make update-po` to create the catalog"))
-    for found, counts in _check_catalogs(ctx, paths, options.pot_dir, templates_ok, locale_dir, options.jobs):
+    readable = []
+    checked = _check_catalogs(ctx, paths, options.pot_dir, templates_ok, locale_dir, options.jobs)
+    for path, (found, counts) in zip(paths, checked, strict=True):
         result.findings += found
         if counts is not None:
             result.counts += counts
+            readable.append(path)
     if termbase is not None and termbase.pending:
-        result.findings += pending_notes(termbase, paths)
+        # only catalogs that passed the file checks: one refused for its size is not parsed again
+        result.findings += pending_notes(termbase, readable)
     result.findings.sort(key=lambda f: (f.file, f.line))
     return result
 

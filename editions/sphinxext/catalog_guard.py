@@ -29,7 +29,7 @@ import os
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import polib
 from sphinx.util import logging
@@ -107,7 +107,7 @@ def catalog_location(config: Config, domain: str, msgid: str) -> str:
 
 # -- The check -----------------------------------------------------------------------------------
 
-def _refuse(problems: list[CatalogError], language: str, staged: Path) -> None:
+def _refuse(problems: list[CatalogError], language: str, staged: Path) -> NoReturn:
     for problem in problems:
         logger.error("%s", problem.report())
     logger.error("the %s edition was not built: fix the catalog(s) above and build again.", language)
@@ -206,7 +206,11 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
         relative = path.relative_to(source)
         target = staged / relative
         wanted.add(target)
-        changed = _write_if_changed(target, str(checked_copy(path, language, parser)) + "\n")
+        try:
+            copy = checked_copy(path, language, parser)
+        except CatalogError as error:  # msgfmt took it and polib didn't: still one message, no traceback
+            _refuse([error], language, staged)
+        changed = _write_if_changed(target, str(copy) + "\n")
         if relative.stem == INTERFACE_DOMAIN and relative.parent.name == "LC_MESSAGES":
             interface_changed = changed or not target.with_suffix(".mo").exists()
     for old in staged.rglob("*") if staged.is_dir() else []:

@@ -93,6 +93,24 @@ def test_bytes_that_are_not_utf8_are_named_at_their_line(sample) -> None:
     stopped(sample.build(), f"index.po:{line}: [catalog-header] the file is not UTF-8 (byte 0xff")
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u0085", "\f"])
+def test_a_line_break_only_some_tools_see_is_named_at_its_line(sample, char: str) -> None:
+    # msgfmt takes the file; Python's parsers would split the line there and read another entry
+    catalog = sample.catalog(TRANSLATION)
+    text = catalog.read_text(encoding="utf-8")
+    line = text[: text.index("穿境")].count("\n") + 1
+    catalog.write_text(text.replace("穿境", f"穿{char}境"), encoding="utf-8")
+    stopped(sample.build(), f"index.po:{line}: [catalog-header] the file has a ",
+            "which some catalog tools read as a line break")
+
+
+def test_a_catalog_of_too_many_lines_is_refused_unread(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "大运河穿境而过。"', 'msgstr ""\n' + '"河"\n' * 60_000), encoding="utf-8")
+    stopped(sample.build(), "index.po:50001: [catalog-file] has 60,0", "a catalog may have at most 50,000")
+
+
 def test_an_unterminated_string_is_named_at_its_line(sample) -> None:
     catalog = sample.catalog(TRANSLATION)
     lines = catalog.read_text(encoding="utf-8").splitlines()

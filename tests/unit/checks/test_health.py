@@ -38,6 +38,17 @@ def test_bytes_that_are_not_utf8(checks) -> None:
     assert "not UTF-8 (byte 0xff" in finding["message"] and "UTF-8" in finding["advice"]
 
 
+def test_a_line_separator_is_named_at_its_line_not_as_a_syntax_error(checks) -> None:
+    po = checks.write(GOOD)
+    text = po.read_text(encoding="utf-8")
+    line = text[: text.index("穿境")].count("\n") + 1
+    po.write_text(text.replace("穿境", "穿\u2028境"), encoding="utf-8")
+    run = checks.run()
+    finding = run.only("catalog-header")
+    assert finding["line"] == line and "LINE SEPARATOR (U+2028)" in finding["message"]
+    assert run.errors("catalog-syntax") == []
+
+
 def test_unreadable_catalog_is_a_finding(checks) -> None:
     po = checks.write(GOOD)
     po.unlink()
