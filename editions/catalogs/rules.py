@@ -76,10 +76,13 @@ _INVISIBLE = re.compile(
     "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 
 
+INVISIBLE_ADVICE = "delete it (an editor that shows invisible characters finds it)"
+
+
 def invisible_problems(msgid: str, msgstr: str) -> list[str]:
     added = Counter(_INVISIBLE.findall(msgstr)) - Counter(_INVISIBLE.findall(msgid))
     return [f"the translation has an invisible {character_name(char)} (U+{ord(char):04X}) "
-            "that the English doesn't have: delete it" for char in added]
+            "that the English doesn't have" for char in added]
 
 
 # -- Page messages (MyST) -----------------------------------------------------------------------
@@ -265,7 +268,7 @@ def breaches(msgid: str, msgstr: str, interface: bool, parser: MessageParser | N
     """
     if problems := size_problems(msgid, msgstr):
         return [Breach("size", p, "shorten it") for p in problems]
-    found = [Breach("safety", p, "delete it") for p in invisible_problems(msgid, msgstr)]
+    found = [Breach("safety", p, INVISIBLE_ADVICE) for p in invisible_problems(msgid, msgstr)]
     if interface:
         found += [Breach("safety", p, INTERFACE_ADVICE) for p in interface_problems(msgid, msgstr)]
         return found

@@ -13,12 +13,17 @@ from ..catalogs import rules
 from ..catalogs.markup import Parsed
 
 
+def _advice(invisible: list[str], others: list[str], advice: str) -> str:
+    return "; ".join([*([rules.INVISIBLE_ADVICE] if invisible else []), *([advice] if others else [])])
+
+
 def problem(msgid_text: str, msgstr_text: str, msgid: Parsed, msgstr: Parsed) -> tuple[str, str] | None:
-    issues = rules.invisible_problems(msgid_text, msgstr_text)
-    issues += rules.content_problems(msgid_text, msgstr_text, msgid, msgstr)
-    if not issues:
+    invisible = rules.invisible_problems(msgid_text, msgstr_text)
+    issues = rules.content_problems(msgid_text, msgstr_text, msgid, msgstr)
+    if not invisible + issues:
         return None
-    return "; ".join(issues), rules.CONTENT_ADVICE + " (the build leaves it out and fails)"
+    return ("; ".join(invisible + issues),
+            _advice(invisible, issues, rules.CONTENT_ADVICE) + " (the build leaves it out and fails)")
 
 
 def interface_problem(msgid: str, msgstr: str, flags: list[str]) -> tuple[str, str] | None:
@@ -33,7 +38,7 @@ def interface_problem(msgid: str, msgstr: str, flags: list[str]) -> tuple[str, s
         # what msgfmt and pofilter check in such an entry is the placeholders check's
         issues = [i for i in issues if not (only_placeholders and i.startswith(("adds ", "drops ")))
                   and not i.startswith("has '%'")]
-    issues += rules.invisible_problems(msgid, msgstr)
-    if not issues:
+    invisible = rules.invisible_problems(msgid, msgstr)
+    if not issues + invisible:
         return None
-    return "; ".join(issues), rules.INTERFACE_ADVICE
+    return "; ".join(issues + invisible), _advice(invisible, issues, rules.INTERFACE_ADVICE)
