@@ -75,3 +75,15 @@ def test_old_termbase_without_status_column_still_reads(checks) -> None:
     legacy = "english\tchinese\tkind\tnote\nGuxin Road\t古新路\troad\tpending is only a word in the note\n"
     checks.write([checks.entry(ROAD, ROAD_ZH)], termbase=legacy)
     assert checks.run() == (0, [])
+
+
+def test_a_catalog_refused_for_its_size_is_not_read_for_the_notes(checks) -> None:
+    # 4 MB of padding after a real entry: refused unread, as the build refuses it, and the
+    # notes (which read every good catalog) do not parse it either
+    po = checks.write([checks.entry(ROAD, ROAD_ZH)], termbase=TERMBASE)
+    with po.open("a", encoding="utf-8") as out:
+        out.write(f'\n# {"x" * (4 * 1024 * 1024)}\nmsgid "Padding"\nmsgstr "填充"\n')
+    findings = checks.run().findings
+    assert "is 4.0 MB; a catalog may be at most 4 MB" in checks.only(findings, "catalog-file")["message"]
+    road = next(f for f in findings if f["check"] == "pending" and "Guxin Road" in f["message"])
+    assert road["message"].endswith("used by no entry")
