@@ -96,9 +96,10 @@ class Project:
                     raise ProjectError(f"LANGUAGES={language!r}: {language} is the parallel edition of {parts[0]} "
                                        f"and {parts[1]}, built when LANGUAGES lists both languages: "
                                        f'make LANGUAGES="{" ".join(parts)}"')
-                hint = f" (did you mean {language.replace('-', '_')}?)" if language.replace("-", "_") in self.languages else ""
-                raise ProjectError(f"LANGUAGES: {language!r} is not a language code (en, zh_CN, pt_BR, sr@latin){hint}; "
-                                   f"this profile's languages are: {' '.join(self.languages)}")
+                underscored = language.replace("-", "_")
+                hint = f" (did you mean {underscored}?)" if underscored in self.languages else ""
+                raise ProjectError(f"LANGUAGES: {language!r} is not a language code (en, zh_CN, pt_BR, "
+                                   f"sr@latin){hint}; this profile's languages are: {' '.join(self.languages)}")
         return languages
 
     def parallels_of(self, languages: list[str]) -> list[str]:

@@ -107,7 +107,8 @@ def test_a_line_break_only_some_tools_see_is_named_at_its_line(sample, char: str
 def test_a_catalog_of_too_many_lines_is_refused_unread(sample) -> None:
     catalog = sample.catalog(TRANSLATION)
     text = catalog.read_text(encoding="utf-8")
-    catalog.write_text(text.replace('msgstr "大运河穿境而过。"', 'msgstr ""\n' + '"河"\n' * 60_000), encoding="utf-8")
+    many_lines = 'msgstr ""\n' + '"河"\n' * 60_000
+    catalog.write_text(text.replace('msgstr "大运河穿境而过。"', many_lines), encoding="utf-8")
     stopped(sample.build(), "index.po:50001: [catalog-file] has 60,0", "a catalog may have at most 50,000")
 
 
