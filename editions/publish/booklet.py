@@ -31,6 +31,7 @@ from pathlib import Path
 from ..dates import pin_source_date_epoch
 from ..project import Project, load
 from .latexmk import TEX_TIMEOUT, locked_down_environment, tex_packages
+from .say import say
 
 #: The folded sheet: pages are padded to a multiple of this.
 SHEET_PAGES = 4
@@ -139,7 +140,7 @@ def _pdflatex(workdir: Path, name: str, source: str, reading: Path) -> str:
 
 def main(argv: list[str]) -> int:
     if any(arg.startswith("-") for arg in argv):
-        print("usage: python -m editions booklet [EDITION...]", file=sys.stderr)
+        say("usage: python -m editions booklet [EDITION...]", sys.stderr)
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
@@ -151,9 +152,9 @@ def main(argv: list[str]) -> int:
         try:
             booklet = impose(reading, builddir / "booklet" / edition, project)
         except BookletError as exc:
-            print(f"\nThe {edition} booklet failed: {exc}.", file=sys.stderr)
+            say(f"\nThe {edition} booklet failed: {exc}.", sys.stderr)
             return 1
-        print(f"{edition + ' booklet':<10} {booklet.path} ({booklet.pages} pages"
-              f"{f' + {booklet.blank} blank' if booklet.blank else ''} on {booklet.sheets} A4 sheets)", flush=True)
+        say(f"{edition + ' booklet':<10} {booklet.path} ({booklet.pages} pages"
+            f"{f' + {booklet.blank} blank' if booklet.blank else ''} on {booklet.sheets} A4 sheets)")
     return 0
 

@@ -33,6 +33,7 @@ from .. import editor_url
 from ..dates import pin_source_date_epoch
 from ..languages import edition_languages, parallel_editions
 from ..project import Project, load
+from .say import say
 
 FORMATS = ("html", "pdf", "review")
 
@@ -104,7 +105,7 @@ def edition_lock(edition: Edition):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"waiting for another build of the {edition.name} edition to finish...", flush=True)
+            say(f"waiting for another build of the {edition.name} edition to finish...")
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
@@ -196,7 +197,7 @@ def run_sphinx(edition: Edition, sphinxopts: list[str], languages: list[str]) ->
             "-d", str(edition.doctrees), *([] if loud else ["-q"]), *sphinxopts,
             "docs", str(edition.staging)]
     if loud:
-        print(" ".join(["sphinx-build", *args[3:]]), flush=True)
+        say(" ".join(["sphinx-build", *args[3:]]))
     # Warnings stream as Sphinx writes them (stderr); progress only with -v.
     result = subprocess.run(args, cwd=edition.project.root)
     if result.returncode != 0:
@@ -237,7 +238,7 @@ def build(edition: Edition, sphinxopts: list[str], languages: list[str]) -> None
     check_disk(edition)
     edition.doctrees.mkdir(parents=True, exist_ok=True)
     if edition.dirty_marker.exists():
-        print(f"the last {edition.name} build was interrupted: re-reading every page", flush=True)
+        say(f"the last {edition.name} build was interrupted: re-reading every page")
         forget_environment(edition)
     edition.dirty_marker.touch()
     try:
@@ -261,7 +262,7 @@ def _unchanged(edition: Edition) -> str:
 
 def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in FORMATS:
-        print("usage: python -m editions build {html,pdf,review} LANGUAGE [SPHINXOPTS...]", file=sys.stderr)
+        say("usage: python -m editions build {html,pdf,review} LANGUAGE [SPHINXOPTS...]", sys.stderr)
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
@@ -273,14 +274,14 @@ def main(argv: list[str]) -> int:
         with edition_lock(edition):
             build(edition, argv[2:], languages)
     except BuildFailed as exc:
-        print(f"\nThe {edition.name} edition failed: {exc}.\n{_unchanged(edition)}", file=sys.stderr)
+        say(f"\nThe {edition.name} edition failed: {exc}.\n{_unchanged(edition)}", sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"\nThe {edition.name} build was interrupted. {_unchanged(edition)}", file=sys.stderr)
+        say(f"\nThe {edition.name} build was interrupted. {_unchanged(edition)}", sys.stderr)
         return 130
     except OSError as exc:
-        print(f"\nThe {edition.name} edition failed: {exc.strerror or exc} ({exc.filename or ''}). "
-              f"{_unchanged(edition)}", file=sys.stderr)
+        say(f"\nThe {edition.name} edition failed: {exc.strerror or exc} ({exc.filename or ''}). "
+            f"{_unchanged(edition)}", sys.stderr)
         return 1
-    print(f"{edition.name:<10} {edition.published} ({time.monotonic() - started:.1f} s)", flush=True)
+    say(f"{edition.name:<10} {edition.published} ({time.monotonic() - started:.1f} s)")
     return 0

@@ -22,6 +22,7 @@ from ..catalogs.rules import breaches
 from ..languages import edition_languages, language_name, language_tag
 from ..project import Project, load
 from .booklet import BOOKLET_SUFFIX
+from .say import say
 
 
 def storage_key(project: Project) -> str:
@@ -180,7 +181,7 @@ def prune(builddir: Path, project: Project) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     if not argv:
-        print("usage: python -m editions frontpage OUTDIR [LANGUAGE...]", file=sys.stderr)
+        say("usage: python -m editions frontpage OUTDIR [LANGUAGE...]", sys.stderr)
         return 2
     project = load()
     outdir = Path(argv[0])
@@ -188,12 +189,12 @@ def main(argv: list[str]) -> int:
     try:
         page = render(project, languages)
     except CatalogError as exc:
-        print(exc.report(), file=sys.stderr)
-        print("The front page was not written: fix the catalog above.", file=sys.stderr)
+        say(exc.report(), sys.stderr)
+        say("The front page was not written: fix the catalog above.", sys.stderr)
         return 1
     outdir.mkdir(parents=True, exist_ok=True)
     for path in prune(outdir.parent, project):
-        print(f"removed {path} (no catalogs for its language in {project.translations.name}/ any more)")
+        say(f"removed {path} (no catalogs for its language in {project.translations.name}/ any more)")
     (outdir / "index.html").write_text(page, encoding="utf-8")
     if base := os.environ.get("SITE_URL", ""):
         write_site_index(outdir, languages, base)
