@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import polib
 
@@ -30,6 +31,13 @@ from .registry import CHECKS
 from .report import NOTE, Finding
 
 Problem = tuple[str, str]
+
+
+class CatalogResult(NamedTuple):
+    findings: list[Finding]
+    counts: CatalogCounts | None = None  # None: the catalog could not be read
+    #: (term, "file:line") of each entry whose English uses a term pending confirmation
+    pending_uses: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -191,12 +199,12 @@ def apply_waivers(display: str, line: int, comment: str | None, found: list[Find
 
 
 def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: bool,
-                  locale_dir: Path) -> tuple[list[Finding], CatalogCounts | None]:
+                  locale_dir: Path) -> CatalogResult:
     catalog = health.load(path, ctx.language)
     findings = list(catalog.findings)
     po = catalog.po
     if po is None:
-        return findings, None
+        return CatalogResult(findings)
     file_findings = [f for f in findings if f.check == "header"]
     findings = [f for f in findings if f.check != "header"]
     if pot_dir is not None and templates_ok:
@@ -214,11 +222,16 @@ def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: 
     note = sync.obsolete_note(catalog.display, po)
     if note is not None:
         findings.append(note)
+    pending_uses = []
+    termbase = ctx.termbase if ctx.termbase is not None and ctx.termbase.pending else None
     for entry in po:
         if not entry.obsolete:
             findings += entry_findings(ctx, catalog, entry)
+            if termbase is not None:
+                pending_uses += [(term.english, f"{catalog.display}:{entry.linenum}")
+                                 for term in termbase.terms_in(entry.msgid) if term.pending]
     # the same rule as `make stats`, on the catalog already read
-    return findings, count_entries(po, path)
+    return CatalogResult(findings, count_entries(po, path), tuple(pending_uses))
 
 
 def check_language(language: str, options: Options, parser: MessageParser,
@@ -248,37 +261,25 @@ def check_language(language: str, options: Options, parser: MessageParser,
                     display_path(po_path), 1, "missing",
                     f"no catalog for {display_path(pot)}: the page is not translated at all",
                     "run `make update-po` to create the catalog"))
-    readable = []
     checked = _check_catalogs(ctx, paths, options.pot_dir, templates_ok, locale_dir, options.jobs)
-    for path, (found, counts) in zip(paths, checked, strict=True):
-        result.findings += found
-        if counts is not None:
-            result.counts += counts
-            readable.append(path)
+    for found in checked:
+        result.findings += found.findings
+        if found.counts is not None:
+            result.counts += found.counts
     if termbase is not None and termbase.pending:
-        # only catalogs that passed the file checks: one refused for its size is not parsed again
-        result.findings += pending_notes(termbase, readable)
+        # from the catalogs as the checks read them: none is parsed again, a refused one not at all
+        result.findings += pending_notes(termbase, [use for found in checked for use in found.pending_uses])
     result.findings.sort(key=lambda f: (f.file, f.line))
     return result
 
 
-def pending_notes(termbase: terms.Termbase, paths: list[Path]) -> list[Finding]:
-    """One note per termbase term waiting for confirmation, with the entries that use it:
-    the office's open questions, one command away."""
+def pending_notes(termbase: terms.Termbase, uses: list[tuple[str, str]]) -> list[Finding]:
+    """One note per termbase term waiting for confirmation, with the entries that use it
+    (*uses*: term, file:line): the office's open questions, one command away."""
     pending = termbase.pending
     used: dict[str, list[str]] = {term.english: [] for term in pending}
-    for path in paths:
-        try:
-            po = polib.pofile(str(path))
-        except (OSError, ValueError, UnicodeDecodeError):
-            continue  # health has reported it
-        display = display_path(path)
-        for entry in po:
-            if entry.obsolete:
-                continue
-            for term in termbase.terms_in(entry.msgid):
-                if term.english in used:
-                    used[term.english].append(f"{display}:{entry.linenum}")
+    for english, where in uses:
+        used[english].append(where)
     notes = []
     for term in pending:
         where = used[term.english]
@@ -299,22 +300,22 @@ _WORK: tuple | None = None
 
 
 def _safe_check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: bool,
-                        locale_dir: Path) -> tuple[list[Finding], CatalogCounts | None]:
+                        locale_dir: Path) -> CatalogResult:
     try:
         return check_catalog(ctx, path, pot_dir, templates_ok, locale_dir)
     except Exception as exc:  # a bug must not hide the other catalogs' findings
-        return [Finding(display_path(path), 1, "internal",
-                        f"the checks failed on this catalog ({type(exc).__name__}: {exc})",
-                        "please report it with this catalog; the other catalogs were checked")], None
+        return CatalogResult([Finding(display_path(path), 1, "internal",
+                                      f"the checks failed on this catalog ({type(exc).__name__}: {exc})",
+                                      "please report it with this catalog; the other catalogs were checked")])
 
 
-def _check_in_worker(path: Path) -> tuple[list[Finding], CatalogCounts | None]:
+def _check_in_worker(path: Path) -> CatalogResult:
     assert _WORK is not None
     return _safe_check_catalog(_WORK[0], path, *_WORK[1:])
 
 
 def _check_catalogs(ctx: Context, paths: list[Path], pot_dir: Path | None, templates_ok: bool,
-                    locale_dir: Path, jobs: int | None = None) -> list[tuple[list[Finding], CatalogCounts | None]]:
+                    locale_dir: Path, jobs: int | None = None) -> list[CatalogResult]:
     global _WORK
     workers = min(len(paths), jobs or os.cpu_count() or 1)
     size = sum(path.stat().st_size for path in paths if path.is_file())
