@@ -31,12 +31,17 @@ def language_name(language: str) -> str:
         return language
 
 
+def parallel_edition(source: str, translation: str) -> str:
+    """The parallel edition of *source* beside *translation*: ``en-zh_CN``."""
+    return f"{source}-{translation}"
+
+
 def parallel_editions(source: str, languages: list[str]) -> list[str]:
     """The parallel editions of *languages*: the source beside each translation
     (``en-zh_CN``), when the source is one of them."""
     if source not in languages:
         return []
-    return [f"{source}-{language}" for language in languages if language != source]
+    return [parallel_edition(source, language) for language in languages if language != source]
 
 
 def edition_languages(edition: str) -> list[str]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .languages import parallel_editions
+from .languages import edition_languages, parallel_editions
 from .outputs import pdf_stem
 
 #: conf.py settings of the extension, with their defaults (editions.sphinxext
@@ -91,7 +91,7 @@ class Project:
         of which becomes make targets and file names, so anything else stops here."""
         for language in languages:
             if not LANGUAGE_CODE.fullmatch(language):
-                parts = language.split("-")
+                parts = edition_languages(language)
                 if len(parts) == 2 and all(LANGUAGE_CODE.fullmatch(part) for part in parts):
                     raise ProjectError(f"LANGUAGES={language!r}: {language} is the parallel edition of {parts[0]} "
                                        f"and {parts[1]}, built when LANGUAGES lists both languages: "

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .. import editor_url
 from ..dates import pin_source_date_epoch
-from ..languages import edition_languages, parallel_editions
+from ..languages import edition_languages, parallel_edition
 from ..project import Project, load
 from .say import say
 
@@ -49,7 +49,7 @@ class Edition:
     def parallel_name(self) -> str | None:
         """The parallel edition this one is (or, for a review, shows): en-zh_CN."""
         if self.format == "review":
-            return parallel_editions(self.project.source_language, [self.project.source_language, self.language])[0]
+            return parallel_edition(self.project.source_language, self.language)
         return self.language if "-" in self.language else None
 
     @property
