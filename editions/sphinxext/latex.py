@@ -65,21 +65,28 @@ LATIN_FONTS = r"""
 CJK_CAPTIONS = r"\usepackage{caption}\captionsetup{labelsep=quad}"
 
 
+def _noto(style: str, region: str) -> str:
+    """Noto CJK's *style* (Serif, Sans, Sans Mono) in *region*'s glyphs, for fontspec:
+    the name, and its bold face (the mono font has none)."""
+    name = f"Noto {style} CJK {region}"
+    return f"{{{name}}}" if style == "Sans Mono" else f"{{{name}}}[BoldFont={{{name} Bold}}]"
+
+
 def cjk_fonts(language: str, others: tuple[str, ...] = ()) -> str:
     """xeCJK with Noto CJK in *language*'s glyphs.  For each other CJK language of the
     edition whose glyphs differ (zh_CN-ja), ``\\CJKregion<REGION>`` sets a group in
     that language's fonts: the parallel edition's halves call it (parallel.py)."""
     region = cjk_region(language)
-    switches = "".join(rf"""\setCJKfamilyfont{{serif-{other}}}{{Noto Serif CJK {other}}}[BoldFont={{Noto Serif CJK {other} Bold}}]
-\setCJKfamilyfont{{sans-{other}}}{{Noto Sans CJK {other}}}[BoldFont={{Noto Sans CJK {other} Bold}}]
-\setCJKfamilyfont{{mono-{other}}}{{Noto Sans Mono CJK {other}}}
+    switches = "".join(rf"""\setCJKfamilyfont{{serif-{other}}}{_noto("Serif", other)}
+\setCJKfamilyfont{{sans-{other}}}{_noto("Sans", other)}
+\setCJKfamilyfont{{mono-{other}}}{_noto("Sans Mono", other)}
 \newcommand\CJKregion{other}{{\renewcommand\CJKrmdefault{{serif-{other}}}\renewcommand\CJKsfdefault{{sans-{other}}}%
   \renewcommand\CJKttdefault{{mono-{other}}}\CJKfamily{{serif-{other}}}}}
 """ for other in sorted({cjk_region(lang) for lang in others if is_cjk(lang)} - {region}))
     return rf"""\usepackage{{xeCJK}}
-\setCJKmainfont{{Noto Serif CJK {region}}}[BoldFont={{Noto Serif CJK {region} Bold}}]
-\setCJKsansfont{{Noto Sans CJK {region}}}[BoldFont={{Noto Sans CJK {region} Bold}}]
-\setCJKmonofont{{Noto Sans Mono CJK {region}}}
+\setCJKmainfont{_noto("Serif", region)}
+\setCJKsansfont{_noto("Sans", region)}
+\setCJKmonofont{_noto("Sans Mono", region)}
 \xeCJKsetup{{CJKecglue={{}}}}  % the style guides' rule: no space between CJK and Latin text
 """ + switches
 
