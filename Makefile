@@ -111,6 +111,7 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 # conf.py, the Sphinx extension and what it imports, the language's catalogs; not
 # the translation checks, the publishing tools or the benchmark.  `python -m
 # editions build` stages, locks and publishes each edition; Sphinx is incremental.
+# The same files as editions.sphinxext.code_version (which makes Sphinx re-read pages).
 SOURCES     := $(shell find docs editions/sphinxext editions/catalogs -type f -not -name '*.pyc' 2>/dev/null) \
                $(wildcard editions/*.py)
 INPUTS       = conf.py $(SOURCES) $(VENV_READY)

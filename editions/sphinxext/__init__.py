@@ -72,7 +72,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
 
 def code_version() -> int:
-    """A number that changes with any source file of the extension or of what it imports."""
+    """A number that changes with any source file of the extension or of what it imports
+    (the same files as the Makefile's SOURCES, which make rebuilds an edition for)."""
     import hashlib
 
     package = Path(__file__).resolve().parent.parent
