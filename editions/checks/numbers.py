@@ -12,6 +12,10 @@ sides are parsed into values and compared as values:
 * Chinese: Arabic digits (also full-width), Chinese numerals (三千, 十三, 二〇一八,
   壹, 两), and 十/百/千/万/亿 as multipliers, alone too (百强 is 100, 亿元 is
   100 million, 千万元 is 10 million).
+* Digits are 0-9 (and full-width ０-９ in Chinese) only.  Another script's digit
+  in a translation (Bengali ৪, Arabic-Indic ٤, Devanagari ४) looks like a digit
+  to Python's ``\\d`` and Decimal, not to a Chinese reader: it is a finding of
+  its own, never read as a value.
 
 The rule: each value of the English must be among the values of the
 translation.  A value of the translation with no counterpart is not an
@@ -26,6 +30,7 @@ for "V-Level Water Treatment" is none).  The names are the profile's, in
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -34,12 +39,12 @@ Names = dict[str, tuple[Decimal, ...]]
 
 _SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _ENGLISH = re.compile(
-    r"(?<!\w)(?<!\d\.)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<!\w)(?<![0-9]\.)(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?:(?P<ord>st|nd|rd|th)\b|(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
 
-_YEAR = re.compile(r"(1[5-9]|20)\d\d")
+_YEAR = re.compile(r"(1[5-9]|20)[0-9][0-9]")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _CHINESE_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -48,10 +53,10 @@ _CHINESE_DIGITS = {
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _LARGE_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _CHINESE_RUN = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[%s%s%s])+" % (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[%s%s%s])+" % (
         "".join(_CHINESE_DIGITS), "".join(_SMALL_UNITS), "".join(_LARGE_UNITS))
 )
-_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|.", re.DOTALL)
+_ARABIC = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|.", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,7 @@ def _run_values(run: str) -> list[Decimal]:
 
 def names_from_terms(terms: list[tuple[str, str]]) -> Names:
     """(english, chinese) pairs of a termbase -> the names whose Chinese has numerals."""
-    numeral = re.compile(r"[\d%s%s%s]" % ("".join(_CHINESE_DIGITS), "".join(_SMALL_UNITS), "".join(_LARGE_UNITS)))
+    numeral = re.compile(r"[0-9%s%s%s]" % ("".join(_CHINESE_DIGITS), "".join(_SMALL_UNITS), "".join(_LARGE_UNITS)))
     names = {chinese: tuple(q.value for q in english_quantities(english))
              for english, chinese in terms if numeral.search(chinese)}
     return dict(sorted(names.items(), key=lambda item: -len(item[0])))  # longest first
@@ -191,12 +196,32 @@ def missing_quantities(msgid_text: str, msgstr_text: str,
 def describe(quantity: Quantity) -> str:
     plain = _plain(quantity.value)
     written = quantity.text
-    if re.sub(r"[^\d.]", "", written) == plain.replace(",", ""):
+    if re.sub(r"[^0-9.]", "", written) == plain.replace(",", ""):
         return written  # 13th, 39,000, 2018: the value is plain to see
     return f"{written} (= {plain})"
 
 
-def problem(msgid_text: str, msgstr_text: str, names: Names | None = None) -> tuple[str, str] | None:
+def foreign_digits(text: str) -> list[str]:
+    """Digits other than 0-9 and ０-９ (Bengali ৪, Arabic-Indic ٤, Devanagari ४, 𝟒), each once.
+
+    Python's ``\\d`` and Decimal take them for digits; a Chinese reader does
+    not, and the fonts may not have them: they are a finding, never a value.
+    """
+    return list(dict.fromkeys(ch for ch in text if unicodedata.category(ch) == "Nd"
+                              and ch not in "0123456789０１２３４５６７８９"))
+
+
+def _foreign_digits_problem(text: str) -> tuple[str, str] | None:
+    digits = foreign_digits(text)
+    if not digits:
+        return None
+    named = ", ".join(f"{ch} ({unicodedata.name(ch, 'U+%04X' % ord(ch))})" for ch in digits)
+    plural = len(digits) > 1
+    message = (f"the translation writes {named}, {'digits that are' if plural else 'a digit that is'} not 0–9")
+    return message, "write " + ", ".join(dict.fromkeys(str(unicodedata.digit(ch)) for ch in digits))
+
+
+def _missing_problem(msgid_text: str, msgstr_text: str, names: Names | None) -> tuple[str, str] | None:
     missing, found = missing_quantities(msgid_text, msgstr_text, names)
     if not missing:
         return None
@@ -210,3 +235,11 @@ def problem(msgid_text: str, msgstr_text: str, names: Names | None = None) -> tu
     if any(q.value >= 10**4 and q.kind == "number" for q in missing):
         advice += " (万 = 10,000; 亿 = 100 million: 1.216 billion = 12.16亿)"
     return message, advice
+
+
+def problem(msgid_text: str, msgstr_text: str, names: Names | None = None) -> tuple[str, str] | None:
+    found = [p for p in (_foreign_digits_problem(msgstr_text), _missing_problem(msgid_text, msgstr_text, names)) if p]
+    if not found:
+        return None
+    # one finding per message: its problems in one line, each advice once
+    return "; ".join(m for m, _ in found), "; ".join(dict.fromkeys(a for _, a in found))

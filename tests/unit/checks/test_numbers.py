@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from editions.checks.numbers import chinese_quantities, english_quantities, missing_quantities
+from editions.checks.numbers import chinese_quantities, english_quantities, missing_quantities, problem
 
 
 @pytest.mark.parametrize("text, values", [
@@ -107,8 +107,6 @@ def test_the_profiles_key_figures_keep_their_values() -> None:
 
     import polib
 
-    from editions.checks.numbers import problem
-
     root = Path(__file__).resolve().parents[3]
     lines = (root / "docs" / "data" / "key-figures.csv").read_text(encoding="utf-8").splitlines()
     rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
@@ -118,3 +116,20 @@ def test_the_profiles_key_figures_keep_their_values() -> None:
     for row in rows:
         assert row["label"] in translations and row["figure"] in translations, row
         assert problem(row["figure"], translations[row["figure"]]) is None, row
+
+
+@pytest.mark.parametrize("digit, name", [
+    ("৪", "BENGALI DIGIT FOUR"), ("٤", "ARABIC-INDIC DIGIT FOUR"), ("۴", "EXTENDED ARABIC-INDIC DIGIT FOUR"),
+    ("४", "DEVANAGARI DIGIT FOUR"), ("𝟒", "MATHEMATICAL BOLD DIGIT FOUR"), ("๔", "THAI DIGIT FOUR"),
+])
+def test_a_digit_of_another_script_is_a_finding_not_a_value(digit: str, name: str) -> None:
+    # Python's \d and Decimal read ৪ as 4; a Chinese reader does not
+    assert chinese_quantities(f"下辖{digit}个社区") == []
+    message, advice = problem("It consists of 4 communities", f"下辖{digit}个社区")
+    assert message.startswith(f"the translation writes {digit} ({name}), a digit that is not 0–9")
+    assert advice.startswith("write 4")
+
+
+def test_only_ascii_digits_are_read_in_the_english() -> None:
+    assert english_quantities("It consists of ৪ communities") == []
+    assert problem("It consists of 4 communities", "下辖４个社区") is None  # full-width digits are Chinese
