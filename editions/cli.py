@@ -1,8 +1,8 @@
 """``python -m editions COMMAND [ARGS...]``: the one entry point the Makefile calls.
 
 Each command runs from the project's root (where conf.py is) and imports only
-what it needs: ``languages`` runs with nothing but Python, before the virtual
-environment exists.
+what it needs: ``languages`` and ``inputs`` run with nothing but Python, before
+the virtual environment exists.
 """
 
 from __future__ import annotations
@@ -19,6 +19,12 @@ def _languages(argv: list[str]) -> int:
     project.requested(argv)  # the languages a user asked for, if any: checked
     print(" ".join(project.languages))
     return 0
+
+
+def _inputs(argv: list[str]) -> int:
+    from .inputs import main
+
+    return main(argv)
 
 
 def _build(argv: list[str]) -> int:
@@ -77,6 +83,8 @@ def _check(argv: list[str]) -> int:
 COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "languages": (_languages, "the editions' languages: the source language, then every folder of catalogs "
                              "(languages [LANGUAGE...] checks LANGUAGE... too)"),
+    "inputs": (_inputs, "stamp what the editions are built from, rewriting a stamp only when it changed: "
+                       "inputs STAMPS_DIR [EDITION...]"),
     "build": (_build, "build one edition: build {html,pdf} LANGUAGE [SPHINXOPTS...]"),
     "booklet": (_booklet, "impose built PDFs as print-ready A5 booklets on A4 sheets: booklet [EDITION...]"),
     "frontpage": (_frontpage, "write the site's front page: frontpage OUTDIR [LANGUAGE...]"),
