@@ -25,6 +25,8 @@ from pathlib import Path
 
 import polib
 
+from ..inputs import NOT_PLAIN, RENAME, as_printed, is_plain
+
 SYNTAX, HEADER, FILE = "catalog-syntax", "catalog-header", "catalog-file"
 
 #: Largest catalog we read: a page's catalog is a few kB; this leaves room for
@@ -62,11 +64,14 @@ def display_path(path: Path | str) -> str:
 # -- The files themselves ------------------------------------------------------------------
 
 def non_regular_files(folder: Path) -> list[CatalogError]:
-    """Everything under *folder* that is not a plain folder or a regular file.
+    """Everything under *folder* that is not a plain folder or a regular file, or whose
+    name is not plain.
 
     A symbolic link among the catalogs would make a tool that compiles or
     rewrites a catalog write wherever the link points; devices and fifos hang
-    or leak.  ``lstat``: a link is judged as a link, never followed.
+    or leak.  ``lstat``: a link is judged as a link, never followed.  A name
+    that is not plain (``editions.inputs.is_plain``: the Makefile's stamps use
+    the same rule) is one finding, and nothing under it is read.
     """
     problems = []
     if folder.is_symlink():
@@ -74,11 +79,15 @@ def non_regular_files(folder: Path) -> list[CatalogError]:
     for top, folders, files in os.walk(folder, followlinks=False):
         for name in sorted(folders + files):
             path = Path(top, name)
+            if not is_plain(name):
+                problems.append(CatalogError(as_printed(path), 1, NOT_PLAIN, RENAME, FILE))
+                continue
             mode = os.lstat(path).st_mode
             if stat.S_ISLNK(mode):
                 problems.append(_not_regular(path, "a symbolic link"))
             elif not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
                 problems.append(_not_regular(path, "not a regular file"))
+        folders[:] = [name for name in folders if is_plain(name)]
     return problems
 
 
