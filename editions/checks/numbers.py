@@ -11,7 +11,12 @@ sides are parsed into values and compared as values:
   more often than quantities and are not read.
 * Chinese: Arabic digits (also full-width), Chinese numerals (三千, 十三, 二〇一八,
   壹, 两), and 十/百/千/万/亿 as multipliers, alone too (百强 is 100, 亿元 is
-  100 million, 千万元 is 10 million).
+  100 million, 千万元 is 10 million).  A numeral inside a word is no quantity:
+  七彩 "seven colours", 一些 "some", 统一 "unified", 唯一 "only", 队伍 "team"
+  would otherwise stand for 7, 1, 1, 1 and 5.  A run of Chinese numerals counts
+  when jieba's dictionary makes it a word of its own (第 before it and a
+  measure word after it allowed: 七个, 第十三届, 壹号) and it has two numerals or
+  more (三千, 十三), or 第, or a measure word (七个, 第一, 百强).
 * Digits are 0-9 (and full-width ０-９ in Chinese) only.  Another script's digit
   in a translation (Bengali ৪, Arabic-Indic ٤, Devanagari ४) looks like a digit
   to Python's ``\\d`` and Decimal, not to a Chinese reader: it is a finding of
@@ -32,6 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from decimal import Decimal, InvalidOperation
 
 #: A name's Chinese form -> the values it stands for (those of its English).
@@ -141,17 +147,67 @@ def names_from_terms(terms: list[tuple[str, str]]) -> Names:
     return dict(sorted(names.items(), key=lambda item: -len(item[0])))  # longest first
 
 
+# The measure words and units a Chinese numeral is counted with (七个, 第十三届, 壹号,
+# 百强, 三千余家); 余/多 (more than) may come between.
+_MEASURES = frozenset("个名家所项次年月日号届位人元岁天条件座幢栋批期份种类户倍强米里亩吨台辆张本部场"
+                      "支股处间层套段篇首周季轮遍点平公%％余多")
+# Words made of numerals only, not quantities unless a measure word follows (千万元):
+# 万一 "in case", 千万 "by all means", 一一 "one by one", 万万 "not at all".
+_NUMERAL_WORDS = frozenset({"万一", "千万", "一一", "万万"})
+
+
+@cache
+def _jieba():  # loaded on first use: about half a second, once a process
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """The spans of jieba's words, from its dictionary only (no guessed words: the same text, the same words)."""
+    spans, start = [], 0
+    for word in _jieba().lcut(text, HMM=False):
+        spans.append((start, start + len(word)))
+        start += len(word)
+    return spans
+
+
+def _in_a_word(text: str, start: int, end: int, words: list[tuple[int, int]]) -> bool:
+    """Whether the Chinese numerals text[start:end] are part of a word (七彩, 一些, 统一, 唯一), not a quantity."""
+    before, after = text[max(start - 1, 0):start], text[end:end + 1]
+    if before != "第" and after not in _MEASURES and end - start < 2:
+        return True  # one numeral with no 第 or measure word: 七彩, 一流, 一是
+    for w_start, w_end in words:
+        if w_end <= start or w_start >= end:
+            continue
+        left, right = text[w_start:start], text[end:w_end]
+        if left not in ("", "第") or any(ch not in _MEASURES for ch in right):
+            return True  # 统一部署, 第一线, 一方面: the numeral is inside a longer word
+        if text[w_start:w_end] in _NUMERAL_WORDS and after not in _MEASURES:
+            return True
+    return False
+
+
 def chinese_quantities(text: str, names: Names | None = None) -> list[Quantity]:
+    """The quantities of a Chinese text, in its order: Arabic digits always, numerals unless in a word."""
     text = text.translate(_FULLWIDTH_DIGITS)
-    found = []
+    found: list[tuple[int, Quantity]] = []
     for name, values in (names or {}).items():
-        if name in text:
-            found.extend(Quantity(name, value) for value in values)
-            text = text.replace(name, " ")
+        at = text.find(name)
+        if at >= 0:
+            found.extend((at, Quantity(name, value)) for value in values)
+            text = text.replace(name, " " * len(name))  # the same length: the other positions hold
+    words: list[tuple[int, int]] | None = None
     for match in _CHINESE_RUN.finditer(text):
-        for value in _run_values(match.group(0)):
-            found.append(Quantity(match.group(0), value))
-    return found
+        run = match.group(0)
+        if not re.search("[0-9]", run):
+            words = _words(text) if words is None else words
+            if _in_a_word(text, match.start(), match.end(), words):
+                continue
+        found.extend((match.start(), Quantity(run, value)) for value in _run_values(run))
+    return [q for _, q in sorted(found, key=lambda item: item[0])]  # stable: 十三五 stays 13, 5
 
 
 def _plain(value: Decimal) -> str:

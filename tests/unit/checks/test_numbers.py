@@ -133,3 +133,31 @@ def test_a_digit_of_another_script_is_a_finding_not_a_value(digit: str, name: st
 def test_only_ascii_digits_are_read_in_the_english() -> None:
     assert english_quantities("It consists of ৪ communities") == []
     assert problem("It consists of 4 communities", "下辖４个社区") is None  # full-width digits are Chinese
+
+
+@pytest.mark.parametrize("text", [
+    "七彩社区", "一些企业", "一起努力", "统一部署", "唯一的街道级直报点", "万一出现问题", "一流的服务", "奋战在第一线",
+    "干部队伍", "“海陆空”三位一体", "万豪酒店", "老百姓", "千万不要", "一是加强", "一一对应",
+])
+def test_a_numeral_inside_a_word_is_not_a_quantity(text: str) -> None:
+    # 七彩 "seven colours", 统一 "unified", 队伍 "team", 万豪 "Marriott": words, not quantities
+    assert chinese_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("位居全区第一", 1), ("下辖七个社区", 7), ("纳税达千万元", 10000000), ("三十余家", 30), ("十余个", 10),
+    ("打造了一批党建品牌", 1),
+])
+def test_a_numeral_with_a_measure_word_or_an_ordinal_is_a_quantity(text: str, value) -> None:
+    assert [q.value for q in chinese_quantities(text)] == [Decimal(value)]
+
+
+@pytest.mark.parametrize("english, chinese, value", [
+    ("It consists of 7 communities", "下辖七彩社区", 7),
+    ("It consists of 7 communities", "下辖多个七彩社区", 7),
+    ("It is 1 of the 100 points", "它是100个直报点中唯一的", 1),
+    ("5 teams of volunteers", "志愿者队伍", 5),
+])
+def test_a_word_with_a_numeral_does_not_stand_for_the_number(english: str, chinese: str, value) -> None:
+    assert [q.value for q in missing_quantities(english, chinese)[0]] == [Decimal(value)]
+    assert problem(english, chinese) is not None
