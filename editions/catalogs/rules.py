@@ -21,7 +21,9 @@ message and nothing else:
   link;
 * **invisible characters** — no bidirectional controls, zero-width or other
   invisible format characters, fillers or control characters that the English
-  doesn't have: they make the text read differently from what reviewers see.
+  doesn't have, written as such or as character references (``&#x202E;``,
+  ``&NoBreak;``) that MyST or the browser decodes later: they make the text read
+  differently from what reviewers see.
 
 The build (``editions.sphinxext.catalog_guard``) leaves an entry that breaks a
 rule out of the edition and names its catalog line; ``make check`` reports the
@@ -30,6 +32,7 @@ same rule under the same name, and no translator comment waives it.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -78,11 +81,62 @@ _INVISIBLE = re.compile(
 
 INVISIBLE_ADVICE = "delete it (an editor that shows invisible characters finds it)"
 
+#: A character reference: MyST decodes ``&#x202E;``, ``&#8238;`` and ``&NoBreak;`` in text
+#: (markdown-it's entity rule), a browser those of an interface string, some even without
+#: the ";" (``&shy``).  Inside a code span MyST shows one as it is: it is counted there too,
+#: as a translation has no reason to add one.
+_REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def _no_character(point: int) -> str | None:
+    """Why code point *point* is no character (MyST shows such a reference as U+FFFD)."""
+    if point > 0x10FFFF:
+        return "beyond Unicode"
+    if 0xD800 <= point <= 0xDFFF:
+        return "a surrogate"
+    if 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE:
+        return "a noncharacter"
+    return None
+
+
+def _invisibles(text: str) -> list[tuple[str, str]]:
+    """(what, how it is written) for each invisible character of *text*: the character
+    itself, or a character reference that decodes to one after this check (the page
+    shows 3.59 as 95.3 all the same).  A reference to no character counts too."""
+    found = [(char, char) for char in _INVISIBLE.findall(text)]
+    for match in _REFERENCE.finditer(text):
+        written = match.group(0)
+        if written[1] != "#":
+            found += [(char, written) for char in _INVISIBLE.findall(html.unescape(written))]
+            continue
+        digits = written[2:].rstrip(";")
+        hexadecimal = digits[0] in "xX"
+        digits = digits[hexadecimal:].lstrip("0") or "0"
+        # a browser reads any number of digits; a long number is beyond Unicode (and int() refuses 5,000 digits)
+        point = 0x110000 if len(digits) > 8 else int(digits, 16 if hexadecimal else 10)
+        if _no_character(point):
+            found.append((f"U+{point:04X}", written))
+        elif _INVISIBLE.fullmatch(chr(point)):
+            found.append((chr(point), written))
+    return found
+
+
+def _describe_invisible(what: str, written: str) -> str:
+    written = written if len(written) <= 20 else written[:16] + "…"
+    if what.startswith("U+"):  # no character
+        return (f"the translation has {written}, a character reference to no character "
+                f"({_no_character(int(what[2:], 16))}, shown as \ufffd), that the English doesn't have")
+    spelled = f", written as {written}," if written != what else ""
+    return (f"the translation has an invisible {character_name(what)} (U+{ord(what):04X}){spelled} "
+            "that the English doesn't have")
+
 
 def invisible_problems(msgid: str, msgstr: str) -> list[str]:
-    added = Counter(_INVISIBLE.findall(msgstr)) - Counter(_INVISIBLE.findall(msgid))
-    return [f"the translation has an invisible {character_name(char)} (U+{ord(char):04X}) "
-            "that the English doesn't have" for char in added]
+    found = _invisibles(msgstr)
+    added = Counter(what for what, _ in found) - Counter(what for what, _ in _invisibles(msgid))
+    # one finding per character; if it is (also) written as a reference, name that: sorted last, it wins
+    written = {what: spelling for what, spelling in sorted(found, key=lambda pair: pair[0] != pair[1])}
+    return [_describe_invisible(what, written[what]) for what in added]
 
 
 # -- Page messages (MyST) -----------------------------------------------------------------------

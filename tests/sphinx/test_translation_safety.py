@@ -147,6 +147,15 @@ def test_bidirectional_controls_and_invisible_characters_are_refused(sample, cha
     assert char not in build.page()
 
 
+def test_an_invisible_character_written_as_a_reference_is_refused(sample) -> None:
+    # MyST decodes &#x202E; into U+202E after the guard looked: it reads the references too
+    catalog = sample.catalog({PARAGRAPH: "大运河&#x202E;穿境&#x202C;而过。"})
+    build = sample.build()
+    refused(build, catalog, PARAGRAPH, "RIGHT-TO-LEFT OVERRIDE (U+202E), written as &#x202E;")
+    page = build.page()
+    assert "\u202e" not in page and "&#x202E;" not in page and "Grand Canal runs" in page
+
+
 def test_untranslated_paragraphs_say_they_are_english(sample) -> None:
     sample.catalog({LINK: "在线阅读[运河历史](https://example.org/canal)。"})
     soup = BeautifulSoup(sample.build().page(), "html.parser")

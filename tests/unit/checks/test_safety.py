@@ -117,6 +117,49 @@ def test_what_the_build_refuses_make_check_reports(checks, msgid: str, msgstr: s
     assert expected in checks.run().only("safety")["message"]
 
 
+@pytest.mark.parametrize("msgstr, expected", [
+    # MyST decodes character references after the rule looked: the page shows the character
+    ("大运河&#x202E;穿境&#x202C;而过。", "RIGHT-TO-LEFT OVERRIDE (U+202E), written as &#x202E;, that the English"),
+    ("大运河&#8238;穿境而过。", "RIGHT-TO-LEFT OVERRIDE (U+202E), written as &#8238;"),
+    ("大运河&#x200B;穿境而过。", "ZERO WIDTH SPACE (U+200B), written as &#x200B;"),
+    ("大运河&ZeroWidthSpace;穿境而过。", "ZERO WIDTH SPACE (U+200B), written as &ZeroWidthSpace;"),
+    ("大运河&NoBreak;穿境而过。", "WORD JOINER (U+2060), written as &NoBreak;"),
+    ("大运河&#12;穿境而过。", "FORM FEED (U+000C), written as &#12;"),  # stops XeLaTeX
+    ("大运河&shy穿境而过。", "SOFT HYPHEN (U+00AD), written as &shy"),  # a browser's, without ';'
+    ("大运河&#xD800;穿境而过。", "&#xD800;, a character reference to no character (a surrogate"),
+    ("大运河&#x110000;穿境而过。", "no character (beyond Unicode"),
+])
+def test_invisible_characters_written_as_references(checks, msgstr: str, expected: str) -> None:
+    checks.write([checks.entry(PARAGRAPH, msgstr)])
+    assert expected in checks.run().only("safety")["message"]
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    (PARAGRAPH, "大运河&amp;#x202E;穿境而过。"),   # shows "&#x202E;": a reference to text, not to U+202E
+    (PARAGRAPH, "大运河&nbsp;穿境&copy;而过。"),     # visible characters
+    ("Soft&shy;hyphen.", "软\u00ad连字符。"),        # the English's own, written either way
+])
+def test_references_to_visible_or_english_characters_are_fine(checks, msgid: str, msgstr: str) -> None:
+    checks.write([checks.entry(msgid, msgstr)])
+    assert checks.run().errors("safety") == []
+
+
+def test_a_reference_to_an_invisible_character_in_an_interface_string(checks) -> None:
+    _interface(checks, "Search", "搜索&#x202E;", flags=())
+    assert "RIGHT-TO-LEFT OVERRIDE (U+202E), written as &#x202E;" in checks.run().only("safety")["message"]
+
+
+def test_the_build_refuses_a_reference_to_an_invisible_character() -> None:
+    from editions.catalogs.markup import MessageParser
+    from editions.catalogs.rules import breaches
+
+    found = breaches("Economy", "经济&#12;发展", False, MessageParser())  # a heading's text
+    assert [(b.rule, b.refused) for b in found] == [("safety", True)]
+    assert "FORM FEED (U+000C), written as &#12;" in found[0].message
+    found = breaches("Search", "搜索&NoBreak;", True, None)
+    assert any("WORD JOINER (U+2060), written as &NoBreak;" in b.message for b in found)
+
+
 def test_invisible_characters_of_the_english_are_fine(checks) -> None:
     checks.write([checks.entry("Soft\u00adhyphen and zero\u200bwidth.", "软\u00ad连字符和零\u200b宽。")])
     assert checks.run().errors("safety") == []
