@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .pofilter import is_date_format
+from ..catalogs.rules import is_date_format
 from .typography import has_chinese
 
 _PADDED = {

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from translate.filters import checks as tt
 
+from ..catalogs.rules import is_date_format
+
 
 @lru_cache(maxsize=8)
 def _checker(language: str) -> tt.StandardChecker:
@@ -34,17 +36,11 @@ def _failures(test, msgid: str, msgstr: str) -> list[str]:
     return []
 
 
-# strftime directives that are not printf conversions: a msgid with one is a date
-# format (conf.py's today_fmt "%B %d, %Y"), whose translation may reorder and
-# change directives ("%Y年%m月%d日"); it is checked as a date format instead.
-_DATE_ONLY = re.compile(r"%[-_0^#]?[BbhAaYymHIMSpjUWZzGuVeCDFTRrnt]")
+# A date format (conf.py's today_fmt "%B %d, %Y", rules.is_date_format) is no printf
+# format: its translation may reorder and change directives ("%Y年%-m月%-d日"); it is
+# checked as a date format instead.
 _DATE_ANY = re.compile(r"%[-_0^#]?([A-Za-z%])")
 _STRFTIME = set("aAbBcdDefFgGhHIjmMnprRStTuUVwWxXyYzZC%")
-
-
-def is_date_format(msgid: str) -> bool:
-    """*msgid* has a strftime directive that printf does not have (%B, %Y, ...)."""
-    return _DATE_ONLY.search(msgid) is not None
 
 
 def date_format_problems(msgid: str, msgstr: str) -> list[str] | None:

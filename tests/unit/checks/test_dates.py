@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from editions.catalogs import rules
+from editions.checks import pofilter
+
 
 def _interface(checks, msgid: str, msgstr: str, page: str = "sphinx") -> Path:
     return checks.write([checks.entry(msgid, msgstr, flags=("python-format",))], page=page,
@@ -53,3 +56,13 @@ def test_only_the_interface_catalog(checks) -> None:
     """Page text is MyST, not a date format (a page catalog has no strftime entries)."""
     _interface(checks, "%B %-d, %Y", "%Y年%m月%d日", page="economy")
     assert checks.errors(checks.run()[1], "dates") == []
+
+
+@pytest.mark.parametrize("msgid, is_date", [
+    ("%B %-d, %Y", True), ("%B %d, %Y", True), ("%Y", True), ("%H:%M", True),
+    ("%d", False), ("%d pages", False), ("%s", False), ("%(last_updated)s", False), ("100%", False),
+    ("%(name)s, %B", False),  # Sphinx would print %(name)s as it is: not one of ours
+])
+def test_one_definition_of_a_date_format(msgid: str, is_date: bool) -> None:
+    assert rules.is_date_format(msgid) is is_date
+    assert pofilter.is_date_format is rules.is_date_format
