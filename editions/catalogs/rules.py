@@ -23,7 +23,11 @@ message and nothing else:
   invisible format characters, fillers or control characters that the English
   doesn't have, written as such or as character references (``&#x202E;``,
   ``&NoBreak;``) that MyST or the browser decodes later: they make the text read
-  differently from what reviewers see.
+  differently from what reviewers see;
+* **dates** (a date format in ``sphinx.po``) — rendered by Sphinx for known
+  dates, it must show each one's year, month and day in their places (not
+  2026年30月11日 for 30 November 2026, not a fixed 2026年1月1日, no directive
+  Sphinx would print as it is).
 
 The build (``editions.sphinxext.catalog_guard``) leaves an entry that breaks a
 rule out of the edition and names its catalog line; ``make check`` reports the
@@ -32,11 +36,15 @@ same rule under the same name, and no translator comment waives it.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from sphinx.util.i18n import date_format_mappings, format_date
+
+from ..languages import is_cjk
 from .files import character_name
 from .markup import MessageParser, Parsed
 
@@ -45,23 +53,30 @@ from .markup import MessageParser, Parsed
 MAX_WORD = 80
 # A no-break space joins what it stands between: TeX can't break there either.
 _WORD = re.compile(r"(?:[^\s\u2e80-\u2fdf\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u00a0\u2007\u202f])+")
+# ... and in a language that is not CJK, a CJK character is no break either: xeCJK is not
+# set up for it, and 1,850 Han characters in a row made XeTeX crash ("This can't happen").
+_RUN = re.compile(r"(?:\S|[\u00a0\u2007\u202f])+")
 
 
 def max_length(msgid: str) -> int:
     return 4 * len(msgid) + 200
 
 
-def longest_word(text: str) -> int:
-    return max((m.end() - m.start() for m in _WORD.finditer(text)), default=0)
+def longest_word(text: str, cjk: bool = True) -> int:
+    """The longest run of *text* that a line can't break (*cjk*: between CJK characters it can)."""
+    return max((m.end() - m.start() for m in (_WORD if cjk else _RUN).finditer(text)), default=0)
 
 
-def size_problems(msgid: str, msgstr: str) -> list[str]:
+def size_problems(msgid: str, msgstr: str, language: str | None = None) -> list[str]:
+    """Why *msgstr* is too large to use; *language* is the translation's (None: as a CJK one)."""
     if len(msgstr) > max_length(msgid):
         return [f"the translation is {len(msgstr):,} characters long; it may be at most {max_length(msgid):,} "
                 "(four times the English plus 200)"]
-    word, allowed = longest_word(msgstr), max(MAX_WORD, longest_word(msgid))
+    cjk = language is None or is_cjk(language)
+    word, allowed = longest_word(msgstr, cjk), max(MAX_WORD, longest_word(msgid, cjk))
     if word > allowed:
-        return [f"the translation has a word of {word:,} characters with no space to break it; "
+        where = "" if cjk else f" (in {language}, CJK characters don't break a line either)"
+        return [f"the translation has a word of {word:,} characters with no space to break it{where}; "
                 f"at most {allowed} are allowed"]
     return []
 
@@ -265,9 +280,8 @@ def dropped_references(msgid: Parsed, msgstr: Parsed) -> list[str]:
 # What a template string may carry besides text: tags, entities, placeholders
 # (a placeholder with a width or flags, %(name)2000s, is not one: see LONE_FORMAT).
 INTERFACE_TOKENS = re.compile(r"<[^<>]*>|&#?\w+;|%\(\w+\)[sd]|%[sd]|%%|\{\w*\}")
-# A date format's directives (%B %d, %Y; %-m): strftime text, not placeholders.
-DATE_DIRECTIVE = re.compile(r"%[-_0^#]?[aAbBcdfHIjmMpSUwWxXyYzZ%]")
-# What looks like a strftime directive (%B, %-d, %Q).
+# What looks like a strftime directive (%B, %-d, %Q): in a date format, text for the date
+# rule to judge, not placeholders (Sphinx prints one it doesn't know as it is).
 _DIRECTIVE = re.compile(r"%[-_0^#]?[A-Za-z%]")
 _STRFTIME = frozenset("aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%")
 # Letters printf doesn't have: "%d pages" is printf, "%B %-d, %Y" and "%Y" are dates.
@@ -289,7 +303,7 @@ def is_date_format(msgid: str) -> bool:
 
 def interface_problems(msgid: str, msgstr: str) -> list[str]:
     """Why *msgstr* may not stand for *msgid* in a template, in TeX or in str.format()."""
-    tokens = DATE_DIRECTIVE if is_date_format(msgid) else INTERFACE_TOKENS
+    tokens = _DIRECTIVE if is_date_format(msgid) else INTERFACE_TOKENS
     issues = []
     if tokens is INTERFACE_TOKENS:
         expected, found = Counter(tokens.findall(msgid)), Counter(tokens.findall(msgstr))
@@ -313,26 +327,109 @@ def interface_problems(msgid: str, msgstr: str) -> list[str]:
     return issues
 
 
+# -- Date formats (sphinx.po: today_fmt, html_last_updated_fmt) ----------------------------------
+
+# Two dates (and times) whose year, month and day can't be taken for each other or for the
+# time, in any order or padding: a format is judged by what Sphinx makes of them, read back.
+KNOWN_DATES = (dt.datetime(2026, 11, 30, 21, 47, 58, tzinfo=dt.timezone.utc),
+               dt.datetime(2027, 3, 5, 8, 6, 4, tzinfo=dt.timezone.utc))
+# Sphinx's directives that show each part of a date (%c and %x: the locale's whole date).
+_SHOWS = {"year": {"%Y", "%y", "%c", "%x"}, "month": {"%m", "%-m", "%b", "%B", "%c", "%x"},
+          "day": {"%d", "%-d", "%c", "%x"}}
+_CHINESE = {"year": "%Y年", "month": "%-m月", "day": "%-d日"}
+_MARKED = re.compile(r"(\d+)\s*([年月日])")  # a Chinese (or Japanese) date's numbers, read back
+_MARKS = {"年": "year", "月": "month", "日": "day"}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def render_date(fmt: str, when: dt.datetime, language: str) -> str:
+    """*fmt* as Sphinx renders it for *when* (``today``, last updated): its own translation
+    of %-d and the others into Babel patterns; a directive it doesn't know stays as it is."""
+    return format_date(fmt, date=when, language=language)
+
+
+def _spoken(when: dt.datetime) -> str:
+    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"  # not strftime: the locale's
+
+
+def _shown(fmt: str) -> list[str]:
+    directives = set(_DIRECTIVE.findall(fmt))
+    return [part for part, shows in _SHOWS.items() if directives & shows]
+
+
+def _misread(text: str, when: dt.datetime, chinese: bool) -> str | None:
+    """Why *text*, a rendering of *when*, doesn't say it (None: it does)."""
+    value = {"year": when.year, "month": when.month, "day": when.day}
+    read = {_MARKS[mark]: int(number) for number, mark in _MARKED.findall(text)}
+    if read.get("month") == when.day and read.get("day") == when.month:
+        return "day and month swapped"
+    for part, number in read.items():
+        if number != value[part] and not (part == "year" and number == when.year % 100):  # %y: dates.py's
+            return f"its {part} reads {number}"
+    if chinese:  # Chinese writes the year, the month, the day, in that order
+        roles = {value["year"]: 0, when.year % 100: 0, value["month"]: 1, value["day"]: 2}
+        order = [roles[int(n)] for n in re.findall(r"\d+", text) if int(n) in roles]
+        if order != sorted(order):
+            return "Chinese writes the year, the month, then the day"
+    return None
+
+
+def date_format_problem(msgid: str, msgstr: str, language: str = "en") -> tuple[str, str] | None:
+    """What is wrong with *msgstr* as a translation of the date format *msgid*, judged by the
+    dates Sphinx renders with it (None: nothing, or *msgid* is no date format).
+
+    Sphinx doesn't check a date format: one with day and month swapped, a date written
+    out (2026年1月1日) or a directive it doesn't know (%e) is published as it renders."""
+    if not msgstr or not is_date_format(msgid):
+        return None
+    chinese = language.startswith("zh") or any(mark in msgstr for mark in _MARKS)
+    english, shown = _shown(msgid), _shown(msgstr)
+    if chinese:
+        advice = "write " + ("".join(_CHINESE[part] for part in english) or "%Y年%-m月%-d日")
+    else:
+        advice = "show the date with Sphinx's date directives, as the English does (%Y, %-m or %B, %-d)"
+    first, second = (render_date(msgstr, when, language) for when in KNOWN_DATES)
+    renders = f"the translation renders {_spoken(KNOWN_DATES[0])} as {first}"
+    if unknown := [d for d in dict.fromkeys(_DIRECTIVE.findall(msgstr)) if d not in date_format_mappings]:
+        return (f"{renders} ({', '.join(unknown)}: not one of Sphinx's date directives, "
+                "printed as it is)", advice)
+    if first == second:
+        return f"{renders}, and every other date too (a fixed text, not a date format)", advice
+    for when, text in zip(KNOWN_DATES, (first, second)):
+        if reason := _misread(text, when, chinese):
+            return f"the translation renders {_spoken(when)} as {text} ({reason})", advice
+    if dropped := [part for part in english if part not in shown]:
+        return (f"{renders} (it has no directive for the {' and the '.join(dropped)}, which the "
+                "English shows)", advice)
+    return None
+
+
 # -- All of them, as the build applies them ------------------------------------------------------
 
 @dataclass(frozen=True)
 class Breach:
-    rule: str       # size, safety, structure, markup: the make check name too
+    rule: str       # size, safety, structure, markup, dates: the make check name too
     message: str
     advice: str
     refused: bool = True  # left out of the edition (else only reported)
 
 
-def breaches(msgid: str, msgstr: str, interface: bool, parser: MessageParser | None) -> list[Breach]:
+def breaches(msgid: str, msgstr: str, interface: bool, parser: MessageParser | None,
+             language: str = "en") -> list[Breach]:
     """Every rule *msgstr* breaks as the translation of *msgid* (empty: it may be used).
 
     Size comes first: nothing else is parsed when a message is too large to parse.
+    *language* (the edition's) names the months a date format renders, and holds a
+    Chinese date format without 年月日 (2026-11-30) to the Chinese order too.
     """
     if problems := size_problems(msgid, msgstr):
         return [Breach("size", p, "shorten it") for p in problems]
     found = [Breach("safety", p, INVISIBLE_ADVICE) for p in invisible_problems(msgid, msgstr)]
     if interface:
         found += [Breach("safety", p, INTERFACE_ADVICE) for p in interface_problems(msgid, msgstr)]
+        if date := date_format_problem(msgid, msgstr, language):
+            found.append(Breach("dates", *date))
         return found
     assert parser is not None
     parsed_id, parsed_str = parser.parse(msgid), parser.parse(msgstr)

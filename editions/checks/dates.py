@@ -1,34 +1,41 @@
-"""Chinese date formats: no zero-padded month or day (GB/T 15835-2011).
+"""Date formats: the date the translation renders, and no zero-padded Chinese month or day.
 
 ``sphinx.po`` translates the site's date formats (``today_fmt``,
-``html_last_updated_fmt``: ``%B %-d, %Y``).  Chinese running text writes
-2026年3月5日, never 2026年03月05日, so a Chinese date format that spells the
-date with 年/月/日 must use ``%-m`` and ``%-d`` (Sphinx turns them into Babel's
-``M`` and ``d``), not ``%m``/``%d``, and the full year ``%Y``, not ``%y``.
-``%e`` (a space-padded day) is not one of Sphinx's date directives: it would
-show as "%e".  The all-digit form with hyphens (``%Y-%m-%d``, 2026-03-05) may
-pad, as GB/T 15835-2011 and ISO 8601 allow; it has no Chinese characters.
+``html_last_updated_fmt``: ``%B %-d, %Y``).  First the build's own rule
+(``rules.date_format_problem``): the format must render a known date as that
+date, read back (not 2026年30月11日 for 30 November 2026, not a fixed
+2026年1月1日, no directive Sphinx would print as it is, such as ``%e``).
+
+Then GB/T 15835-2011: Chinese running text writes 2026年3月5日, never
+2026年03月05日, so a Chinese date format that spells the date with 年/月/日
+must use ``%-m`` and ``%-d`` (Sphinx turns them into Babel's ``M`` and ``d``),
+not ``%m``/``%d``, and the full year ``%Y``, not ``%y``.  The all-digit form
+with hyphens (``%Y-%m-%d``, 2026-03-05) may pad, as GB/T 15835-2011 and
+ISO 8601 allow; it has no Chinese characters.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..catalogs.rules import is_date_format
+from ..catalogs.rules import date_format_problem, is_date_format
 from .typography import has_chinese
 
 _PADDED = {
     "%m": ("%-m", "the month is zero-padded (2026年03月05日)"),
     "%d": ("%-d", "the day is zero-padded (2026年03月05日)"),
-    "%e": ("%-d", "%e (a space-padded day) is not a Sphinx date directive and would show as “%e”"),
     "%y": ("%Y", "the year is cut to two digits"),
 }
 _DIRECTIVE = re.compile(r"%[-_0^#]?[A-Za-z%]")
 
 
 def problem(language: str, msgid: str, msgstr: str) -> tuple[str, str] | None:
-    """What is wrong with *msgstr* as a Chinese date format (None if *msgid* is no date format)."""
-    if not language.startswith("zh") or not msgstr or not is_date_format(msgid) or not has_chinese(msgstr):
+    """What is wrong with *msgstr* as a date format (None if *msgid* is no date format)."""
+    if not msgstr or not is_date_format(msgid):
+        return None
+    if wrong := date_format_problem(msgid, msgstr, language):
+        return wrong  # the build leaves it out too
+    if not language.startswith("zh") or not has_chinese(msgstr):
         return None
     found = []
     for directive in dict.fromkeys(_DIRECTIVE.findall(msgstr)):

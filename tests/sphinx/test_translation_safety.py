@@ -33,7 +33,7 @@ def refused(build, catalog: Path, msgid: str, why: str) -> None:
     line = next(n for n, text in enumerate(catalog.read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("msgid") and msgid[:20].replace('"', '\\"') in text)
     where = "/".join(catalog.parts[-4:])  # locales/zh_CN/LC_MESSAGES/<page>.po
-    assert re.search(rf"{re.escape(where)}:{line}: .*\[(safety|structure|size)\].*{re.escape(why)}",
+    assert re.search(rf"{re.escape(where)}:{line}: .*\[(safety|structure|size|dates)\].*{re.escape(why)}",
                      build.warnings), build.warnings
 
 
@@ -176,6 +176,12 @@ def test_a_quote_in_an_interface_string_cannot_open_an_attribute(sample) -> None
     build = sample.build()
     refused(build, catalog, "Search", "has '\"' outside the English's tags")
     assert "onfocus" not in attributes(build.page())
+
+
+def test_a_date_format_that_renders_another_date_is_refused(sample) -> None:
+    catalog = sample.catalog({"%B %d, %Y": "%Y年%d月%-m日"}, domain="sphinx")  # day and month swapped
+    build = sample.build()
+    refused(build, catalog, "%B %d, %Y", "renders 30 November 2026 as 2026年30月11日 (day and month swapped)")
 
 
 def test_interface_strings_are_escaped_where_they_land(sample) -> None:
