@@ -111,13 +111,19 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 # conf.py, the Sphinx extension and what it imports, the language's catalogs; not
 # the translation checks, the publishing tools or the benchmark.  `python -m
 # editions build` stages, locks and publishes each edition; Sphinx is incremental.
-# The same files as editions.sphinxext.code_version (which makes Sphinx re-read pages).
-SOURCES     := $(shell find docs editions/sphinxext editions/catalogs -type f -not -name '*.pyc' 2>/dev/null) \
-               $(wildcard editions/*.py)
-INPUTS       = conf.py $(SOURCES) $(VENV_READY)
-# An edition's catalogs: its language's (a parallel edition's: its translation's).
-# Folders too: a file added (even a symbolic link, which the build refuses) changes its folder.
-CATALOGS_OF  = $(shell find locales/$(lastword $(subst -, ,$(1))) \( -type f -o -type d \) 2>/dev/null)
+# File names are data, never make syntax: contributors name the files of docs/ and
+# locales/, so no name of theirs is ever written into this Makefile (a space would
+# split it into targets, `$(...)` would run).  `python -m editions inputs` hashes the
+# names and contents instead (the same files as editions.sphinxext.code_version) and
+# rewrites a stamp only when its hash changed: sources, and each edition's catalogs
+# (a parallel edition's: its translation's).  A name that is not plain stops it.
+# One run writes every stamp (&: make 4.3's grouped targets), with the system
+# python3 and nothing else, like `languages`: it never waits for the venv.
+INPUT_STAMPS = $(STAMPS)/sources $(foreach e,$(EDITIONS_ALL),$(STAMPS)/catalogs-$(e))
+INPUTS       = $(STAMPS)/sources $(VENV_READY)
+
+$(INPUT_STAMPS) &: FORCE | $(AFTER_CLEAN)
+	@$(PYTHON3) -m editions inputs $(STAMPS) $(EDITIONS_ALL)
 
 # The site offers a PDF of each edition whose PDF this run builds or that exists
 # (an HTML-only build of a fresh clone has no dead "Download PDF" links).
@@ -132,12 +138,11 @@ pdf: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures 
 
 booklet: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/booklet-$(e)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
 
-.SECONDEXPANSION:
-$(STAMPS)/html-%: $(INPUTS) $$(call CATALOGS_OF,$$*) $(STAMPS)/html-options | $(STAMPS)/debian-build $(AFTER_CLEAN)
+$(STAMPS)/html-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options | $(STAMPS)/debian-build $(AFTER_CLEAN)
 	@$(EDITIONS) build html $* $(SPHINXOPTS)
 	@touch $@
 
-$(STAMPS)/pdf-%: $(INPUTS) $$(call CATALOGS_OF,$$*) $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
+$(STAMPS)/pdf-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
 	@$(EDITIONS) build pdf $* $(SPHINXOPTS)
 	@touch $@
 
@@ -146,10 +151,10 @@ $(STAMPS)/booklet-%: $(STAMPS)/pdf-% editions/publish/booklet.py editions/publis
 	@$(EDITIONS) booklet $*
 	@touch $@
 
-# The front page lists the editions, in each one's title; an edition whose language
-# has no catalogs any more is taken off the site.
+# The front page lists the editions, in each one's title (from its sphinx.po); an
+# edition whose language has no catalogs any more is taken off the site.
 $(BUILDDIR)/html/index.html: editions/publish/frontpage.py $(VENV_READY) $(STAMPS)/html-options \
-                             $(wildcard locales/*/LC_MESSAGES/sphinx.po) | $(AFTER_CLEAN)
+                             $(foreach l,$(LANGUAGES),$(STAMPS)/catalogs-$(l)) | $(AFTER_CLEAN)
 	@$(EDITIONS) frontpage $(BUILDDIR)/html $(LANGUAGES)
 
 # Stamps that change only when a command-line variable does.

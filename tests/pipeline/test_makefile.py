@@ -62,15 +62,23 @@ def test_the_build_never_writes_into_the_tree(project: Path, make) -> None:
 def test_code_no_edition_reads_rebuilds_no_edition(built_second_profile: Path, make) -> None:
     project = built_second_profile
     for path in ("editions/checks/numbers.py", "editions/publish/bench.py", "editions/publish/dist.py"):
-        (project / path).touch()
+        _edit(project / path)
         assert make(project, "html").stdout == "", path
-    (project / "editions" / "sphinxext" / "links.py").touch()
-    assert make(project, "html", LANGUAGES="en").stdout.startswith("en HTML")  # every edition reads it
+    links = project / "editions" / "sphinxext" / "links.py"
+    links.touch()
+    assert make(project, "html").stdout == ""  # content stamps: a touch is no change
+    _edit(links)
+    assert sorted(line.split()[0] for line in make(project, "html").stdout.splitlines()) == [
+        "en", "zh_CN", "zh_CN-en"]  # every edition reads it
     # ... and a change to it reaches every page: Sphinx reads them all again, not only the changed ones
     extension = project / "editions" / "sphinxext" / "language_marks.py"
     extension.write_text(extension.read_text(encoding="utf-8") + "\n# a maintainer's edit\n", encoding="utf-8")
     out = make(project, "html", LANGUAGES="en", V="1").stdout
     assert re.search(r"reading sources\.\.\. \[100%\] visit", out), out
+
+
+def _edit(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n# a maintainer's edit\n", encoding="utf-8")
 
 
 def test_only_what_building_needs_is_installed_by_make(tmp_path: Path, project: Path) -> None:
@@ -151,7 +159,7 @@ def test_compiled_templates_are_reused_and_an_edited_one_is_compiled_again(built
     project = built_second_profile
     cache = project / "_build" / "doctrees" / "jinja-cache"
     assert len(list(cache.iterdir())) > 10  # the theme's templates, compiled by the first build
-    (project / "docs" / "visit.md").touch()  # a build in this copy (the cache knows templates by path)
+    _edit(project / "docs" / "visit.md")  # a build in this copy (the cache knows templates by path)
     make(project, "html", LANGUAGES="en")
     before = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     template = project / "editions" / "sphinxext" / "templates" / "page.html"
@@ -164,3 +172,76 @@ def test_compiled_templates_are_reused_and_an_edited_one_is_compiled_again(built
     after = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     changed = [name for name in after if before.get(name) != after[name]]
     assert len(changed) == 1, changed  # page.html compiled again; every other template loaded as it was
+
+
+# -- File names are data (issue #19) -------------------------------------------------------
+# A translator's pull request that only adds a file under locales/: its name must never
+# reach make or a shell.  Each name sits beside a file `x`, as the attack needs (the
+# words of a name split at its space must name files make can find).
+HOSTILE_NAMES = {
+    "expansion": "x _build/.stamps/debian-$(id>PWNED)",  # make ran the debian-% recipe on it
+    "serve": "x serve",  # make started the preview server and never returned
+    "clean": "x clean",  # make wiped _build/ mid-build
+    "space": "a b.po",  # the edition was never rebuilt again, silently
+}
+
+
+def _add_hostile(project: Path, name: str) -> str:
+    """The name added under the translation's catalogs; the line the build prints for it."""
+    messages = project / "locales" / "en" / "LC_MESSAGES"
+    (messages / "x").write_text("", encoding="utf-8")
+    (messages / name).parent.mkdir(parents=True, exist_ok=True)
+    (messages / name).write_text("", encoding="utf-8")
+    first = name.split("/")[0]
+    return (f"locales/en/LC_MESSAGES/'{first}':1: [catalog-file] is not a plain file name (letters, digits, "
+            f"'.', '_', '-'; no spaces); rename or remove it")
+
+
+def _make_promptly(make, project: Path, *targets: str, **variables: str) -> subprocess.CompletedProcess:
+    """make, stopped (with everything it started) if it has not returned within a minute."""
+    run = subprocess.Popen(make.command(project, *targets, **variables), env=make.env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = run.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.communicate()
+        pytest.fail(f"make {' '.join(targets)} did not return")
+    return subprocess.CompletedProcess(run.args, run.returncode, out, err)
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES.values(), ids=HOSTILE_NAMES.keys())
+def test_a_file_name_is_data_never_make_syntax(project: Path, make, name: str) -> None:
+    make(project, "html", LANGUAGES="en")
+    page = project / "_build" / "html" / "en" / "index.html"
+    assert page.is_file()
+    said = _add_hostile(project, name)
+    result = _make_promptly(make, project, "html", LANGUAGES="en")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and output.count(said) == 1, output  # one line, naming it
+    assert [line for line in output.splitlines() if line.startswith("locales/")] == [said]
+    assert not (project / "PWNED").exists() and "uid=" not in output  # nothing ran
+    assert "Serving on" not in output and "sphinx-autobuild" not in output  # no server
+    assert page.is_file() and "rm -rf" not in output  # nothing was cleaned
+    assert "Traceback" not in output
+
+
+def test_make_check_names_a_file_that_is_not_plain(project: Path, make) -> None:
+    said = _add_hostile(project, HOSTILE_NAMES["space"])
+    result = make(project, "check", LANGUAGES="en", check=False)
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if "'a b.po'" in line]
+    assert result.returncode != 0 and lines == [said], result.stdout + result.stderr  # the build's line
+
+
+def test_an_edited_translation_rebuilds_its_editions_and_a_no_op_make_nothing(project: Path, make) -> None:
+    make(project, "html")
+    assert make(project, "html").stdout == ""  # starts neither Sphinx nor TeX
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "index.po"
+    catalog.touch()
+    assert make(project, "html").stdout == ""  # the same content: nothing to do
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "Riverside Sub-district"', 'msgstr "Riverside Quarter"'), encoding="utf-8")
+    out = make(project, "html").stdout
+    assert sorted(line.split()[0] for line in out.splitlines()) == ["en", "zh_CN-en"], out  # not zh_CN
+    assert "Riverside Quarter" in (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
+    assert make(project, "html").stdout == ""
