@@ -226,6 +226,15 @@ def test_a_file_name_is_data_never_make_syntax(project: Path, make, name: str) -
     assert "Traceback" not in output
 
 
+def test_a_file_name_under_docs_is_data_too(project: Path, make) -> None:
+    (project / "docs" / "x").write_text("", encoding="utf-8")
+    (project / "docs" / "x serve").write_text("", encoding="utf-8")
+    result = _make_promptly(make, project, "html", LANGUAGES="en")
+    assert result.returncode != 0 and "Serving on" not in result.stdout, result.stdout
+    assert result.stderr.splitlines()[0] == ("docs/'x serve':1: [source-file] is not a plain file name (letters, "
+                                             "digits, '.', '_', '-'; no spaces); rename or remove it")
+
+
 def test_make_check_names_a_file_that_is_not_plain(project: Path, make) -> None:
     said = _add_hostile(project, HOSTILE_NAMES["space"])
     result = make(project, "check", LANGUAGES="en", check=False)
