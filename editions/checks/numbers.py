@@ -30,15 +30,30 @@ numerals stands for the numbers of its English, not for its characters one
 by one (“十三五” for "the 13th Five-Year Plan" is 13; a campaign's 五水共治
 for "V-Level Water Treatment" is none).  The names are the profile's, in
 ``locales/<lang>/termbase.tsv``, never in this code.
+
+And two values must not trade places: "5 enterprises paid over 100 million
+yuan, 9 over 50 million" written 9家…1亿元，5家…5000万元 has every value, and
+wrong facts.  Chinese word order moves figures too (a clause to the front,
+"5 of the 9" as 9家中的5家, a nested name reversed: 2区5号楼301室), so the
+order itself is not compared.  A swap is two figures of one kind (number,
+year, ordinal), each written once on each side, that take each other's
+place: the figures next to one in the English are next to the other in the
+translation, and those neighbours are two figures or more.  A clause moved
+takes its figures with it and so changes their neighbours, a reversal keeps
+no neighbour on both sides, and two figures side by side may trade places:
+none is a swap.  A swap in a list of figures (economy.po's counts of
+enterprises and their taxes, 5↔9 or 25↔133) is; the profile's translations
+pass (the tests read them all).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 #: A name's Chinese form -> the values it stands for (those of its English).
 Names = dict[str, tuple[Decimal, ...]]
@@ -249,6 +264,44 @@ def missing_quantities(msgid_text: str, msgstr_text: str,
     return missing, chinese
 
 
+def _once(quantities: list[Quantity]) -> dict[Decimal, int]:
+    """Value -> its place, for the values written once."""
+    counts = Counter(q.value for q in quantities)
+    return {q.value: i for i, q in enumerate(quantities) if counts[q.value] == 1}
+
+
+def _around(values: list[Decimal], value: Decimal) -> tuple[Decimal | None, Decimal | None]:
+    i = values.index(value)
+    return (values[i - 1] if i else None), (values[i + 1] if i + 1 < len(values) else None)
+
+
+def swapped_quantities(msgid_text: str, msgstr_text: str, names: Names | None = None
+                       ) -> list[tuple[Quantity, Quantity, Quantity, Quantity]]:
+    """Two figures of the English that trade places in the translation: (a, b) English, (a, b) Chinese.
+
+    Among the English figures written once on each side, a and b (of one kind:
+    number, year, ordinal) are swapped when the figures next to a in the English
+    are next to b in the translation and the other way round, and those are two
+    figures or more: 5 … 1亿 … 9 … 5000万 written 9 … 1亿 … 5 … 5000万.
+    """
+    english = english_quantities(msgid_text)
+    if len(english) < 4:  # two figures and two held in place around them
+        return []
+    chinese = chinese_quantities(msgstr_text, names)
+    in_english, in_chinese = _once(english), _once(chinese)
+    held = [q.value for q in english if q.value in in_english and q.value in in_chinese]  # the English order
+    translated = sorted(held, key=in_chinese.__getitem__)
+    swaps = []
+    for i, a in enumerate(held):
+        for b in held[i + 1:]:
+            ea, eb = english[in_english[a]], english[in_english[b]]
+            slots = _around(held, a), _around(held, b)
+            if (ea.kind == eb.kind and slots == (_around(translated, b), _around(translated, a))
+                    and len({v for slot in slots for v in slot if v is not None}) >= 2):
+                swaps.append((ea, eb, chinese[in_chinese[a]], chinese[in_chinese[b]]))
+    return swaps
+
+
 def describe(quantity: Quantity) -> str:
     plain = _plain(quantity.value)
     written = quantity.text
@@ -293,8 +346,20 @@ def _missing_problem(msgid_text: str, msgstr_text: str, names: Names | None) -> 
     return message, advice
 
 
+def _swap_problem(msgid_text: str, msgstr_text: str, names: Names | None) -> tuple[str, str] | None:
+    swaps = swapped_quantities(msgid_text, msgstr_text, names)[:3]
+    if not swaps:
+        return None
+    message = "; ".join(f"the English says {ea.text} … {eb.text}, the translation has {cb.text} … {ca.text} (swapped)"
+                        for ea, eb, ca, cb in swaps)
+    advice = "; ".join(f"write {ca.text} where the translation has {cb.text}, and {cb.text} where it has {ca.text}"
+                       for ea, eb, ca, cb in swaps)
+    return message, advice
+
+
 def problem(msgid_text: str, msgstr_text: str, names: Names | None = None) -> tuple[str, str] | None:
-    found = [p for p in (_foreign_digits_problem(msgstr_text), _missing_problem(msgid_text, msgstr_text, names)) if p]
+    found = [p for p in (_foreign_digits_problem(msgstr_text), _missing_problem(msgid_text, msgstr_text, names),
+                         _swap_problem(msgid_text, msgstr_text, names)) if p]
     if not found:
         return None
     # one finding per message: its problems in one line, each advice once

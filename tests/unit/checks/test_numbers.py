@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editions.checks.numbers import chinese_quantities, english_quantities, missing_quantities, problem
 
@@ -161,3 +163,98 @@ def test_a_numeral_with_a_measure_word_or_an_ordinal_is_a_quantity(text: str, va
 def test_a_word_with_a_numeral_does_not_stand_for_the_number(english: str, chinese: str, value) -> None:
     assert [q.value for q in missing_quantities(english, chinese)[0]] == [Decimal(value)]
     assert problem(english, chinese) is not None
+
+
+# economy.po: four counts of enterprises, each with the tax it passed
+TAXES = ("At the same time, 5 enterprises have exceeded tax payments of 100 million yuan, 9 have exceeded 50 million "
+         "yuan, and 133 have exceeded 1 million yuan, of which 25 enterprises have paid taxes of 10 million yuan.")
+TAXES_ZH = "同时，有5家企业纳税超1亿元，9家企业纳税超5000万元，133家企业纳税超100万元，其中25家企业纳税达1000万元。"
+
+
+@pytest.mark.parametrize("chinese, english_order, translation_order", [
+    (TAXES_ZH.replace("有5家", "有9家").replace("，9家", "，5家"), "5 … 9", "9 … 5"),
+    (TAXES_ZH.replace("133家", "25家").replace("其中25家", "其中133家"), "133 … 25", "25 … 133"),
+    (TAXES_ZH.replace("超1亿元", "超5000万元").replace("超5000万元，133", "超1亿元，133"),
+     "100 million … 50 million", "5000万 … 1亿"),
+])
+def test_two_figures_swapped_are_a_finding(chinese: str, english_order: str, translation_order: str) -> None:
+    # the same values, each in the other's place: the set of values is right, the facts are not
+    assert missing_quantities(TAXES, chinese)[0] == []
+    message, advice = problem(TAXES, chinese)
+    assert message == f"the English says {english_order}, the translation has {translation_order} (swapped)"
+    first, second = translation_order.split(" … ")
+    assert advice == f"write {second} where the translation has {first}, and {first} where it has {second}"
+
+
+def test_two_counts_swapped_around_a_year_are_a_finding() -> None:
+    # index.po: the figures of the English between them hold their places, so it is no clause moved
+    english = ("an area of 3.59 square kilometers, a permanent population of 39,000 and more than 3,000 enterprises "
+               "and institutions. The office was first established in 1954. It consists of 7 communities:")
+    chinese = "辖区面积3.59平方公里，常住人口3.9万，企事业单位7余家。办事处始建于1954年，下辖3000个社区："
+    assert problem(english, chinese)[0] == "the English says 3,000 … 7, the translation has 7 … 3000 (swapped)"
+    assert problem(english, chinese.replace("7余家", "3000余家").replace("3000个", "7个")) is None
+
+
+@pytest.mark.parametrize("english, chinese", [
+    (TAXES, TAXES_ZH),
+    # Chinese moves clauses; a clause's figures move with it
+    (TAXES, "同时，133家企业纳税超100万元，其中25家企业纳税达1000万元；9家企业纳税超5000万元，5家企业纳税超1亿元。"),
+    ("5 of the 9 enterprises paid 3 million yuan", "9家企业中有5家纳税300万元"),
+    # economy.po: the English gives 80,000 before No. 1, the translation after it
+    ("The 80,000 square meter office building of No. 1 Wulin, ... and Top-100 enterprises in the future.",
+     "在建的武林壹号写字楼建筑面积8万平方米，……集聚百强企业的新高地。"),
+    # Chinese reverses: the figures around the two do not hold their places
+    ("a 5% rise to 9 billion yuan from 7 billion yuan", "由70亿元增至90亿元，增长5%"),
+    ("reached 9 billion yuan in 2018, up from 7 billion yuan in 2017", "由2017年的70亿元增至2018年的90亿元"),
+    ("room 301 of building 5 in block 7 of zone 2", "2区7片5号楼301室"),
+])
+def test_figures_moved_by_chinese_word_order_pass(english: str, chinese: str) -> None:
+    assert problem(english, chinese) is None
+
+
+_counts = st.lists(st.integers(2, 999), min_size=2, max_size=5, unique=True)
+
+
+@given(counts=_counts, order=st.randoms(use_true_random=False), data=st.data())
+def test_clauses_in_any_order_pass_and_two_counts_swapped_fail(counts: list[int], order, data) -> None:
+    # "N enterprises have exceeded M million yuan", as economy.po writes them
+    millions = list(range(1, len(counts) + 1))
+    english = ", ".join(f"{n} enterprises have exceeded {m} million yuan" for n, m in zip(counts, millions))
+    clauses = [f"{n}家企业纳税超{m * 100}万元" for n, m in zip(counts, millions)]
+    shuffled = clauses[:]
+    order.shuffle(shuffled)
+    assert problem(english, "，".join(shuffled)) is None
+    i = data.draw(st.integers(0, len(counts) - 2))
+    j = data.draw(st.integers(i + 1, len(counts) - 1))
+    swapped = clauses[:]
+    swapped[i] = swapped[i].replace(f"{counts[i]}家", f"{counts[j]}家", 1)
+    swapped[j] = swapped[j].replace(f"{counts[j]}家", f"{counts[i]}家", 1)
+    message, _ = problem(english, "，".join(swapped))
+    a, b = counts[i], counts[j]
+    assert f"the English says {a} … {b}, the translation has {b} … {a} (swapped)" in message
+
+
+def test_the_profiles_catalogs_have_no_numbers_finding() -> None:
+    """The real translations reorder clauses and write fixed names with numerals: none is a finding."""
+    from editions.catalogs.markup import MessageParser
+    from editions.checks import health
+    from editions.checks.runner import Context, content_problems
+    from editions.checks.terms import load as load_termbase
+
+    root = Path(__file__).resolve().parents[3]
+    folder = root / "locales" / "zh_CN"
+    ctx = Context("zh_CN", MessageParser(root / "conf.py"), load_termbase(folder / "termbase.tsv")[0], "none")
+    checked = 0
+    for path in sorted((folder / "LC_MESSAGES").glob("*.po")):
+        catalog = health.load(path, "zh_CN")
+        for entry in catalog.po.translated_entries():
+            assert content_problems(ctx, catalog, entry, entry.msgid, entry.msgstr)["numbers"] is None, entry.msgid
+            checked += 1
+    assert checked > 100
+
+
+@given(figures=st.lists(st.integers(1, 9999), min_size=2, max_size=8, unique=True))
+def test_figures_in_reverse_order_pass(figures: list[int]) -> None:
+    # nested names read the other way in Chinese (room 301 of building 5 in zone 2 = 2区5号楼301室)
+    english = " of ".join(f"unit {n}" for n in figures)
+    assert problem(english, "".join(f"{n}号" for n in reversed(figures))) is None
