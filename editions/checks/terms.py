@@ -16,7 +16,6 @@ waits for the office's confirmation: ``make check`` lists those as notes
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,16 +54,16 @@ class Termbase:
         self.path = path
         self.display = display_path(path)
         self.terms = terms
-        self._by_key = {" ".join(term.english.lower().split()): term for term in terms}
-        # One pattern for all terms, tried at every word start (a lookahead, so that
-        # overlapping matches are all seen); at each position the longest term wins.
-        alternatives = []
-        for term in sorted(terms, key=lambda t: len(t.english), reverse=True):
-            escaped = re.escape(term.english).replace(r"\ ", r"\s+")
-            plural = r"(?:s|es)?" if term.english[-1:].isalpha() else ""
-            alternatives.append(f"{escaped}{plural}(?!\\w)")
-        self._pattern = (re.compile(r"(?<!\w)(?=(" + "|".join(alternatives) + "))", re.IGNORECASE)
-                         if alternatives else None)
+        self._by_key = {_key(term.english): term for term in terms}
+        # The lengths (in tokens) of the terms that start with each token, longest first:
+        # at each token of a text only those are looked up, so finding the terms is
+        # linear in the text, whatever the size of the termbase (one pattern of all
+        # terms, tried at every word, took 120 s for 60,000 terms).
+        lengths: dict[str, set[int]] = {}
+        for key in self._by_key:
+            if tokens := _TOKEN.findall(key):
+                lengths.setdefault(tokens[0], set()).add(len(tokens))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
         self._cache: dict[str, tuple[Term, ...]] = {}
         # the terms that may never stand in 《》, longest first
         self.not_works = sorted((t for t in terms if t.kind in NOT_WORKS),
@@ -74,38 +73,73 @@ class Termbase:
     def pending(self) -> list[Term]:
         return [term for term in self.terms if term.pending]
 
-    def _term_for(self, matched: str) -> Term | None:
-        key = " ".join(matched.lower().split())
-        for candidate in (key, key[:-1], key[:-2]):
-            if candidate in self._by_key:
-                return self._by_key[candidate]
+    def _term_for(self, key: str) -> Term | None:
+        """The term *key* (normalised text) is, or the plural (-s, -es) of."""
+        if key in self._by_key:
+            return self._by_key[key]
+        for suffix in ("s", "es"):
+            term = self._by_key.get(key.removesuffix(suffix)) if key.endswith(suffix) else None
+            if term is not None and term.english[-1:].isalpha():
+                return term
+        return None
+
+    def _longest_at(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[int, Term] | None:
+        """The longest term that starts at token *index* of *text*: (its last token, the term)."""
+        first = tokens[index]
+        if first.start() and _WORD_CHARACTER.match(text, first.start() - 1):
+            return None  # inside a word
+        word = first.group().lower()
+        lengths = self._lengths.get(word, [])
+        if 1 not in lengths and (word.endswith("s") or word.endswith("es")):
+            lengths = [*lengths, 1]  # a plural of a one-word term
+        for length in lengths:
+            last = index + length - 1
+            if last >= len(tokens):
+                continue
+            end = tokens[last].end()
+            if end < len(text) and _WORD_CHARACTER.match(text, end):
+                continue
+            if term := self._term_for(_key(text[first.start():end])):
+                return last, term
         return None
 
     def terms_in(self, text: str) -> tuple[Term, ...]:
         """The terms of *text*: longest first, overlapping shorter ones left out."""
         if text in self._cache:
             return self._cache[text]
-        if self._pattern is None:
-            return ()
-        candidates = []
-        for match in self._pattern.finditer(text):
-            term = self._term_for(match.group(1))
-            if term is not None:
-                candidates.append((match.start(), match.start() + len(match.group(1)), term))
-        # Longest first; a candidate overlapping one already chosen is left out.  The
-        # chosen spans never overlap, so sorted by start their ends are sorted too:
-        # the two neighbours of a candidate are all it can overlap (linear in the text).
-        starts: list[int] = []
-        spans: list[tuple[int, int, Term]] = []
-        for start, end, term in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            at = bisect.bisect_left(starts, start)
-            if at > 0 and spans[at - 1][1] > start or at < len(spans) and spans[at][0] < end:
-                continue
-            starts.insert(at, start)
-            spans.insert(at, (start, end, term))
-        result = tuple(term for _, _, term in spans)
+        tokens = list(_TOKEN.finditer(text))
+        candidates = []  # (first token, last token, term): at each token its longest term
+        for index in range(len(tokens)):
+            if found := self._longest_at(text, tokens, index):
+                candidates.append((index, *found))
+        # Longest (in characters) first; one that overlaps a term already chosen is left out.
+        taken = bytearray(len(tokens))
+        chosen = []
+        for first, last, term in sorted(candidates, key=lambda c: (tokens[c[0]].start() - tokens[c[1]].end(),
+                                                                   c[0])):
+            if not any(taken[first:last + 1]):
+                taken[first:last + 1] = b"\1" * (last + 1 - first)
+                chosen.append((first, term))
+        result = tuple(term for _, term in sorted(chosen, key=lambda c: c[0]))
         self._cache[text] = result
         return result
+
+
+#: A word or a single punctuation mark: what terms and texts are compared by.
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _key(text: str) -> str:
+    """*text* as a termbase key: lower case, whitespace as one space."""
+    return " ".join(text.lower().split())
+
+
+#: Bounds: the termbase is read by every check of every entry, and the Chinese editions'
+#: search splits words with it (jieba's dictionary takes the square of a term's length).
+MAX_TERMBASE_BYTES = 1024 * 1024
+MAX_TERMS = 5_000
+MAX_TERM_CHARACTERS = 100
 
 
 def load(path: Path) -> tuple[Termbase | None, list[Finding]]:
@@ -117,6 +151,10 @@ def load(path: Path) -> tuple[Termbase | None, list[Finding]]:
             display, 1, "terms", "there is no termbase for this language",
             f"create {display} with the header line `{header_line.replace(chr(9), '<TAB>')}` "
             "and one term a line (tab-separated)")]
+    if (size := path.stat().st_size) > MAX_TERMBASE_BYTES:
+        return None, [Finding(display, 1, "terms", f"the termbase is {size / 1024 / 1024:.1f} MB; it may be at "
+                              f"most {MAX_TERMBASE_BYTES // 1024 // 1024} MB ({MAX_TERMS:,} terms)",
+                              "keep the names and terms of the pages in it, one a line")]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -140,10 +178,20 @@ def load(path: Path) -> tuple[Termbase | None, list[Finding]]:
                                 "(columns separated by tabs)"))
         start = 0 if lines and "\t" in lines[0] and lines[0].split("\t")[0].strip().lower() != "english" else 1
     columns_help = "<TAB>".join(layout)
+    rows = 0
     for number, line in enumerate(lines[start:], start=start + 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        if (rows := rows + 1) > MAX_TERMS:
+            return None, [*findings, Finding(display, number, "terms", f"the termbase has more than {MAX_TERMS:,} "
+                                             f"terms; it may have at most {MAX_TERMS:,}",
+                                             "keep the names and terms of the pages in it")]
         columns = [c.strip() for c in line.split("\t")]
+        if long := next((c for c in columns[:2] if len(c) > MAX_TERM_CHARACTERS), None):
+            findings.append(Finding(display, number, "terms", f"a term of {len(long):,} characters; a term may "
+                                    f"have at most {MAX_TERM_CHARACTERS}", "shorten it (a term is a name, "
+                                    "not a sentence); it is not used until then"))
+            continue
         if len(columns) < 2 or not columns[0] or not columns[1]:
             findings.append(Finding(display, number, "terms",
                                     "a term needs an English and a Chinese column",
