@@ -3,9 +3,12 @@
 GNU msgfmt is the judge of syntax: Babel and polib both accept an unterminated
 string and silently drop its last character (and a tool that rewrites the
 catalog would then write the damage back).  Before msgfmt, the bytes
-themselves: a byte-order mark, bytes that are not UTF-8, or a header that
-declares another charset (or two of them: msgfmt takes the first, Babel the
-last) are named for what they are.  polib reads what passed.
+themselves: a byte-order mark, bytes that are not UTF-8, a lone carriage
+return, or a header that declares another charset (or two of them: msgfmt
+takes the first, Babel the last) or a Plural-Forms gettext can't use are named
+for what they are.  polib reads what passed.  Sizes are bounded before any of it
+(a catalog's bytes, lines and '[', a language folder's files and bytes): what a
+contributor controls never costs the build more than a few seconds.
 
 Every problem is a :class:`CatalogError` naming the file, the line and the fix;
 ``CatalogError.report()`` is the one way it is printed, in the build, in
@@ -14,6 +17,7 @@ Every problem is a :class:`CatalogError` naming the file, the line and the fix;
 
 from __future__ import annotations
 
+import gettext
 import os
 import re
 import shutil
@@ -29,16 +33,26 @@ from ..inputs import NOT_PLAIN, RENAME, as_printed, is_plain
 
 SYNTAX, HEADER, FILE = "catalog-syntax", "catalog-header", "catalog-file"
 
-#: Largest catalog we read: a page's catalog is a few kB; this leaves room for
-#: books, not for a file made to exhaust the build.
-MAX_CATALOG_BYTES = 4 * 1024 * 1024
+#: Largest catalog we read: a page's catalog is a few kB, a book's chapter a few
+#: hundred; MyST takes up to 5 µs a character of markup (``_a*`` repeated), so
+#: 4 MB of it kept the build and make check busy for minutes.
+MAX_CATALOG_BYTES = 1024 * 1024
 #: ... and lines: a catalog parser takes tens of microseconds a line, so 4 MB of one-
 #: character lines kept the build and make check busy for over a minute.
 MAX_CATALOG_LINES = 50_000
+#: ... and "[": MyST looks for a link's "]" at every one (up to 20 µs each); a page
+#: has a few dozen links, not tens of thousands.
+MAX_CATALOG_BRACKETS = 5_000
+#: A language's folder (locales/<lang>/): every catalog is read, parsed and checked.
+MAX_LANGUAGE_FILES = 500
+MAX_LANGUAGE_BYTES = 8 * 1024 * 1024
+#: Plural-Forms: no language has more than 6 forms (Arabic); Babel and gettext
+#: evaluate the expression for every count, and make nplurals lists per entry.
+MAX_PLURALS = 6
+MAX_PLURAL_EXPRESSION = 200
 
 _UTF8 = ("utf-8", "utf8")
 _MSGFMT_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?:\d+:)? (?P<problem>.+)$", re.MULTILINE)
-_HEADER_FIELD = re.compile(r'^"(?P<name>[A-Za-z][\w-]*):')
 _CHARSET = re.compile(r"charset\s*=\s*([^\s;\\\"]+)", re.IGNORECASE)
 
 
@@ -107,10 +121,23 @@ def text_problems(path: Path, raw: bytes) -> list[CatalogError]:
     if len(raw) > MAX_CATALOG_BYTES:
         return [CatalogError(path, 1, f"is {len(raw) / 1024 / 1024:.1f} MB; a catalog may be at most "
                              f"{MAX_CATALOG_BYTES // 1024 // 1024} MB", "split or shorten it", FILE)]
-    if (lines := raw.count(b"\n")) > MAX_CATALOG_LINES:
+    # A line ends at \n, \r\n or a lone \r (which Python's parsers break at too).
+    lone_cr = _LONE_CR.search(raw)
+    if (lines := raw.count(b"\n") + len(_LONE_CR.findall(raw))) > MAX_CATALOG_LINES:
         return [CatalogError(path, MAX_CATALOG_LINES + 1, f"has {lines:,} lines; a catalog may have at most "
                              f"{MAX_CATALOG_LINES:,}", "split or shorten it (a long string need not be "
                              "broken into many short lines)", FILE)]
+    if lone_cr:
+        # GNU gettext reads a lone CR (old Mac line ends) as part of the line, Python as a break.
+        line = raw.count(b"\n", 0, lone_cr.start()) + 1
+        return [CatalogError(path, line, "the file has a carriage return (CR) without a line feed on this "
+                             "line; catalog tools disagree on where its lines end",
+                             "save it with Unix (LF) or Windows (CRLF) line endings", HEADER)]
+    if (brackets := raw.count(b"[")) > MAX_CATALOG_BRACKETS:
+        line = raw.count(b"\n", 0, _nth(raw, b"[", MAX_CATALOG_BRACKETS + 1)) + 1
+        return [CatalogError(path, line, f"has {brackets:,} '[' (links, images, footnotes); a catalog may have "
+                             f"at most {MAX_CATALOG_BRACKETS:,}", "split it, or remove the brackets "
+                             "that are not the English's", FILE)]
     if raw.startswith(b"\xef\xbb\xbf"):
         return [CatalogError(path, 1, "the file starts with a byte-order mark (BOM)",
                              "save it as UTF-8 without BOM (most editors call it 'UTF-8', not 'UTF-8 with BOM')",
@@ -137,42 +164,135 @@ def character_name(char: str) -> str:
     return _CONTROL_NAMES.get(char) or unicodedata.name(char, "CONTROL CHARACTER")
 
 
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
+def _nth(raw: bytes, byte: bytes, n: int) -> int:
+    """The offset of the *n*-th *byte* in *raw* (there are at least *n*)."""
+    offset = -1
+    for _ in range(n):
+        offset = raw.index(byte, offset + 1)
+    return offset
+
+
 #: What Python's str.splitlines (and so polib) breaks lines at, but GNU gettext doesn't:
 #: the two would read different entries out of one file.
 _ODD_LINE_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def header_problems(path: Path, text: str) -> list[CatalogError]:
-    """The header entry: one Content-Type, saying UTF-8; no field twice."""
+    """The header entry: one Content-Type, saying UTF-8; a Plural-Forms that gettext
+    and Babel can use; no field twice."""
     lines = text.splitlines()
     start = next((i for i, line in enumerate(lines) if line.startswith('msgid ""')), None)
     if start is None:
         return []
-    fields: dict[str, list[int]] = {}
-    for number in range(start + 1, len(lines)):
-        line = lines[number].strip()
-        if not line:
-            break
-        if match := _HEADER_FIELD.match(line):
-            fields.setdefault(match["name"].lower(), []).append(number + 1)
+    fields: dict[str, list[tuple[str, int]]] = {}
+    for name, value, number in header_fields(lines, start):
+        fields.setdefault(name, []).append((value, number))
     problems = [
-        CatalogError(path, numbers[1], f"the header has {name.title()} {len(numbers)} times "
-                     f"(lines {', '.join(map(str, numbers))}); tools disagree on which one counts",
-                     "keep one of them", HEADER)
-        for name, numbers in fields.items() if len(numbers) > 1
+        CatalogError(path, found[1][1], f"the header has {name.title()} {len(found)} times "
+                     f"(lines {', '.join(str(number) for _, number in found)}); tools disagree on which "
+                     "one counts", "keep one of them", HEADER)
+        for name, found in fields.items() if len(found) > 1
     ]
     content_types = fields.get("content-type", [])
     if not content_types:
         problems.append(CatalogError(path, start + 1, "the header has no Content-Type",
                                      'add "Content-Type: text/plain; charset=UTF-8\\n"', HEADER))
-    for number in content_types:
-        charset = _CHARSET.search(lines[number - 1])
-        found = charset.group(1) if charset else "none"
-        if found.lower() not in _UTF8:
-            problems.append(CatalogError(path, number, f"the header declares charset {found}",
+    for value, number in content_types:
+        # every charset=, in any case: msgfmt takes the first, Babel the last
+        charsets = _CHARSET.findall(value) or ["none"]
+        if other := next((c for c in charsets if c.lower() not in _UTF8), None):
+            problems.append(CatalogError(path, number, f"the header declares charset {other}",
                                          'write "Content-Type: text/plain; charset=UTF-8\\n" '
                                          "and save the file as UTF-8", HEADER))
+    for value, number in fields.get("plural-forms", []):
+        if problem := plural_forms_problem(value):
+            problems.append(CatalogError(path, number, problem, 'write "Plural-Forms: nplurals=1; plural=0;\\n" '
+                                         "(Chinese, Japanese, Korean; nplurals=2; plural=(n != 1); for "
+                                         "English, German...)", HEADER))
     return problems
+
+
+_STRING = re.compile(r'(?:msgstr\s*)?"(.*)"')
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+
+
+def header_fields(lines: list[str], start: int) -> list[tuple[str, str, int]]:
+    """(name in lower case, value, line) of each field of the header entry whose
+    ``msgid ""`` is *lines[start]*: its strings joined and split at \\n, as tools read it
+    (a field may go on over several lines)."""
+    fields = []
+    pending, first = "", start + 1
+
+    def add(field: str, number: int) -> None:
+        name, colon, value = field.partition(":")
+        if colon and re.fullmatch(r"[A-Za-z][\w-]*", name.strip()):
+            fields.append((name.strip().lower(), value.strip(), number))
+
+    for number in range(start + 1, len(lines)):
+        string = _STRING.fullmatch(lines[number].strip())
+        if string is None:
+            break
+        if not pending:
+            first = number + 1
+        pending += _ESCAPE.sub(lambda m: _ESCAPES.get(m[1], m[1]), string[1])
+        *complete, pending = pending.split("\n")
+        for field in complete:
+            add(field, first)
+            first = number + 1  # the next field starts on this line
+    if pending:
+        add(pending, first)
+    return fields
+
+
+_PLURAL_FORMS = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]*?)\s*;?")
+#: What a plural expression is made of (gettext's C subset): n, numbers, operators.
+_PLURAL_EXPRESSION = re.compile(r"[n\d\s()?:!=<>&|%+*/-]+")
+
+
+def plural_forms_problem(value: str) -> str | None:
+    """Why Plural-Forms *value* can't be used (None: it can).  Sphinx drops a catalog whose
+    expression gettext can't read, and publishes the English; Babel makes a list of
+    nplurals strings for every plural entry (nplurals=20000000 took 9 GB)."""
+    match = _PLURAL_FORMS.fullmatch(value.strip())
+    if match is None:
+        return f"Plural-Forms {value[:60]!r} cannot be read (nplurals=N; plural=EXPRESSION;)"
+    nplurals, expression = int(match[1][:9]), match[2]
+    if not 1 <= nplurals <= MAX_PLURALS:
+        return f"Plural-Forms says nplurals={match[1][:20]}; a language has 1 to {MAX_PLURALS} plural forms"
+    if len(expression) > MAX_PLURAL_EXPRESSION or not _PLURAL_EXPRESSION.fullmatch(expression):
+        return (f"the plural expression {expression[:60]!r} is not a short C expression of n "
+                f"(n, numbers and operators, at most {MAX_PLURAL_EXPRESSION} characters)")
+    try:
+        gettext.c2py(expression)  # what Python's gettext (and so Sphinx) runs
+    except (ValueError, SyntaxError, RecursionError):
+        return f"the plural expression {expression!r} is not valid"
+    return None
+
+
+# -- The language's folder -------------------------------------------------------------------
+
+def folder_problems(folder: Path) -> list[CatalogError]:
+    """A language's folder (locales/<lang>/) with too many files or bytes to check in a
+    build: every catalog is read, run through msgfmt and parsed.  Counted with ``lstat``
+    and given up at the first bound passed (the count itself stays bounded)."""
+    files, size = 0, 0
+    for top, _folders, names in os.walk(folder, followlinks=False):
+        for name in names:
+            files += 1
+            size += os.lstat(os.path.join(top, name)).st_size
+            if files > MAX_LANGUAGE_FILES:
+                return [CatalogError(folder, 1, f"has more than {MAX_LANGUAGE_FILES} files; a language may "
+                                     f"have at most {MAX_LANGUAGE_FILES}", "merge catalogs, or remove the "
+                                     "files that are not catalogs", FILE)]
+    if size > MAX_LANGUAGE_BYTES:
+        return [CatalogError(folder, 1, f"holds {size / 1024 / 1024:.1f} MB; a language may hold at most "
+                             f"{MAX_LANGUAGE_BYTES // 1024 // 1024} MB", "shorten or remove catalogs "
+                             "(a page's catalog is a few kB)", FILE)]
+    return []
 
 
 # -- GNU msgfmt -------------------------------------------------------------------------------

@@ -150,3 +150,26 @@ def test_without_msgfmt_the_build_says_what_to_install(sample, monkeypatch) -> N
     sample.catalog(TRANSLATION)
     monkeypatch.setenv("PATH", "/nonexistent")
     stopped(sample.build(), "GNU msgfmt is not installed", "install the Debian package gettext")
+
+
+# -- Bounds (issue #19): refused before anything parses the catalog --------------------------------
+
+def test_carriage_return_line_endings_are_refused(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    catalog.write_bytes(catalog.read_bytes().replace(b"\n", b"\r"))
+    stopped(sample.build(), "index.po:1: [catalog-header] the file has a carriage return (CR) without a line feed")
+
+
+def test_a_plural_forms_babel_would_choke_on_is_refused_at_its_line(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    text = catalog.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith('"Plural-Forms'))
+    catalog.write_text(text.replace("nplurals=1; plural=0;", "nplurals=20000000; plural=n;"), encoding="utf-8")
+    stopped(sample.build(), f"index.po:{line}: [catalog-header] Plural-Forms says nplurals=20000000")
+
+
+def test_brackets_by_the_thousand_are_refused_before_myst_reads_them(sample) -> None:
+    catalog = sample.catalog(TRANSLATION)
+    with catalog.open("a", encoding="utf-8") as out:
+        out.write(f'\nmsgid "{"![" * 3_000}"\nmsgstr "{"![" * 3_000}"\n')
+    stopped(sample.build(), "[catalog-file] has 6,000 '[' (links, images, footnotes); a catalog may have at most 5,000")

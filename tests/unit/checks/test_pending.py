@@ -84,6 +84,6 @@ def test_a_catalog_refused_for_its_size_is_not_read_for_the_notes(checks) -> Non
     with po.open("a", encoding="utf-8") as out:
         out.write(f'\n# {"x" * (4 * 1024 * 1024)}\nmsgid "Padding"\nmsgstr "填充"\n')
     findings = checks.run().findings
-    assert "is 4.0 MB; a catalog may be at most 4 MB" in checks.only(findings, "catalog-file")["message"]
+    assert "is 4.0 MB; a catalog may be at most 1 MB" in checks.only(findings, "catalog-file")["message"]
     road = next(f for f in findings if f["check"] == "pending" and "Guxin Road" in f["message"])
     assert road["message"].endswith("used by no entry")
