@@ -61,20 +61,31 @@ def languages_of(config: Config) -> tuple[str, str] | None:
 
 
 def _inline_pair(source: list[nodes.Node], translation: list[nodes.Node], tags: tuple[str, str],
-                 translated: bool) -> list[nodes.Node]:
+                 translated: bool, config: Config) -> list[nodes.Node]:
     """Both texts in one line of text (a heading, a caption, a term, a chart label)."""
     first = nodes.inline("", "", *source, classes=["parallel-source", f"language-{tags[0]}"])
     second = nodes.inline("", "", *translation,
                           classes=["parallel-target", f"language-{tags[1] if translated else tags[0]}"])
     if not translated:
         second["classes"].append("untranslated")
-        second += [nodes.Text(" "), _untranslated_mark(tags[1])]
+        second += [nodes.Text(" "), untranslated_mark(config, tags[1])]
     return [first, nodes.inline(SEPARATOR, SEPARATOR, classes=["parallel-separator"]), second]
 
 
-def _untranslated_mark(tag: str) -> nodes.inline:
-    text = _("Not yet translated")
+def untranslated_mark(config: Config, tag: str) -> nodes.inline:
+    """The label of a text left untranslated, in the language *tag* (the translation's);
+    also the Chinese edition's (editions.sphinxext.language_marks)."""
+    text = config.edition_untranslated_mark
     return nodes.inline(text, text, classes=["untranslated-mark", f"language-{tag}"])
+
+
+def keep_mark_words(app: Sphinx, config: Config) -> None:
+    """config-inited: the mark's words as sphinx.po has them, plain text.  Not ``_()`` while
+    pages are read: by then safety.py has escaped every interface translation for the
+    build's output (builder-inited), and the writers escaped the mark a second time
+    (``&amp;amp;`` on the page, ``\\textbackslash{}\\&`` in the PDF).  A config value: an
+    edited translation of it re-reads every page."""
+    config.edition_untranslated_mark = str(_(MESSAGES[0]))
 
 
 def _without_ids(node: nodes.Element) -> nodes.Element:
@@ -113,16 +124,16 @@ class SetSideBySide(SphinxTransform):
         for node, source, message in kept.values():
             translated = bool(node.get("translated"))
             if isinstance(node, (nodes.paragraph, nodes.line)) and not _is_label(node):
-                self._pair_block(node, source, tags, translated)["msgid"] = message
+                self._pair_block(node, source, tags, translated, self.config)["msgid"] = message
             else:
                 translation = node.children if translated else [c.deepcopy() for c in source.children]
                 node.children = []
-                node.extend(_inline_pair(source.children, translation, tags, translated))
+                node.extend(_inline_pair(source.children, translation, tags, translated, self.config))
                 node["msgid"] = message  # the review view finds its catalog entry by it
 
     @staticmethod
     def _pair_block(node: nodes.Element, source: nodes.Element, tags: tuple[str, str],
-                    translated: bool) -> nodes.Element:
+                    translated: bool, config: Config) -> nodes.Element:
         parent = node.parent
         if parent is None:
             return node
@@ -130,7 +141,7 @@ class SetSideBySide(SphinxTransform):
         if not translated:  # the source again, said to be untranslated, read as the source language
             target = source.deepcopy()
             target["classes"] += ["untranslated"]
-            target.insert(0, [_untranslated_mark(tags[1]), nodes.Text(" ")])
+            target.insert(0, [untranslated_mark(config, tags[1]), nodes.Text(" ")])
         pair = parallel_pair("", classes=["parallel-pair"])
         pair += parallel_half("", source, lang=tags[0], classes=["parallel-half", "parallel-source"])
         pair += parallel_half("", target, lang=tags[1] if translated else tags[0],
@@ -276,6 +287,10 @@ def depart_pair_text(self: Any, node: nodes.Element) -> None:
 def setup(app: Sphinx) -> None:
     # "en-zh_CN" when this build is a parallel edition (the build passes it with -D)
     app.add_config_value("edition_parallel", "", "env", types=frozenset({str}))
+    # set from sphinx.po at start-up (keep_mark_words), not in conf.py
+    app.add_config_value("edition_untranslated_mark", MESSAGES[0], "env", types=frozenset({str}))
+    # after the catalog guard loads the checked sphinx.po (10)
+    app.connect("config-inited", keep_mark_words, priority=100)
     app.add_node(parallel_pair, html=(visit_pair_html, depart_div_html),
                  latex=(visit_pair_latex, depart_pair_latex), text=(visit_pair_text, depart_pair_text))
     app.add_node(parallel_half, html=(visit_half_html, depart_div_html),

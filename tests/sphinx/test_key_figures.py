@@ -183,3 +183,16 @@ def test_the_parallel_pdf_panel_has_both_languages_under_one_large_number(figure
     assert (r"\editionkeyfigure{\editionkfwords{More than}\editionkfspace{}\editionkfnumber{3,000}"
             r"\par\editionkfsecond{超3000家}}{Enterprises\par Enterprises \editionkfuntranslated{尚未翻译}}") in tex
     assert r"\begin{paracol}" not in tex[tex.index(r"\begin{editionkeyfigures}"):tex.index(r"\end{editionkeyfigures}")]
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_the_mark_of_an_untranslated_label_is_escaped_once(figured, builder: str) -> None:
+    # the translator's words for the mark, with what HTML and TeX read as markup
+    figured.catalog(PARALLEL)
+    figured.catalog({"Not yet translated": r"尚未&翻译's \y #1"}, domain="sphinx")
+    build = figured.build(builder, edition_parallel="en-zh_CN", edition_languages=["en", "zh_CN"])
+    if builder == "html":
+        mark = BeautifulSoup(build.page(), "html.parser").select_one("dl.key-figures .untranslated-mark")
+        assert mark.get_text() == r"尚未&翻译's \y #1" and "&amp;amp;" not in build.page()
+    else:
+        assert r"\editionkfuntranslated{尚未\&翻译's \textbackslash{}y \#1}" in build.tex()
