@@ -1,38 +1,89 @@
-"""Text a translation leaves in the source language says so: ``lang="en"``.
+"""Text a translation leaves in the source language says so, to the ear and to the eye.
 
-In a Chinese page, an untranslated paragraph (no msgstr yet, or a fuzzy one)
-falls back to the English.  Marked as English, it is read by a screen reader
-with an English voice and set in the browser's English fonts, instead of
-being read as Chinese.  docutils' HTML writer turns a ``language-<tag>`` class
-into the element's ``lang`` attribute.
+In a Chinese page, an untranslated passage (no msgstr yet, or a fuzzy one) falls
+back to the English.  It is
+
+* marked as English: docutils' HTML writer turns a ``language-<tag>`` class into
+  the element's ``lang`` attribute, so a screen reader reads it with an English
+  voice and the browser sets it in Latin fonts;
+* labelled, in the edition's language: before the passage, the words the parallel
+  edition shows on an untranslated half (``parallel.untranslated_mark``: the one
+  message "Not yet translated" of ``sphinx.po``, translated once), with its own
+  ``lang``.  In HTML a small framed label (``edition.css``), in the PDF a small grey
+  one (``\\editionuntranslated``, ``latex.py``).
+
+A heading is labelled in the page's body only, in HTML only (``LabelHeadings``,
+when the page is written): a label in its title would be in the contents, the
+sidebar, the window's title and the links to the page, and in the PDF in the
+contents, the bookmarks and the running heads.  Everywhere it is still
+``lang="en"`` and, in HTML, greyed as untranslated.  A chart's or a key figure's
+label is drawn by its own writer, which has room for no label.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
 from ..languages import language_tag
 from .catalog_guard import is_translation, source_language
-from .parallel import languages_of
+from .parallel import LABEL_HOLDERS, languages_of, untranslated_mark
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+#: Passages labelled where they stand (a heading: see LabelHeadings).
+PASSAGES = (nodes.paragraph, nodes.line, nodes.caption, nodes.term, nodes.rubric, nodes.field_name)
+UNTRANSLATED = "untranslated"
+
+
+def _one_language_translation(config: Config) -> bool:
+    return is_translation(config) and not languages_of(config)  # a parallel edition marks both halves itself
+
+
+def _labelled(node: nodes.Element, config: Config) -> nodes.Element:
+    node.insert(0, [untranslated_mark(config, language_tag(config.language)), nodes.Text(" ")])
+    return node
 
 
 class MarkUntranslated(SphinxTransform):
     default_priority = 22  # after sphinx.transforms.i18n.Locale (20) and the safety check (21)
 
     def apply(self, **kwargs: Any) -> None:
-        if not is_translation(self.config) or languages_of(self.config):
-            return  # a parallel edition marks both halves itself
+        if not _one_language_translation(self.config):
+            return
         mark = f"language-{language_tag(source_language(self.config))}"
-        for node, message in extract_messages(self.document):
-            if not node.get("translated") and any(ch.isalpha() for ch in message):
-                node["classes"].append(mark)
+        for node, message in list(extract_messages(self.document)):  # a list: labelling adds nodes
+            if node.get("translated") or not any(ch.isalpha() for ch in message):
+                continue
+            node["classes"].append(mark)
+            if isinstance(node, nodes.title):
+                node["classes"].append(UNTRANSLATED)
+            elif isinstance(node, PASSAGES) and node.parent.__class__.__name__ not in LABEL_HOLDERS:
+                node["classes"].append(UNTRANSLATED)
+                _labelled(node, self.config)
+
+
+class LabelHeadings(SphinxPostTransform):
+    """An untranslated heading's label, in the HTML page's body: added as the page is
+    written, after its title went into the contents, the sidebar and the window's title."""
+
+    formats = ("html",)
+    default_priority = 200
+
+    def run(self, **kwargs: Any) -> None:
+        if not _one_language_translation(self.config):
+            return
+        for title in self.document.findall(nodes.title):
+            if UNTRANSLATED in title["classes"]:
+                _labelled(title, self.config)
 
 
 def setup(app: Sphinx) -> None:
     app.add_transform(MarkUntranslated)
+    app.add_post_transform(LabelHeadings)

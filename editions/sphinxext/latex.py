@@ -228,6 +228,14 @@ COMPACT_LISTS = r"""\makeatletter
 \let\@listi\@listI\@listi
 \makeatother"""
 
+#: The label of an untranslated passage (language_marks, parallel): small and grey, as a key
+#: figure's (\editionkfuntranslated).  Sphinx writes it \DUrole{untranslated-mark}{…}; that
+#: role only names a robust command, so a caption's copy in the .aux reads back.
+UNTRANSLATED_MARK = r"""
+\DeclareRobustCommand{\editionuntranslated}[1]{{\sffamily\mdseries\footnotesize\color{black!55}[#1]}}
+\expandafter\def\csname DUroleuntranslated-mark\endcsname{\editionuntranslated}
+"""
+
 #: Copy and search give the letters of a ligature ("office", not "o\ufb00ice").
 ACTUAL_TEXT = r"\XeTeXgenerateactualtext=1"
 
@@ -273,6 +281,7 @@ def _elements(config: Config, shown: dict[str, list[str]]) -> dict[str, str]:
         COMPACT_LISTS,
         _page_style(config, shown),
         keyfigures.LATEX_PREAMBLE,
+        UNTRANSLATED_MARK,
         CJK_BODY if cjk else LATIN_BODY,
         ACTUAL_TEXT,
         _metadata(config),
