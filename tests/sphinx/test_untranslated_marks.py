@@ -5,6 +5,8 @@ translator's text, escaped once, wherever it lands (editions.sphinxext.language_
 
 from __future__ import annotations
 
+import re
+
 import polib
 import pytest
 from bs4 import BeautifulSoup
@@ -84,6 +86,7 @@ def test_the_label_is_escaped_once_in_tex(sample, options) -> None:
 def test_a_tag_in_the_label_is_refused_never_live(sample) -> None:
     sample.catalog({"Not yet translated": "尚未<b>翻译</b>"}, domain="sphinx")
     build = sample.build()
-    assert "[safety] the translation of 'Not yet translated' adds </b>, <b>" in build.warnings
-    marks = BeautifulSoup(build.page(), "html.parser").select("article .untranslated-mark")
-    assert marks and all(mark.get_text() == "Not yet translated" and not mark.find("b") for mark in marks)
+    assert re.search(r"sphinx\.po:\d+: \[safety\].* adds </b>, <b>", build.warnings)  # at its line
+    if build.app is not None:  # left out, the English shows (else the edition stopped): never a live tag
+        marks = BeautifulSoup(build.page(), "html.parser").select("article .untranslated-mark")
+        assert marks and all(mark.get_text() == "Not yet translated" and not mark.find("b") for mark in marks)
