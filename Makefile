@@ -26,13 +26,18 @@ PORT            ?= 8000
 PYTEST_ARGS     ?=
 # make check CHECKFLAGS="--format json -o _build/check.json" (or "--format github" in CI)
 CHECKFLAGS      ?=
+# make check NOTES=1: list the notes (names pending confirmation, obsolete entries), not just count them.
+NOTES           ?=
+# ALLOW_FUZZY=0, for a release: a fuzzy or untranslated message stops its edition (and fails make check),
+# instead of being published in the source language, marked.
+ALLOW_FUZZY     ?=
 # The site's public address (canonical links, og:url, sitemaps); empty: relative links only.
 SITE_URL        ?=
 # V=1: everything Sphinx says, not one line per edition.
 V               ?=
 # make review EDITOR_URL='vscode://file{path}:{line}': each entry links to its line in your editor.
 EDITOR_URL      ?=
-export SITE_URL LANGUAGES BUILDDIR V EDITOR_URL
+export SITE_URL LANGUAGES BUILDDIR V EDITOR_URL ALLOW_FUZZY
 
 PYTHON       = $(VENV)/bin/python
 EDITIONS     = $(PYTHON) -m editions
@@ -160,7 +165,7 @@ $(BUILDDIR)/html/index.html: editions/publish/frontpage.py $(VENV_READY) $(STAMP
 # Stamps that change only when a command-line variable does.
 $(STAMPS)/html-options $(STAMPS)/pdf-options: FORCE | $(AFTER_CLEAN)
 	@mkdir -p $(@D)
-	@value='$(SPHINXOPTS) $(if $(findstring html,$@),$(SITE_URL) | $(LANGUAGES) | $(PDF_OFFERED))'; \
+	@value='$(SPHINXOPTS) | $(ALLOW_FUZZY) $(if $(findstring html,$@),| $(SITE_URL) | $(LANGUAGES) | $(PDF_OFFERED))'; \
 	  [ -f $@ ] && [ "$$(cat $@)" = "$$value" ] || echo "$$value" > $@
 
 # -- Translation ---------------------------------------------------------------------
@@ -175,7 +180,8 @@ stats: $(VENV_READY) ## Show translated / fuzzy / untranslated counts per catalo
 	@$(EDITIONS) stats $(TRANSLATIONS)
 
 check: gettext ## Check every translation: sync, markup, safety, numbers, terms, typography
-	@$(EDITIONS) check $(CHECKFLAGS) --pot-dir $(BUILDDIR)/gettext $(TRANSLATIONS)
+	@$(EDITIONS) check $(if $(filter 1,$(NOTES)),--notes) $(if $(filter 0,$(ALLOW_FUZZY)),--strict) \
+	  $(CHECKFLAGS) --pot-dir $(BUILDDIR)/gettext $(TRANSLATIONS)
 
 # A review view for each translation (not part of the site): the parallel layout,
 # each message's catalog:line, state, fuzzy diff, make check findings and # review:

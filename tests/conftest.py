@@ -143,6 +143,7 @@ class Build:
     warnings: str
     status: str
     exit_code: int = 0
+    gate: Build | None = None  # SampleProject.gated: the build the gate stopped
 
     def page(self, name: str = "index") -> str:
         return (self.outdir / f"{name}.html").read_text(encoding="utf-8")
@@ -183,6 +184,24 @@ class SampleProject:
         result = Build(app, app.outdir, warning.getvalue(), status.getvalue())
         self.builds.append(result)
         return result
+
+    def gated(self, builder: str = "html", **overrides: Any) -> Build:
+        """Two builds of what a hostile translator wrote.  The first meets the gate (make
+        check's rules), which must stop it: nothing is published.  The second is built with
+        the gate out of the way, to show that the layers behind it hold on their own: the
+        rules leave the entry out of the checked catalog, and every translated value is
+        escaped where it lands.  The second build is returned, the first as its ``gate``."""
+        from editions.sphinxext import catalog_guard
+
+        first = self.build(builder, **overrides)
+        assert first.exit_code == 2 and "stop this edition" in first.warnings, first.warnings
+        gate, catalog_guard.gate = catalog_guard.gate, lambda *args: None
+        try:
+            second = self.build(builder, **overrides)
+        finally:
+            catalog_guard.gate = gate
+        second.gate = first
+        return second
 
 
 @pytest.fixture(scope="session")
@@ -421,7 +440,10 @@ class CheckProject:
 
     @staticmethod
     def line_of(po_path: Path, msgid: str) -> int:
-        return next(e.linenum for e in polib.pofile(str(po_path)) if e.msgid == msgid)
+        """The line of *msgid*'s msgstr: where a finding sends the translator."""
+        start = next(e.linenum for e in polib.pofile(str(po_path)) if e.msgid == msgid)
+        lines = po_path.read_text(encoding="utf-8").split("\n")
+        return next(n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
 
     def run(self, *args: str, language: str = "zh_CN") -> CheckRun:
         """The checks in this process, from the project's folder (JSON output)."""

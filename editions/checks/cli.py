@@ -1,7 +1,9 @@
 """``python -m editions.checks [--format text|json|github] [--pot-dir DIR] LANG...``
 
-Exit status: 0 when nothing is wrong (notes allowed), 1 when there are
-findings, 2 when the checks could not run (bad arguments).
+One line per error and per warning, then one summary line per language;
+notes are counted there (``--notes`` lists them).  Exit status: 1 when there
+is an error (with ``--strict``, a warning too: a fuzzy or untranslated
+message), 0 otherwise, 2 when the checks could not run (bad arguments).
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
                              "`make check` prints Sphinx's output too, so use this for JSON")
     parser.add_argument("--jobs", "-j", type=int, default=None,
                         help="processes for a large catalog set (default: one a core)")
+    parser.add_argument("--notes", action="store_true",
+                        help="list the notes too (obsolete entries, names pending confirmation), not just count them")
+    parser.add_argument("--strict", action="store_true",
+                        help="for a release: a fuzzy or untranslated message is an error (make check ALLOW_FUZZY=0)")
     parser.add_argument("--conf", type=Path, default=Path("conf.py"),
                         help="Sphinx conf.py whose myst_* settings the markup parse follows")
     return parser
@@ -52,15 +58,17 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         languages = sorted(p.name for p in args.locale_dir.iterdir() if (p / "LC_MESSAGES").is_dir())
     options = Options(languages=languages, locale_dir=args.locale_dir, pot_dir=args.pot_dir,
-                      conf_py=args.conf, jobs=args.jobs)
+                      conf_py=args.conf, jobs=args.jobs, strict=args.strict)
     general, results = run(options)
     findings = general + [f for result in results for f in result.findings]
     if args.format == "json":
         report = format_json(findings) + "\n"
     else:
         line = format_github if args.format == "github" else format_text
-        report = "".join(line(finding) + "\n" for finding in findings)
-    summary = "".join(result.summary() + "\n" for result in results)
+        shown = [f for f in findings if args.notes or f.is_error or f.is_warning]
+        report = "".join(line(finding) + "\n" for finding in shown)
+    hint = "" if args.notes or args.format == "json" else " (make check NOTES=1 lists them)"
+    summary = "".join(result.summary() + (hint if result.notes else "") + "\n" for result in results)
     if args.output is not None:
         try:
             args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -4,18 +4,22 @@ A finding is one thing wrong with one entry (or one file), where to fix it and h
 
     locales/zh_CN/LC_MESSAGES/economy.po:42: [numbers] ...; write 12.16亿 ... (msgid: "In 2018, the total…")
 
-``error`` findings make ``make check`` fail; ``note`` findings (obsolete entries,
-waivers no longer needed) are printed but do not.
+A finding's severity is its check's (``editions.checks.registry``) unless it
+says otherwise (a waiver no longer needed is a note): ``error`` findings make
+``make check`` fail and stop the edition's build; ``warning`` findings are
+printed and published (the English shows, marked); ``note`` findings are
+counted in one line (``--notes`` lists them).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
-ERROR = "error"
-NOTE = "note"
+from .registry import CHECKS, ERROR, NOTE, WARNING
+
+__all__ = ["ERROR", "NOTE", "WARNING", "Finding", "format_github", "format_json", "format_text"]
 
 
 @dataclass(frozen=True)
@@ -26,11 +30,24 @@ class Finding:
     message: str
     advice: str = ""
     msgid: str | None = None
-    severity: str = field(default=ERROR, compare=False)
+    severity: str = field(default="", compare=False)  # "": the check's own
+
+    def __post_init__(self) -> None:
+        if not self.severity:
+            check = CHECKS.get(self.check)
+            object.__setattr__(self, "severity", check.severity if check else ERROR)
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
+
+    def strict(self) -> Finding:
+        """This finding for a release (ALLOW_FUZZY=0): a warning is an error."""
+        return replace(self, severity=ERROR) if self.is_warning else self
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -49,8 +66,8 @@ def quote(text: str) -> str:
 
 def format_text(finding: Finding) -> str:
     parts = [f"{finding.file}:{finding.line}: [{finding.check}] "]
-    if finding.severity == NOTE:
-        parts.append("note: ")
+    if not finding.is_error:
+        parts.append(f"{finding.severity}: ")
     parts.append(finding.message)
     if finding.advice:
         parts.append(f"; {finding.advice}")
@@ -69,7 +86,7 @@ def _escape_property(text: str) -> str:
 
 def format_github(finding: Finding) -> str:
     """A GitHub Actions workflow command: shows as an annotation on the line."""
-    command = "error" if finding.is_error else "notice"
+    command = {ERROR: "error", WARNING: "warning"}.get(finding.severity, "notice")
     title = _escape_property(f"[{finding.check}]")
     body = finding.message + (f"; {finding.advice}" if finding.advice else "")
     if finding.msgid is not None:

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,6 +24,7 @@ import polib
 from ..catalogs import display_path, language_catalogs, rules
 from ..catalogs.counts import CatalogCounts, count_entries
 from ..catalogs.files import non_regular_files
+from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import OBJECT, MessageParser
 from ..catalogs.rules import INTERFACE_TOKENS
 from . import dates, health, markup, numbers, pofilter, safety, sync, terms, title_marks, typography, waivers
@@ -47,6 +48,7 @@ class Options:
     pot_dir: Path | None = Path("_build/gettext")
     conf_py: Path = Path("conf.py")
     jobs: int | None = None  # processes for many catalogs; None: one a core
+    strict: bool = False  # a release (ALLOW_FUZZY=0): warnings are errors
 
 
 @dataclass
@@ -60,15 +62,22 @@ class LanguageResult:
         return sum(1 for f in self.findings if f.is_error)
 
     @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.is_warning)
+
+    @property
     def notes(self) -> int:
-        return sum(1 for f in self.findings if not f.is_error)
+        return sum(1 for f in self.findings if not f.is_error and not f.is_warning)
 
     def summary(self) -> str:
         c = self.counts
-        notes = f" ({self.notes} note{'s' if self.notes != 1 else ''})" if self.notes else ""
         return (f"{self.language}: {c.total} messages, {c.translated} translated, {c.fuzzy} fuzzy, "
                 f"{c.untranslated} untranslated, {c.obsolete} obsolete; "
-                f"{self.errors} finding{'s' if self.errors != 1 else ''}{notes}")
+                f"{_count(self.errors, 'error')}, {_count(self.warnings, 'warning')}, {_count(self.notes, 'note')}")
+
+
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}{'' if number == 1 else 's'}"
 
 
 @dataclass
@@ -163,7 +172,9 @@ def _entry_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
     return [(entry.msgid, entry.msgstr)]
 
 
-def entry_findings(ctx: Context, catalog: health.Catalog, entry: polib.POEntry) -> list[Finding]:
+def entry_findings(ctx: Context, catalog: health.Catalog, entry: polib.POEntry,
+                   msgstr_line: int | None = None) -> list[Finding]:
+    """The findings on one entry, at its msgstr line (*msgstr_line*; default: polib's line)."""
     found = sync.entry_findings(catalog.display, entry)
     checked = not found  # translated and not fuzzy: the build uses it
     if checked:
@@ -179,7 +190,10 @@ def entry_findings(ctx: Context, catalog: health.Catalog, entry: polib.POEntry) 
                     continue
                 message, advice = result
                 found.append(Finding(catalog.display, entry.linenum, name, message, advice, entry.msgid))
-    return apply_waivers(catalog.display, entry.linenum, entry.tcomment, found, entry.msgid, checked)
+    found = apply_waivers(catalog.display, entry.linenum, entry.tcomment, found, entry.msgid, checked)
+    if msgstr_line is None:
+        return found
+    return [replace(f, line=msgstr_line) if f.line == entry.linenum else f for f in found]
 
 
 def apply_waivers(display: str, line: int, comment: str | None, found: list[Finding],
@@ -205,6 +219,7 @@ def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: 
     po = catalog.po
     if po is None:
         return CatalogResult(findings)
+    line_of = msgstr_lines(catalog.text) if catalog.text else (lambda line: line)
     file_findings = [f for f in findings if f.check == "header"]
     findings = [f for f in findings if f.check != "header"]
     if pot_dir is not None and templates_ok:
@@ -212,7 +227,8 @@ def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: 
         template_path = pot_dir / relative.with_suffix(".pot")
         template = sync.read_template(template_path) if template_path.is_file() else None
         if template is not None:
-            findings += sync.template_findings(catalog.display, po, template, template_path)
+            findings += [replace(f, line=line_of(f.line)) if f.check == "stale-entry" else f
+                         for f in sync.template_findings(catalog.display, po, template, template_path)]
         elif template_path.is_file():
             findings.append(Finding(display_path(template_path), 1, "templates",
                                     "the template cannot be read", "run `make gettext` again"))
@@ -226,9 +242,10 @@ def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: 
     termbase = ctx.termbase if ctx.termbase is not None and ctx.termbase.pending else None
     for entry in po:
         if not entry.obsolete:
-            findings += entry_findings(ctx, catalog, entry)
+            line = line_of(entry.linenum)
+            findings += entry_findings(ctx, catalog, entry, line)
             if termbase is not None:
-                pending_uses += [(term.english, f"{catalog.display}:{entry.linenum}")
+                pending_uses += [(term.english, f"{catalog.display}:{line}")
                                  for term in termbase.terms_in(entry.msgid) if term.pending]
     # the same rule as `make stats`, on the catalog already read
     return CatalogResult(findings, count_entries(po, path), tuple(pending_uses))
@@ -269,6 +286,8 @@ def check_language(language: str, options: Options, parser: MessageParser,
     if termbase is not None and termbase.pending:
         # from the catalogs as the checks read them: none is parsed again, a refused one not at all
         result.findings += pending_notes(termbase, [use for found in checked for use in found.pending_uses])
+    if options.strict:
+        result.findings = [f.strict() for f in result.findings]
     result.findings.sort(key=lambda f: (f.file, f.line))
     return result
 

@@ -14,6 +14,7 @@ Waivers in the header's comment apply to the catalog's header findings.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -53,7 +54,8 @@ def parse(comment: str | None) -> tuple[list[Waiver], list[WaiverProblem]]:
             continue
         name, reason = match["name"].lower(), match["reason"]
         if name not in CHECKS:
-            close = [known for known in CHECKS if known.split("-")[0] in name or name in known]
+            close = difflib.get_close_matches(name, CHECKS, n=1, cutoff=0.7) or [
+                known for known in CHECKS if known.split("-")[0] in name or name in known]
             hint = f" (did you mean {close[0]}?)" if close else ""
             problems.append(WaiverProblem(
                 f"the waiver names an unknown check {name!r}{hint}",

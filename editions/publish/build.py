@@ -32,6 +32,7 @@ from pathlib import Path
 from .. import editor_url
 from ..dates import pin_source_date_epoch
 from ..languages import edition_languages, parallel_edition
+from ..outputs import WARNINGS_FILE
 from ..project import Project, load
 from .say import say
 
@@ -189,6 +190,8 @@ def run_sphinx(edition: Edition, sphinxopts: list[str], languages: list[str]) ->
             "-D", f"language={edition.sphinx_language}",
             *(["-D", f"edition_parallel={edition.parallel_name}"] if edition.parallel else []),
             *(review_options(edition) if edition.format == "review" else []),
+            # a release (make ALLOW_FUZZY=0): a fuzzy or untranslated message is an error
+            *(["-D", "edition_allow_fuzzy=0"] if os.environ.get("ALLOW_FUZZY", "").strip() == "0" else []),
             # each edition its own checked catalogs: editions build side by side
             "-D", f"locale_dirs={edition.builddir.resolve() / 'locales' / f'{edition.format}-{edition.language}'}",
             "-D", f"edition_languages={','.join(languages)}",
@@ -268,11 +271,15 @@ def main(argv: list[str]) -> int:
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
     languages = [lang for lang in os.environ.get("LANGUAGES", "").split() if "-" not in lang] or project.languages
     edition = Edition(argv[0], argv[1], builddir, project)
+    sphinxopts = argv[2:]
+    if edition.format == "review":
+        # A review is always published: what would stop an edition is shown at its entry.
+        sphinxopts = [opt for opt in sphinxopts if opt not in ("-W", "--fail-on-warning")]
     pin_source_date_epoch(project.root)
     started = time.monotonic()
     try:
         with edition_lock(edition):
-            build(edition, argv[2:], languages)
+            build(edition, sphinxopts, languages)
     except BuildFailed as exc:
         say(f"\nThe {edition.name} edition failed: {exc}.\n{_unchanged(edition)}", sys.stderr)
         return 1
@@ -283,5 +290,17 @@ def main(argv: list[str]) -> int:
         say(f"\nThe {edition.name} edition failed: {exc.strerror or exc} ({exc.filename or ''}). "
             f"{_unchanged(edition)}", sys.stderr)
         return 1
-    say(f"{edition.name:<10} {edition.published} ({time.monotonic() - started:.1f} s)")
+    warnings = translation_warnings(edition)
+    say(f"{edition.name:<10} {edition.published} ({time.monotonic() - started:.1f} s)"
+        + (f"; {warnings}" if warnings else ""))
     return 0
+
+
+def translation_warnings(edition: Edition) -> str:
+    """The catalog guard's one line on what this edition shows in the source language."""
+    if edition.format == "review" or edition.sphinx_language == edition.project.source_language:
+        return ""
+    try:
+        return (edition.doctrees / WARNINGS_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""

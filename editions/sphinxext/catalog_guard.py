@@ -15,12 +15,21 @@ catalog, this module checks the edition's catalogs in ``edition_translations``
 * each translation keeps to the rules of what a translation may carry
   (``editions.catalogs.rules``): size, content, structure, interface tokens.
 
-A catalog that fails a file check stops the build with every problem, by file
-and line.  An entry that breaks a rule is left out of the copy (the English
-shows) and reported as a warning at its catalog line; ``-W`` (the Makefile's
-default) turns it into a failed build.  What passes is written, only when it
-changed, to ``locale_dirs``, where Sphinx compiles it.  The check runs on every
-build: a failed build cannot turn green on a rerun.
+Then the gate: the checks of ``make check`` (``editions.checks``, one rule set:
+numbers, dates, markup, safety, header, terms, typography...) run on the
+edition's catalogs, and an *error* stops the build, every finding on one line at
+its catalog's msgstr line: the edition is not published and the last good one
+stays.  *Warnings* (fuzzy and untranslated messages: the English shows, marked
+on the page) are published and summed up in one line, which the build driver
+prints beside the edition's; ``edition_allow_fuzzy = False`` (``make
+ALLOW_FUZZY=0``, for a release) makes them errors.  The review view
+(``edition_review``) is never stopped: it shows each finding at its entry, and
+leaves out of its copy only what the rules refuse (a catalog that cannot be
+read, an entry that breaks ``editions.catalogs.rules``).
+
+What passes is written, only when it changed, to ``locale_dirs``, where Sphinx
+compiles it.  The check runs on every build: a failed build cannot turn green
+on a rerun.
 """
 
 from __future__ import annotations
@@ -35,9 +44,11 @@ import polib
 from sphinx.util import logging
 
 from ..catalogs.files import CatalogError, catalog_problems, display_path, non_regular_files, parse
+from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
 from ..languages import parallel_editions
+from ..outputs import WARNINGS_FILE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -89,14 +100,17 @@ def source_catalog(config: Config, domain: str) -> Path:
 @lru_cache(maxsize=64)
 def _entry_lines(path: Path, mtime: float) -> dict[str, int]:
     try:
-        po = parse(path, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        po = parse(path, text)
     except (CatalogError, OSError, UnicodeDecodeError):
         return {}
-    return {entry.msgid: entry.linenum for entry in po if not entry.obsolete}
+    line_of = msgstr_lines(text)
+    return {entry.msgid: line_of(entry.linenum) for entry in po if not entry.obsolete}
 
 
 def catalog_location(config: Config, domain: str, msgid: str) -> str:
-    """``locales/<lang>/LC_MESSAGES/<domain>.po:<line>``: where a translator fixes *msgid*."""
+    """``locales/<lang>/LC_MESSAGES/<domain>.po:<line>``: where a translator fixes *msgid*
+    (the line of its msgstr)."""
     path = source_catalog(config, domain)
     try:
         line = _entry_lines(path, path.stat().st_mtime).get(msgid, 0)
@@ -126,9 +140,12 @@ def _remove_tree(folder: Path) -> None:
         folder.rmdir()
 
 
-def checked_copy(path: Path, language: str, parser: MessageParser) -> polib.POFile:
-    """The entries of *path* that keep the rules; each one that breaks one is reported."""
-    po = parse(path, path.read_text(encoding="utf-8"))
+def checked_copy(path: Path, language: str, parser: MessageParser, report: bool = True) -> polib.POFile:
+    """The entries of *path* that keep the rules; each one that breaks one is reported
+    (unless not *report*: the review view shows it at its entry)."""
+    text = path.read_text(encoding="utf-8")
+    po = parse(path, text)
+    line_of = msgstr_lines(text)
     interface = path.stem == INTERFACE_DOMAIN
     copy = polib.POFile(wrapwidth=0)
     copy.metadata = {
@@ -141,11 +158,11 @@ def checked_copy(path: Path, language: str, parser: MessageParser) -> polib.POFi
             continue
         texts = ([(entry.msgid, entry.msgstr)] if not entry.msgid_plural else
                  [(entry.msgid_plural if n else entry.msgid, text) for n, text in entry.msgstr_plural.items()])
-        found = [b for msgid, msgstr in texts for b in breaches(msgid, msgstr, interface, parser)]
+        found = [b for msgid, msgstr in texts for b in breaches(msgid, msgstr, interface, parser, language)]
         short = entry.msgid if len(entry.msgid) <= 50 else entry.msgid[:47] + "..."
-        for breach in found:
+        for breach in found if report else ():
             outcome = "it was left out (the English shows)" if breach.refused else "it is used as it is"
-            logger.warning("%s:%d: [%s] the translation of %r %s; %s: %s", display_path(path), entry.linenum,
+            logger.warning("%s:%d: [%s] the translation of %r %s; %s: %s", display_path(path), line_of(entry.linenum),
                            breach.rule, short, breach.message.removeprefix("the translation "), outcome,
                            breach.advice, type="i18n", subtype="unsafe" if breach.refused else "catalog")
         if any(breach.refused for breach in found):
@@ -165,6 +182,45 @@ def _write_if_changed(path: Path, content: str) -> bool:
     temporary.write_bytes(data)
     os.replace(temporary, path)  # replaces a link, never writes through it
     return True
+
+
+def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
+    """``make check``'s checks on this edition's catalogs: an error stops the build;
+    the warnings are summed up for the build driver (see the module's docstring)."""
+    from ..checks.report import format_text
+    from ..checks.runner import Options, check_language
+
+    options = Options(languages=[language], locale_dir=translations_dir(config), pot_dir=None,
+                      conf_py=conf_dir(config) / "conf.py", jobs=1, strict=not config.edition_allow_fuzzy)
+    result = check_language(language, options, MessageParser(options.conf_py), templates_ok=False)
+    errors = [f for f in result.findings if f.is_error]
+    if errors:
+        for finding in errors:
+            logger.error("%s", format_text(finding))
+        logger.error("the %s catalogs stop this edition: fix the %s above (make check lists %s too) and "
+                     "build again; the last good edition stays published.", language,
+                     "problem" if len(errors) == 1 else f"{len(errors)} problems",
+                     "it" if len(errors) == 1 else "them")
+        _remove_tree(staged)
+        sys.exit(2)  # as _refuse: one message each, no traceback
+    summary = warnings_summary(result.findings, result.counts.total, result.counts.translated)
+    doctrees = Path(app.doctreedir)
+    doctrees.mkdir(parents=True, exist_ok=True)
+    _write_if_changed(doctrees / WARNINGS_FILE, summary)
+
+
+def warnings_summary(findings: list, total: int, translated: int) -> str:
+    """One line: what the edition publishes in the source language, and where to fix it."""
+    warnings = [f for f in findings if f.is_warning]
+    if not warnings:
+        return ""
+    kinds = {check: sum(1 for f in warnings if f.check == check) for check in ("fuzzy", "untranslated")}
+    said = " and ".join(f"{n} {check}" for check, n in kinds.items() if n)
+    where = ", ".join(f"{Path(f.file).name}:{f.line}" for f in warnings[:3])
+    more = f" and {len(warnings) - 3} more" if len(warnings) > 3 else ""
+    whole = " (nothing is translated yet)" if total and not translated else ""
+    plural = "message" if len(warnings) == 1 else "messages"
+    return f"{said} {plural} shown in the source language{whole}: {where}{more}"
 
 
 def check_catalogs(app: Sphinx, config: Config) -> None:
@@ -191,13 +247,20 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
                        type="i18n", subtype="catalog")
         _remove_tree(staged)
         return
+    review = bool(config.edition_review)
     problems = non_regular_files(translations) if translations.is_symlink() else non_regular_files(source)
     if problems:
-        _refuse(problems, language, staged)
+        if not review:
+            _refuse(problems, language, staged)
+        _remove_tree(staged)  # the review shows the problem; nothing is read through it
+        return
     catalogs = sorted((source / "LC_MESSAGES").rglob("*.po"))
     problems = [p for path in catalogs for p in catalog_problems(path)]
-    if problems:
+    refused = {problem.path for problem in problems}
+    if problems and not review:
         _refuse(problems, language, staged)
+    if not review:
+        gate(app, config, language, staged)
 
     parser = MessageParser(conf_dir(config) / "conf.py")
     wanted = set()
@@ -205,10 +268,14 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
     for path in catalogs:
         relative = path.relative_to(source)
         target = staged / relative
+        if path in refused:  # the review: this catalog's English shows, its finding beside it
+            continue
         wanted.add(target)
         try:
-            copy = checked_copy(path, language, parser)
+            copy = checked_copy(path, language, parser, report=not review)
         except CatalogError as error:  # msgfmt took it and polib didn't: still one message, no traceback
+            if review:
+                continue
             _refuse([error], language, staged)
         changed = _write_if_changed(target, str(copy) + "\n")
         if relative.stem == INTERFACE_DOMAIN and relative.parent.name == "LC_MESSAGES":
@@ -258,6 +325,8 @@ def derive_languages(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("edition_translations", "locales", "env", types=frozenset({str}))
+    # False for a release (make ALLOW_FUZZY=0): a fuzzy or untranslated message stops the build
+    app.add_config_value("edition_allow_fuzzy", True, "env", types=frozenset({bool}))
     # Before everything that reads a translation (translated_config is 100).
     app.connect("config-inited", check_catalogs, priority=10)
     app.connect("config-inited", derive_languages, priority=11)

@@ -131,7 +131,7 @@ HOSTILE_MSGSTR = {"Area": "面积 &lt;script&gt;alert(1)&lt;/script&gt;",
 def test_a_translators_label_and_figure_stay_text_in_the_cards_and_the_panel(figured, parallel: bool) -> None:
     figured.catalog(HOSTILE_MSGSTR)
     options = {"edition_parallel": "en-zh_CN", "edition_languages": ["en", "zh_CN"]} if parallel else {}
-    build = figured.build(**options)
+    build = figured.gated(**options)  # the gate stops it; behind it, what is used is text
     page = build.page()
     card = BeautifulSoup(page, "html.parser").select_one("dl.key-figures .key-figure")
     assert card.dt.get_text().endswith("面积 <script>alert(1)</script>")  # used, as text
@@ -139,8 +139,10 @@ def test_a_translators_label_and_figure_stay_text_in_the_cards_and_the_panel(fig
     for refused in ("Permanent population", "39,000"):  # a TeX command, raw HTML: the English shows
         line = next(n for n, text in enumerate(figured.catalog_path().read_text(encoding="utf-8").splitlines(),
                                                start=1) if text == f'msgid "{refused}"')
+        line += 1  # its msgstr
         assert re.search(rf"index\.po:{line}: \[safety\] the translation of '{refused}' adds", build.warnings)
-    tex = figured.build("latex", **options).tex()
+        assert re.search(rf"index\.po:{line}: \[safety\] .*adds", build.gate.warnings)
+    tex = figured.gated("latex", **options).tex()
     assert r"\input{/etc/passwd}" not in tex and "人口" not in tex
     assert r"面积 <script>alert(1)</script>}" in tex  # no HTML in TeX: text as it is
     special = r"\{平方\} 公里 \& 100\% \#1 \~{} \^{} \_x a\textbackslash{}b}"

@@ -29,21 +29,25 @@ def secret(sample) -> Path:
 
 
 def refused(build, catalog: Path, msgid: str, why: str) -> None:
-    """The build says, at the catalog's line, that the translation of *msgid* was left out."""
-    line = next(n for n, text in enumerate(catalog.read_text(encoding="utf-8").splitlines(), 1)
-                if text.startswith("msgid") and msgid[:20].replace('"', '\\"') in text)
+    """The gate stops the build, and the rules behind it leave the translation of *msgid*
+    out; both say so at the line of its msgstr."""
+    lines = catalog.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, text in enumerate(lines) if text.startswith("msgid") and msgid[:20].replace('"', '\\"') in text)
+    line = next(n for n in range(start, len(lines)) if lines[n].startswith("msgstr")) + 1
     where = "/".join(catalog.parts[-4:])  # locales/zh_CN/LC_MESSAGES/<page>.po
-    assert re.search(rf"{re.escape(where)}:{line}: .*\[(safety|structure|size|dates)\].*{re.escape(why)}",
-                     build.warnings), build.warnings
+    for said in (build.gate.warnings, build.warnings):
+        assert re.search(rf"{re.escape(where)}:{line}: .*\[(safety|structure|size|dates)\].*{re.escape(why)}",
+                         said), said
+    assert "stop this edition" in build.gate.warnings
 
 
 # -- Body text -------------------------------------------------------------------------------------
 
 def test_html_in_a_msgstr_is_text(sample) -> None:
-    sample.catalog({PARAGRAPH: '大运河<script>alert("x")</script>穿境而过。'})
-    build = sample.build()
+    catalog = sample.catalog({PARAGRAPH: '大运河<script>alert("x")</script>穿境而过。'})
+    build = sample.gated()
     assert "<script>alert" not in build.page()
-    assert "adds raw HTML" in build.warnings  # and reported: it is not what a translator means
+    refused(build, catalog, PARAGRAPH, "adds raw HTML")  # it is not what a translator means
 
 
 DIRECTIVES = ["raw} html\n<script>alert(1)</script>", "include} ../../secret.txt", "literalinclude} ../../secret.txt",
@@ -57,7 +61,7 @@ def test_a_directive_in_a_msgstr_is_never_run(sample, secret: Path) -> None:
     sentences = [f"Sentence {n} of the other page." for n in range(1, len(DIRECTIVES) + 1)]
     catalog = sample.catalog({s: f"```{{{d}\n```" for s, d in zip(sentences, DIRECTIVES)}, domain="other")
     started = time.monotonic()
-    build = sample.build()
+    build = sample.gated()
     assert time.monotonic() - started < 30  # 20 million emphasised lines are never made
     for sentence, directive in zip(sentences, DIRECTIVES):
         refused(build, catalog, sentence, f"adds the directive ```{{{directive.split('}')[0]}}}")
@@ -69,21 +73,21 @@ def test_a_directive_in_a_msgstr_is_never_run(sample, secret: Path) -> None:
 
 def test_an_image_path_out_of_the_tree_is_refused(sample, secret: Path) -> None:
     catalog = sample.catalog({PARAGRAPH: "大运河穿境而过。![x](../../../../../../proc/self/environ)![y](../../secret.txt)"})
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, PARAGRAPH, "adds an image")
     assert not (build.outdir / "_images").exists() or not list((build.outdir / "_images").iterdir())
 
 
 def test_a_download_is_refused(sample, secret: Path) -> None:
     catalog = sample.catalog({PARAGRAPH: "大运河 {download}`秘密 <../../secret.txt>` 穿境而过。"})
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, PARAGRAPH, "adds the role {download}")
     assert not (build.outdir / "_downloads").exists()
 
 
 def test_math_never_reaches_latex(sample) -> None:
     catalog = sample.catalog({PARAGRAPH: r"大运河 {math}`\input{/etc/passwd}` 穿境而过。"})
-    build = sample.build("latex")
+    build = sample.gated("latex")
     refused(build, catalog, PARAGRAPH, "adds the role {math}")
     assert r"\input{/etc/passwd}" not in build.tex()
 
@@ -96,7 +100,7 @@ def test_math_never_reaches_latex(sample) -> None:
 ])                                                                         # found" at the page's line
 def test_a_retargeted_link_is_refused(sample, msgstr: str, why: str) -> None:
     catalog = sample.catalog({LINK: msgstr})
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, LINK, why)
     assert "evil.example" not in build.page() and "javascript:" not in build.page()
 
@@ -110,7 +114,7 @@ def test_the_same_link_is_fine(sample) -> None:
 
 def test_a_retargeted_reference_with_noqa_is_refused(sample) -> None:
     catalog = sample.catalog({REF: "详见{ref}`另一页 <other-detail>`。#noqa"})
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, REF, "changes a reference target to {ref}`other-detail`")
     refused(build, catalog, REF, "adds #noqa")
     soup = BeautifulSoup(build.page(), "html.parser")
@@ -119,20 +123,20 @@ def test_a_retargeted_reference_with_noqa_is_refused(sample) -> None:
 
 def test_a_new_target_cannot_capture_an_anchor(sample) -> None:
     catalog = sample.catalog({PARAGRAPH: "(other-detail)=\n大运河穿境而过。"})
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, PARAGRAPH, "adds a (label)= target")
     assert build.page().count('id="other-detail"') == 0
 
 
 def test_a_paragraph_turned_into_a_list_is_reported_not_dropped_in_silence(sample) -> None:
     catalog = sample.catalog({PARAGRAPH: "- 大运河\n- 穿境而过。"})
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, PARAGRAPH, "parsed as a bulleted list")
 
 
 def test_size_limits(sample) -> None:
     catalog = sample.catalog({PARAGRAPH: "大运河" * 40_000, LINK: "在线阅读" + "a" * 300 + "。"})
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, PARAGRAPH, "characters long; it may be at most")
     refused(build, catalog, LINK, "a word of 300 characters")
     assert os.path.getsize(build.outdir / "index.html") < 100_000
@@ -142,7 +146,7 @@ def test_size_limits(sample) -> None:
                                            ("\U000e0100", "VARIATION SELECTOR-17")])
 def test_bidirectional_controls_and_invisible_characters_are_refused(sample, char: str, name: str) -> None:
     catalog = sample.catalog({PARAGRAPH: f"大运河{char}穿境而过。"})
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, PARAGRAPH, name)
     assert char not in build.page()
 
@@ -150,7 +154,7 @@ def test_bidirectional_controls_and_invisible_characters_are_refused(sample, cha
 def test_an_invisible_character_written_as_a_reference_is_refused(sample) -> None:
     # MyST decodes &#x202E; into U+202E after the guard looked: it reads the references too
     catalog = sample.catalog({PARAGRAPH: "大运河&#x202E;穿境&#x202C;而过。"})
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, PARAGRAPH, "RIGHT-TO-LEFT OVERRIDE (U+202E), written as &#x202E;")
     page = build.page()
     assert "\u202e" not in page and "&#x202E;" not in page and "Grand Canal runs" in page
@@ -173,14 +177,14 @@ def attributes(html: str) -> set[str]:
 
 def test_a_quote_in_an_interface_string_cannot_open_an_attribute(sample) -> None:
     catalog = sample.catalog({"Search": '搜索" autofocus onfocus="alert(document.domain)" x="'}, domain="sphinx")
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, "Search", "has '\"' outside the English's tags")
     assert "onfocus" not in attributes(build.page())
 
 
 def test_a_date_format_that_renders_another_date_is_refused(sample) -> None:
     catalog = sample.catalog({"%B %d, %Y": "%Y年%d月%-m日"}, domain="sphinx")  # day and month swapped
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, "%B %d, %Y", "renders 30 November 2026 as 2026年30月11日 (day and month swapped)")
 
 
@@ -197,14 +201,14 @@ def test_interface_strings_are_escaped_where_they_land(sample) -> None:
 def test_a_placeholder_with_a_width_is_refused(sample) -> None:
     catalog = sample.catalog({"Copyright &#169; %(copyright)s": "版权所有&#169;%(copyright)2000000s"},
                              domain="sphinx")
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, "Copyright &#169;", "'%'")
     assert os.path.getsize(build.outdir / "index.html") < 100_000
 
 
 def test_a_copyright_field_cannot_reach_python_objects(sample) -> None:
     catalog = sample.catalog({"{year}, {author}": "{year} {author.__class__.__mro__}"}, domain="sphinx")
-    build = sample.build()
+    build = sample.gated()
     refused(build, catalog, "{year}, {author}", "'{'")
     assert "class" not in BeautifulSoup(build.page(), "html.parser").select_one(".copyright").text
 
@@ -236,7 +240,7 @@ def test_tex_in_the_title_and_date_stays_text(sample, fresh_process) -> None:
 def test_braces_in_the_title_are_refused(sample) -> None:
     catalog = sample.catalog({"Sample Profile": r"样例}\AtBeginDocument{\VerbatimInput{/etc/passwd}}\def\x{"},
                              domain="sphinx")
-    build = sample.build("latex")
+    build = sample.gated("latex")
     refused(build, catalog, "Sample Profile", "'{' '}'")
     assert r"\VerbatimInput{/etc/passwd}" not in build.tex()
 

@@ -23,14 +23,14 @@ ENTRIES = [
     polib.POEntry(msgid="Read the [canal history](https://example.org/canal) and `make html`[^1].",
                   msgstr="阅读[运河历史](https://example.org/canal)和`make html`[^1]。"),
     polib.POEntry(msgid="The Grand Canal runs through Mishixiang.", msgstr="大运河穿米市巷而过。",
-                  tcomment="check: allow numbers — x"),
+                  tcomment="check: allow typography — x"),
     polib.POEntry(msgid="Last updated on %(last_updated)s.", msgstr="最后更新于%(last_updated)s。",
                   flags=["python-format"]),
     polib.POEntry(msgid="Old text.", msgstr="旧文。", obsolete=True),
 ]
 FINDING_LINE = re.compile(r"^\S.*?:\d+: \[[a-z-]+\] .+$")
 SUMMARY_LINE = re.compile(r"^zh_CN: \d+ messages, \d+ translated, \d+ fuzzy, \d+ untranslated, \d+ obsolete; "
-                          r"\d+ findings?( \(\d+ notes?\))?$")
+                          r"\d+ errors?, \d+ warnings?, \d+ notes?( \(make check NOTES=1 lists them\))?$")
 MARKUP_BITS = ["**", "*", "`", "[", "]", "(", ")", "{ref}`", "<b>", "</div>", "$", "\\input", "```{raw}\n",
                "“", "”", "《", "\n\n- ", "# ", "1. ", "\"", "\\", "%(x)s", "{year}", "\x00", "\ufffc"]
 

@@ -25,7 +25,8 @@ def test_text_format_one_line_per_finding(defective) -> None:
     assert re.fullmatch(
         r'locales/zh_CN/LC_MESSAGES/page\.po:\d+: \[numbers\] the English says 1\.216 billion .*; '
         r'write 12\.16亿 .*\(msgid: "In 2018, the total financial revenue re…"\)', lines[0])
-    assert lines[-1] == ("zh_CN: 2 messages, 2 translated, 0 fuzzy, 0 untranslated, 0 obsolete; 1 finding")
+    assert lines[-1] == ("zh_CN: 2 messages, 2 translated, 0 fuzzy, 0 untranslated, 0 obsolete; "
+                         "1 error, 0 warnings, 0 notes")
 
 
 def test_json_format(defective) -> None:
@@ -50,7 +51,8 @@ def test_clean_catalog_exits_zero(checks) -> None:
     checks.write([checks.entry("Hangzhou", "杭州")])
     result = checks.cli("--pot-dir", "gettext", "zh_CN")
     assert result.returncode == 0
-    assert result.stdout == "zh_CN: 1 messages, 1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; 0 findings\n"
+    assert result.stdout == ("zh_CN: 1 messages, 1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; "
+                             "0 errors, 0 warnings, 0 notes\n")
 
 
 def test_bad_arguments_are_one_line_not_a_traceback(checks) -> None:
@@ -68,8 +70,10 @@ def test_language_without_catalogs(checks) -> None:
 
 def test_shorten_and_text_line() -> None:
     assert shorten("a " * 40) == "a a a a a a a a a a a a a a a a a a a a…"
-    line = format_text(Finding("x.po", 4, "fuzzy", "changed", "fix it", 'say "hi"\nthere'))
-    assert line == 'x.po:4: [fuzzy] changed; fix it (msgid: "say \\"hi\\" there")'
+    line = format_text(Finding("x.po", 4, "numbers", "changed", "fix it", 'say "hi"\nthere'))
+    assert line == 'x.po:4: [numbers] changed; fix it (msgid: "say \\"hi\\" there")'
+    line = format_text(Finding("x.po", 4, "fuzzy", "changed", "fix it"))
+    assert line == "x.po:4: [fuzzy] warning: changed; fix it"
 
 
 def test_sample_catalogs(check_samples) -> None:
@@ -81,9 +85,10 @@ def test_sample_catalogs(check_samples) -> None:
     for e in polib.pofile(str(planted)):
         for line in (e.tcomment or "").splitlines():
             if line.startswith("expect: "):
-                expected.add((e.linenum, line.split()[1]))
+                expected.add((check_samples.line_of(planted, e.msgid), line.split()[1]))
     got = {(f["line"], f["check"]) for f in findings
-           if f["file"].endswith("planted.po") and f["severity"] == "error" and f["check"] != "missing"}
+           if f["file"].endswith("planted.po") and f["severity"] in ("error", "warning")
+           and f["check"] != "missing"}
     assert got == expected
     assert len(expected) >= 14
     others = [f for f in findings if not f["file"].endswith("planted.po")]
@@ -98,7 +103,7 @@ def test_json_to_a_file(checks) -> None:
     result = checks.cli("--format", "json", "--output", "out/check.json", "--pot-dir", "gettext", "zh_CN")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "zh_CN: 1 messages, 1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; 1 finding",
+        "zh_CN: 1 messages, 1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; 1 error, 0 warnings, 0 notes",
         "findings written to out/check.json"]
     [finding] = json.loads((checks.root / "out" / "check.json").read_text(encoding="utf-8"))
     assert finding["check"] == "numbers"

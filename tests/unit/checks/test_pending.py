@@ -33,20 +33,24 @@ def test_pending_terms_are_notes_with_their_entries(checks) -> None:
         ("locales/zh_CN/termbase.tsv", 2, "note"), ("locales/zh_CN/termbase.tsv", 4, "note")]
     road, colours = notes
     assert "“Guxin Road” → 古新路 waits for the office's confirmation" in road["message"]
-    lines = [e.linenum for e in __import__("polib").pofile(str(po)) if "Guxin Road" in e.msgid]
+    lines = [checks.line_of(po, msgid) for msgid in (ROAD, "Guxin Road again")]
     assert road["message"].endswith("used in " + ", ".join(
         f"locales/zh_CN/LC_MESSAGES/page.po:{line}" for line in lines))
     assert "Guxin River" not in road["message"]
     assert colours["message"].endswith("used by no entry")
 
 
-def test_text_output_exits_zero_and_counts_the_notes(checks) -> None:
+def test_text_output_exits_zero_and_counts_the_notes_in_one_line(checks) -> None:
     checks.write([checks.entry(ROAD, ROAD_ZH)], termbase=TERMBASE)
     result = checks.cli("--pot-dir", "gettext", "zh_CN")
     assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "zh_CN: 1 messages, 1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; 0 errors, 0 warnings, 2 notes "
+        "(make check NOTES=1 lists them)"]
+    result = checks.cli("--notes", "--pot-dir", "gettext", "zh_CN")
     lines = result.stdout.splitlines()
     assert lines[0].startswith("locales/zh_CN/termbase.tsv:2: [pending] note: “Guxin Road” → 古新路")
-    assert lines[-1].endswith("; 0 findings (2 notes)")
+    assert len(lines) == 3 and lines[-1].endswith("; 0 errors, 0 warnings, 2 notes")
 
 
 def test_no_pending_term_no_note(checks) -> None:
