@@ -370,7 +370,17 @@ def catalog_problems(path: Path) -> list[CatalogError]:
         messages = msgfmt_messages(path)
     except CatalogError as error:  # msgfmt is not installed
         return [error]
-    return [CatalogError(path, m.line, m.problem, advice(m.problem)) for m in messages]
+    problems = [CatalogError(path, m.line, m.problem, advice(m.problem)) for m in messages[:MAX_REPORTED]]
+    if len(messages) > MAX_REPORTED:  # 16,000 duplicates are one fix to make, not 32,000 lines
+        more = messages[MAX_REPORTED]
+        problems.append(CatalogError(path, more.line, f"and {len(messages) - MAX_REPORTED:,} more problems msgfmt "
+                                     "has with this catalog", "fix the ones above first (make check lists "
+                                     "them all)"))
+    return problems
+
+
+#: msgfmt's problems the build names per catalog (make check names every one).
+MAX_REPORTED = 20
 
 
 def read_catalog(path: Path) -> polib.POFile:

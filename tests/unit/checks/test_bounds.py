@@ -95,6 +95,15 @@ def test_sixteen_thousand_duplicates_take_seconds_not_minutes(checks) -> None:
     assert len(found) == 16_000 and time.perf_counter() - started < 20
 
 
+def test_the_build_names_twenty_of_msgfmt_problems_and_counts_the_rest(checks) -> None:
+    po = checks.write(GOOD)
+    po.write_text(po.read_text(encoding="utf-8") + "".join(
+        f'\nmsgid "The Grand Canal runs through it."\nmsgstr "大运河{i}"\n' for i in range(100)), encoding="utf-8")
+    problems = files.catalog_problems(po)
+    assert len(problems) == files.MAX_REPORTED + 1
+    assert "and 180 more problems msgfmt has with this catalog" in problems[-1].report()
+
+
 @pytest.mark.parametrize("ending", [b"\r", b"\n\r"])
 def test_carriage_returns_without_line_feed_are_refused(checks, ending: bytes) -> None:
     po = checks.write(GOOD)
