@@ -208,10 +208,12 @@ test: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite (on every
 test-fast: $(VENV_TEST_READY) | $(STAMPS)/debian-build ## Run the quick tests: no TeX, no browser, no Makefile, no stress tests
 	$(PYTEST) -n $(JOBS) -m "not tex and not slow" $(PYTEST_ARGS) tests/unit tests/sphinx
 
-dist: ## Clean build of everything, then the site as one folder and one archive in _build/dist/
+# Only editions with no error are published: a language whose catalogs the gate refuses
+# is left out of the whole site (front page, switchers, PDF links), and said so.
+dist: $(VENV_READY) ## Clean build of every publishable edition, then the site as one folder and one archive in _build/dist/
 	@$(MAKE) clean
-	@$(MAKE) all
-	@$(EDITIONS) dist $(BUILDDIR)
+	@publishable="$$($(EDITIONS) releasable $(LANGUAGES))" && [ -n "$$publishable" ] && \
+	  $(MAKE) all LANGUAGES="$$publishable" && $(EDITIONS) dist $(BUILDDIR)
 
 bench: $(VENV_READY) ## Print build timings: no-op, one msgstr, full build vs plain Sphinx, 50x scale
 	$(PYTHON) -u -m editions bench

@@ -74,6 +74,31 @@ def _stats(argv: list[str]) -> int:
     return print_stats(project.translations, argv or project.translation_languages)
 
 
+def _releasable(argv: list[str]) -> int:
+    """The languages asked for whose catalogs would publish (no error; with ALLOW_FUZZY=0
+    no warning either), for `make dist`; each one left out is said on stderr."""
+    import os
+
+    from .checks import gate
+    from .checks.report import format_text
+
+    project = load()
+    strict = os.environ.get("ALLOW_FUZZY", "").strip() == "0"
+    kept = []
+    for language in project.requested(argv) or project.languages:
+        if language == project.source_language:
+            kept.append(language)
+            continue
+        errors = gate.errors(gate.check(language, project.translations, project.root / "conf.py", strict))
+        if not errors:
+            kept.append(language)
+            continue
+        print(f"dist: the {language} editions are left out: {len(errors)} error{'s' if len(errors) > 1 else ''} "
+              f"in its catalogs, the first: {format_text(errors[0])}", file=sys.stderr)
+    print(" ".join(kept))
+    return 0
+
+
 def _check(argv: list[str]) -> int:
     from .checks.cli import entry_point
 
@@ -93,6 +118,7 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "update-po": (_update_po, "merge the templates into the catalogs: update-po POT_DIR [LANGUAGE...]"),
     "stats": (_stats, "translated / fuzzy / untranslated counts: stats [LANGUAGE...]"),
     "check": (_check, "check the translations (check --help)"),
+    "releasable": (_releasable, "the languages whose editions may be published (no error): releasable [LANGUAGE...]"),
 }
 
 

@@ -423,7 +423,7 @@ def breaches(msgid: str, msgstr: str, interface: bool, parser: MessageParser | N
     *language* (the edition's) names the months a date format renders, and holds a
     Chinese date format without 年月日 (2026-11-30) to the Chinese order too.
     """
-    if problems := size_problems(msgid, msgstr):
+    if problems := size_problems(msgid, msgstr, language):
         return [Breach("size", p, "shorten it") for p in problems]
     found = [Breach("safety", p, INVISIBLE_ADVICE) for p in invisible_problems(msgid, msgstr)]
     if interface:

@@ -36,12 +36,14 @@ class Check:
 
 
 _CHECKS = [
-    Check("catalog-file", "a catalog (or anything under locales/<lang>/) that is a symbolic link or not a "
-          "regular file, or too large", "ours"),
+    Check("catalog-file", "anything under locales/<lang>/ that is a symbolic link, not a regular file, "
+          "not a plain name, or over a limit (a catalog: 1 MB, 50,000 lines, 5,000 '['; a language: 500 files, "
+          "8 MB)", "ours"),
     Check("catalog-syntax", "a catalog that GNU msgfmt rejects (quoting, encoding, ...), at its line",
           "msgfmt"),
     Check("catalog-header", "a byte-order mark, bytes that are not UTF-8, a charset other than UTF-8, "
-          "a header field twice", "ours"),
+          "a header field twice, a lone carriage return, a Plural-Forms gettext can't use (1-6 forms, a short "
+          "expression of n)", "ours"),
     Check("header", "a Language that is not the folder's, or no sane Plural-Forms",
           "polib + Babel's plural table"),
     Check("duplicate-msgid", "the same msgid twice in a catalog (at the second one)", "msgfmt"),

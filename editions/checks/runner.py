@@ -23,7 +23,7 @@ import polib
 
 from ..catalogs import display_path, language_catalogs, rules
 from ..catalogs.counts import CatalogCounts, count_entries
-from ..catalogs.files import non_regular_files
+from ..catalogs.files import folder_problems, non_regular_files
 from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import OBJECT, MessageParser
 from ..catalogs.rules import INTERFACE_TOKENS
@@ -110,7 +110,7 @@ def content_problems(ctx: Context, catalog: health.Catalog, entry: polib.POEntry
         except Exception as exc:  # a bug in a check must not hide the other findings
             results[name] = exc
 
-    size = rules.size_problems(msgid, msgstr)
+    size = rules.size_problems(msgid, msgstr, ctx.language)
     if size:  # too large to parse or check: that is the one finding
         return {"size": ("; ".join(size), "shorten it (the build leaves it out and fails)")}
 
@@ -255,9 +255,10 @@ def check_language(language: str, options: Options, parser: MessageParser,
                    templates_ok: bool) -> LanguageResult:
     locale_dir = options.locale_dir
     result = LanguageResult(language, CatalogCounts(Path(language)))
-    if not_regular := non_regular_files(locale_dir / language):
-        # as the build: nothing is read through a link (it would check, or show, another file)
-        result.findings += [Finding(display_path(e.path), e.line, e.check, e.problem, e.advice) for e in not_regular]
+    # as the build: nothing is read through a link (it would check, or show, another file),
+    # nor a folder too large to check
+    if refused := non_regular_files(locale_dir / language) or folder_problems(locale_dir / language):
+        result.findings += [Finding(display_path(e.path), e.line, e.check, e.problem, e.advice) for e in refused]
         return result
     termbase, termbase_findings = terms.load(locale_dir / language / "termbase.tsv")
     result.findings += termbase_findings

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogs import display_path
-from .report import Finding
+from .report import NOTE, Finding
 
 HEADER = ("english", "chinese", "kind", "status", "note")
 LEGACY_HEADER = ("english", "chinese", "kind", "note")  # before the status column
@@ -150,7 +150,7 @@ def load(path: Path) -> tuple[Termbase | None, list[Finding]]:
         return None, [Finding(
             display, 1, "terms", "there is no termbase for this language",
             f"create {display} with the header line `{header_line.replace(chr(9), '<TAB>')}` "
-            "and one term a line (tab-separated)")]
+            "and one term a line (tab-separated)", severity=NOTE)]  # no names to keep: nothing is wrong
     if (size := path.stat().st_size) > MAX_TERMBASE_BYTES:
         return None, [Finding(display, 1, "terms", f"the termbase is {size / 1024 / 1024:.1f} MB; it may be at "
                               f"most {MAX_TERMBASE_BYTES // 1024 // 1024} MB ({MAX_TERMS:,} terms)",

@@ -40,7 +40,7 @@ def project_titles(project: Project, languages: list[str]) -> dict[str, str]:
             if entry is not None and entry.translated() and "fuzzy" not in entry.flags:
                 # the rules the build applies to every interface string (size, invisible
                 # characters, tags and quotes): the front page is no side door
-                for breach in breaches(entry.msgid, entry.msgstr, interface=True, parser=None):
+                for breach in breaches(entry.msgid, entry.msgstr, interface=True, parser=None, language=language):
                     if breach.refused:
                         raise CatalogError(catalog, entry.linenum, f"the translation of {entry.msgid!r} "
                                            f"{breach.message}", breach.advice, breach.rule)

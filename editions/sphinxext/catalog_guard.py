@@ -43,7 +43,9 @@ from typing import TYPE_CHECKING, NoReturn
 import polib
 from sphinx.util import logging
 
-from ..catalogs.files import CatalogError, catalog_problems, display_path, non_regular_files, parse
+from ..catalogs.files import (
+    CatalogError, catalog_problems, display_path, folder_problems, non_regular_files, parse,
+)
 from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
@@ -185,15 +187,14 @@ def _write_if_changed(path: Path, content: str) -> bool:
 
 
 def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
-    """``make check``'s checks on this edition's catalogs: an error stops the build;
-    the warnings are summed up for the build driver (see the module's docstring)."""
+    """``make check``'s checks on this edition's catalogs (``editions.checks.gate``): an
+    error stops the build; the warnings are summed up for the build driver."""
+    from ..checks import gate as checks_gate
     from ..checks.report import format_text
-    from ..checks.runner import Options, check_language
 
-    options = Options(languages=[language], locale_dir=translations_dir(config), pot_dir=None,
-                      conf_py=conf_dir(config) / "conf.py", jobs=1, strict=not config.edition_allow_fuzzy)
-    result = check_language(language, options, MessageParser(options.conf_py), templates_ok=False)
-    errors = [f for f in result.findings if f.is_error]
+    result = checks_gate.check(language, translations_dir(config), conf_dir(config) / "conf.py",
+                               strict=not config.edition_allow_fuzzy)
+    errors = checks_gate.errors(result)
     if errors:
         for finding in errors:
             logger.error("%s", format_text(finding))
@@ -203,24 +204,9 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
                      "it" if len(errors) == 1 else "them")
         _remove_tree(staged)
         sys.exit(2)  # as _refuse: one message each, no traceback
-    summary = warnings_summary(result.findings, result.counts.total, result.counts.translated)
     doctrees = Path(app.doctreedir)
     doctrees.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(doctrees / WARNINGS_FILE, summary)
-
-
-def warnings_summary(findings: list, total: int, translated: int) -> str:
-    """One line: what the edition publishes in the source language, and where to fix it."""
-    warnings = [f for f in findings if f.is_warning]
-    if not warnings:
-        return ""
-    kinds = {check: sum(1 for f in warnings if f.check == check) for check in ("fuzzy", "untranslated")}
-    said = " and ".join(f"{n} {check}" for check, n in kinds.items() if n)
-    where = ", ".join(f"{Path(f.file).name}:{f.line}" for f in warnings[:3])
-    more = f" and {len(warnings) - 3} more" if len(warnings) > 3 else ""
-    whole = " (nothing is translated yet)" if total and not translated else ""
-    plural = "message" if len(warnings) == 1 else "messages"
-    return f"{said} {plural} shown in the source language{whole}: {where}{more}"
+    _write_if_changed(doctrees / WARNINGS_FILE, checks_gate.warnings_summary(result))
 
 
 def check_catalogs(app: Sphinx, config: Config) -> None:
@@ -248,7 +234,8 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
         _remove_tree(staged)
         return
     review = bool(config.edition_review)
-    problems = non_regular_files(translations) if translations.is_symlink() else non_regular_files(source)
+    problems = (non_regular_files(translations) if translations.is_symlink() else non_regular_files(source)) \
+        or folder_problems(source)
     if problems:
         if not review:
             _refuse(problems, language, staged)

@@ -163,7 +163,6 @@ def test_a_run_of_han_characters_is_one_word_in_a_language_that_is_not_cjk() -> 
     assert "a word of 200 characters" in problem and "in de, CJK characters don't break" in problem
 
 
-@pytest.mark.xfail(strict=True, reason="runner.content_problems to pass ctx.language to size_problems (#19)")
 def test_make_check_names_a_han_run_in_a_third_language(checks) -> None:
     header = {"Content-Type": "text/plain; charset=UTF-8", "Language": "de",
               "Plural-Forms": "nplurals=2; plural=(n != 1);"}
@@ -190,7 +189,6 @@ def test_a_language_folder_with_too_many_files_or_bytes(tmp_path: Path) -> None:
     assert "holds 9.0 MB; a language may hold at most 8 MB" in problem.report()
 
 
-@pytest.mark.xfail(strict=True, reason="runner.check_language to call folder_problems beside non_regular_files (#19)")
 def test_make_check_refuses_a_language_folder_of_too_many_files(checks) -> None:
     po = checks.write(GOOD)
     for i in range(files.MAX_LANGUAGE_FILES):
