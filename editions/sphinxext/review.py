@@ -39,7 +39,8 @@ from sphinx.util.i18n import docname_to_domain
 from .. import editor_url
 from ..catalogs.counts import entry_state
 from ..catalogs.diff import diff
-from ..catalogs.files import display_path
+from ..catalogs.files import catalog_problems, display_path
+from ..catalogs.lines import msgstr_lines
 from ..checks.report import format_text, shorten
 from ..languages import language_tag
 from .catalog_guard import source_language, translations_dir
@@ -129,14 +130,19 @@ def _comments(entry: polib.POEntry) -> list[str]:
 def _read_catalog(language_dir: Path, path: Path) -> Catalog:
     domain = path.relative_to(language_dir).with_suffix("").as_posix()
     catalog = Catalog(domain, path, display_path(path))
+    if catalog_problems(path):
+        return catalog  # not read (it may be too large to): the checks report why, on the catalog's line
     try:
-        po = polib.pofile(str(path), wrapwidth=0)
+        text = path.read_text(encoding="utf-8")
+        po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError, UnicodeError):
-        return catalog  # the checks report why, on the catalog's line
+        return catalog
+    line_of = msgstr_lines(text)  # where make check sends the translator too
     for entry in po:
         if entry.obsolete or not entry.msgid:
             continue
-        catalog.entries[entry.msgid] = Entry(catalog, entry.linenum, entry_state(entry), entry.msgid, entry.msgstr,
+        catalog.entries[entry.msgid] = Entry(catalog, line_of(entry.linenum), entry_state(entry), entry.msgid,
+                                             entry.msgstr,
                                              entry.previous_msgid if "fuzzy" in entry.flags else None,
                                              comments=_comments(entry))
     return catalog

@@ -69,8 +69,9 @@ def test_a_fuzzy_entry_shows_where_it_is_and_what_changed_in_the_english(default
     location = note.select_one("code.review-location").get_text()
     catalog, line = location.rsplit(":", 1)
     assert catalog.endswith("locales/zh_CN/LC_MESSAGES/index.po")
-    entry = lines[int(line) - 1:lines.index("", int(line))]  # where the entry starts, as make check says
-    assert lines[int(line) - 2] == "" and f'msgid "{PARAGRAPH}"' in entry
+    assert lines[int(line) - 1].startswith("msgstr")  # its msgstr, where make check sends the translator too
+    start = max(n for n in range(int(line)) if lines[n - 1] == "")  # the entry: after a blank line
+    assert f'msgid "{PARAGRAPH}"' in lines[start:int(line)]
     assert "old" in note.select_one("del").get_text()
     assert "past" in " ".join(d.get_text() for d in note.select("del"))
     assert "through" in " ".join(i.get_text() for i in note.select("ins"))
@@ -163,4 +164,16 @@ def test_a_key_figure_gets_its_note_quoting_its_english(sample) -> None:
     assert [n.select_one(".review-state").get_text() for n in notes] == ["Translated", "Fuzzy: not published"]
     for note, msgid in zip(notes, ("Permanent population", "39,000"), strict=True):
         line = int(note.select_one("code.review-location").get_text().rsplit(":", 1)[1])
-        assert f'msgid "{msgid}"' in lines[line - 1:line + 2]  # the entry to edit (its flags, its msgid)
+        assert lines[line - 1].startswith("msgstr") and lines[line - 2] == f'msgid "{msgid}"'  # what to edit
+
+
+def test_a_refused_translation_is_shown_at_its_entry_never_stops_the_review(reviewed) -> None:
+    """What stops an edition is what a translator most needs to see: the review is built."""
+    see = "See {ref}`the other page <other>` for more."
+    build, lines, page = reviewed(polib.POEntry(msgid=see, msgstr='详见{ref}`另一页 <other>`<script>alert("x")</script>。'))
+    assert build.exit_code == 0 and build.app is not None
+    note = note_after(page, "for more")
+    findings = " ".join(li.get_text() for li in note.select("li"))
+    assert "[safety]" in findings and "adds raw HTML" in findings
+    assert "<script>alert" not in str(page)  # left out of the page, shown as text in the note
+    assert "stop this edition" not in build.warnings
