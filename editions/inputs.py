@@ -7,8 +7,9 @@ Makefile never sees these names.  ``python -m editions inputs STAMPS EDITION...`
 hashes each edition's inputs (names and contents) and rewrites a stamp only when its
 hash changed; make rebuilds an edition when one of its stamps is newer.
 
-* ``STAMPS/sources``: conf.py, docs/, the extension and what it imports (the same
-  files as ``editions.sphinxext.code_version``, which makes Sphinx re-read pages);
+* ``STAMPS/sources``: conf.py, docs/, the extension and what it imports (the
+  files of ``editions.sphinxext.code_version``, which makes Sphinx re-read pages),
+  and the checks that gate each translated edition;
 * ``STAMPS/catalogs-EDITION``: the catalogs of the edition's language (a parallel
   edition's: its translation's), ``locales/<language>/``.
 
@@ -42,8 +43,11 @@ PLAIN_NAME = re.compile(r"[A-Za-z0-9._][A-Za-z0-9._-]*")
 NOT_PLAIN = "is not a plain file name (letters, digits, '.', '_', '-'; no spaces)"
 RENAME = "rename or remove it"
 
-#: The code an edition reads besides conf.py and docs/ (and editions/*.py).
-PACKAGE_TREES = ("editions/sphinxext", "editions/catalogs")
+#: The code an edition runs besides conf.py and docs/ (and editions/*.py): the extension,
+#: the catalog rules, and the checks, which gate every translated edition (a changed check
+#: builds again, to give its verdict; Sphinx re-reads pages only for the first two, whose
+#: output the pages are: editions.sphinxext.code_version).
+PACKAGE_TREES = ("editions/sphinxext", "editions/catalogs", "editions/checks")
 
 
 def is_plain(name: str) -> bool:

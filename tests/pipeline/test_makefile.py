@@ -61,9 +61,12 @@ def test_the_build_never_writes_into_the_tree(project: Path, make) -> None:
 
 def test_code_no_edition_reads_rebuilds_no_edition(built_second_profile: Path, make) -> None:
     project = built_second_profile
-    for path in ("editions/checks/numbers.py", "editions/publish/bench.py", "editions/publish/dist.py"):
+    for path in ("editions/publish/bench.py", "editions/publish/dist.py"):
         _edit(project / path)
         assert make(project, "html").stdout == "", path
+    _edit(project / "editions" / "checks" / "numbers.py")  # the gate of every translated edition
+    assert sorted(line.split()[0] for line in make(project, "html").stdout.splitlines()) == [
+        "en", "zh_CN", "zh_CN-en"]
     links = project / "editions" / "sphinxext" / "links.py"
     links.touch()
     assert make(project, "html").stdout == ""  # content stamps: a touch is no change
