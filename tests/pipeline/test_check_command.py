@@ -14,9 +14,15 @@ def _summary(output: str) -> str:
 
 
 def _findings(summary: str) -> str:
-    """The "N findings" end of a summary, without the notes that may follow ("0 findings
-    (26 notes)"): notes (terms pending the office's confirmation) do not fail the check."""
-    return re.sub(r" \(\d+ notes?\)$", "", summary)
+    """The "N errors, N warnings" of a summary, without the notes that follow ("0 errors,
+    0 warnings, 26 notes (...)"): notes (terms pending the office's confirmation) do not fail it."""
+    return re.sub(r", \d+ notes?( \(.*\))?$", "", summary)
+
+
+def _msgstr_line(path: Path, msgid: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = polib.pofile(str(path)).find(msgid).linenum
+    return next(n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
 
 
 def test_the_profiles_catalogs_pass_with_the_office_questions_as_notes(project: Path, make) -> None:
@@ -24,14 +30,17 @@ def test_the_profiles_catalogs_pass_with_the_office_questions_as_notes(project: 
     findings = [line for line in result.stdout.splitlines() if re.match(r"^\S+:\d+: \[", line)
                 and "] note:" not in line]
     assert result.returncode == 0, "\n".join(findings) or result.stdout + result.stderr
-    assert _findings(_summary(result.stdout)).endswith("; 0 findings")
+    assert _findings(_summary(result.stdout)).endswith("; 0 errors, 0 warnings")
+    assert len(result.stdout.splitlines()) <= 3  # the gettext step, the summary: findings don't scroll away
     # the review's unverifiable names are kept as the English gives them and listed, as notes,
-    # with the entries that use them (termbase status `pending`)
-    notes = [line for line in result.stdout.splitlines() if "[pending] note:" in line]
+    # with the entries that use them (termbase status `pending`): one line, NOTES=1 lists them
+    assert "[pending]" not in result.stdout
+    listed = make(project, "check", NOTES="1").stdout
+    notes = [line for line in listed.splitlines() if "[pending] note:" in line]
     assert any("“Guxin Road” → 古新路 " in line and "environment.po:" in line for line in notes)
     assert any("“Red, Green and Blue” → 红绿蓝 " in line and "livelihood.po:" in line for line in notes)
     assert all(line.startswith("locales/zh_CN/termbase.tsv:") for line in notes)
-    assert _summary(result.stdout).endswith(f"; 0 findings ({len(notes)} notes)")
+    assert _summary(result.stdout).endswith(f"; 0 errors, 0 warnings, {len(notes)} notes (make check NOTES=1 lists them)")
     # only findings: not the gettext build that comes before them
     assert "build succeeded" not in result.stdout and "myst v" not in result.stdout
     # make stats counts the same way
@@ -48,8 +57,8 @@ def test_planted_defect_fails_with_file_and_line(project: Path, make) -> None:
     target = next(e for e in po if "1.216 billion" in e.msgid and "12.16亿" in e.msgstr)
     target.msgstr = target.msgstr.replace("12.16亿", "1.216亿")
     po.save(str(path))
-    line = polib.pofile(str(path)).find(target.msgid).linenum
+    line = _msgstr_line(path, target.msgid)  # where the translator fixes it
     result = make(project, "check", check=False)
     assert result.returncode != 0
     assert f"locales/zh_CN/LC_MESSAGES/economy.po:{line}: [numbers] the English says 1.216 billion" in result.stdout
-    assert _findings(_summary(result.stdout)).endswith("; 1 finding")
+    assert _findings(_summary(result.stdout)).endswith("; 1 error, 0 warnings")
