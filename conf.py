@@ -30,6 +30,11 @@ html_last_updated_fmt = "%B %-d, %Y"
 edition_basename = "mishixiang-profile"  # mishixiang-profile-zh_CN.pdf, mishixiang-profile.tar.gz
 edition_colour = "#2B5D8A"  # covers, rules, links and charts of the PDFs; charts of the site
 html_favicon = "docs/_static/favicon.svg"
+# The year the content describes: its figures, honours and outlook are those of 2018,
+# whatever date an edition carries.  The pages say so from here alone: {as_of} in the
+# {as-of} sentences of docs/index.md and docs/outlook.md and in the key figures' caption
+# (editions.sphinxext.as_of).  Changing it makes those messages fuzzy in every catalog.
+edition_data_as_of = "2018"
 
 # -- General --------------------------------------------------------------------
 extensions = ["editions.sphinxext"]  # loads myst_parser too

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import pin_source_date_epoch
 from . import (
+    as_of,
     catalog_guard,
     charts,
     chinese_search,
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # comes from SOURCE_DATE_EPOCH, or else the last commit: set before any is made.
     pin_source_date_epoch(Path(app.confdir))
     app.setup_extension("myst_parser")
+    as_of.setup(app)
     catalog_guard.setup(app)
     charts.setup(app)
     keyfigures.setup(app)

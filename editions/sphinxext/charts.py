@@ -2,14 +2,18 @@
 
     ```{chart} data/enterprise-tax-tiers.csv
     :caption: Enterprises by tax paid
+    :unit: enterprises
     ```
 
-The CSV (``label,value``) is the one place the figures live.  The caption and
-each label become ordinary paragraphs of the page, so they are extracted into
-the page's catalog and translated where every other sentence is; the drawing
+The CSV (``label,value``) is the one place the figures live.  The caption, the
+unit (what a value counts, optional) and each label become ordinary paragraphs of
+the page, so they are extracted into the page's catalog and translated where
+every other sentence is; the drawing
 is made at write time from the translated text: inline SVG for the site (with
 ``<title>`` and ``<desc>`` as its text alternative), TikZ vector graphics for
 the PDF.  Labels are escaped for SVG and for TeX: a translation stays text.
+The text alternative reads each bar as "label: value unit", with the punctuation
+and spacing of the edition's language ("纳税超1亿元：5家；……" in Chinese).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ..languages import is_cjk
 from .datafiles import DataFileDirective, DataFileError, read_rows
 from .parallel import halves
 from .tex import BRAND, tex_escape
@@ -31,7 +36,8 @@ if TYPE_CHECKING:
 
 
 class chart(nodes.General, nodes.Element):
-    """Children: a caption, then one paragraph per label; ``values`` attribute."""
+    """Children: a caption, then one paragraph per label; ``values`` attribute.  With a
+    unit, the unit's paragraph (class ``chart-unit``) comes first after the caption."""
 
 
 #: A data file that cannot be drawn (editions.sphinxext.datafiles).
@@ -62,8 +68,27 @@ def _lines(node: nodes.Element) -> tuple[str, ...]:
 def chart_parts(node: chart) -> tuple[str, list[tuple[tuple[str, ...], float]]]:
     """The caption and each bar's label lines and value."""
     caption = next((" / ".join(_lines(c)) for c in node.children if isinstance(c, nodes.caption)), "")
-    labels = [_lines(c) for c in node.children if isinstance(c, nodes.paragraph)]
+    labels = [_lines(c) for c in node.children if isinstance(c, nodes.paragraph) and "chart-unit" not in c["classes"]]
     return caption, list(zip(labels, node["values"]))
+
+
+def chart_unit(node: chart) -> tuple[str, ...]:
+    """What a value counts ("enterprises", 家), one line a language; () without a unit."""
+    return next((_lines(c) for c in node.children
+                 if isinstance(c, nodes.paragraph) and "chart-unit" in c["classes"]), ())
+
+
+def description(node: chart, language: str) -> str:
+    """The chart as a sentence for a screen reader: "label: 5 enterprises; ..."; in a
+    CJK edition with its full-width colon and semicolon and no spaces ("纳税超1亿元：5家；…")."""
+    _caption, data = chart_parts(node)
+    unit = chart_unit(node)
+    # Chinese and Japanese: full-width marks, no spaces (Korean spaces its words)
+    cjk = is_cjk(language) and language.split("_")[0] != "ko" and len(unit) < 2 and all(len(lines) < 2 for lines, _value in data)
+    colon, semicolon, space = ("：", "；", "") if cjk else (": ", "; ", " ")
+    unit_text = " / ".join(unit)
+    return semicolon.join(f"{' / '.join(lines)}{colon}{number(value)}{space + unit_text if unit_text else ''}"
+                          for lines, value in data)
 
 
 def number(value: float) -> str:
@@ -71,7 +96,8 @@ def number(value: float) -> str:
 
 
 class ChartDirective(DataFileDirective):
-    option_spec = {"caption": directives.unchanged_required, "name": directives.unchanged}
+    option_spec = {"caption": directives.unchanged_required, "unit": directives.unchanged_required,
+                   "name": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         data = self.read_data_file(read_data, "chart data")
@@ -83,6 +109,11 @@ class ChartDirective(DataFileDirective):
             caption = nodes.caption(caption_text, caption_text)
             caption.source, caption.line = source, line
             node += caption
+        unit_text = " ".join(self.options.get("unit", "").split())
+        if unit_text:
+            unit = nodes.paragraph(unit_text, unit_text, classes=["chart-unit"])
+            unit.source, unit.line = source, line
+            node += unit
         for label, _value in data:
             paragraph = nodes.paragraph(label, label)
             paragraph.source, paragraph.line = source, line
@@ -96,13 +127,13 @@ class ChartDirective(DataFileDirective):
 ROW, LABEL_GAP, BAR_HEIGHT, WIDTH, BAR_SPACE, LINE = 52, 20, 20, 640, 540, 19
 
 
-def svg(node: chart, ident: str, colour: str) -> str:
+def svg(node: chart, ident: str, colour: str, language: str = "en") -> str:
     caption, data = chart_parts(node)
     top = max(value for _label, value in data) or 1
     extra = LINE * (max(len(lines) for lines, _value in data) - 1)  # a second line of label
     row = ROW + extra
     height = row * len(data) + 8
-    desc = "; ".join(f"{' / '.join(lines)}: {number(value)}" for lines, value in data)
+    desc = description(node, language)
     parts = [
         f'<svg class="chart-graphic" role="img" aria-labelledby="{ident}-title {ident}-desc" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
@@ -127,7 +158,7 @@ def svg(node: chart, ident: str, colour: str) -> str:
 def visit_chart_html(self: Any, node: chart) -> None:
     ident = node["ids"][0] if node["ids"] else f"chart-{id(node)}"
     caption, _data = chart_parts(node)
-    self.body.append(f'<figure class="chart" id="{escape(ident)}">\n{svg(node, ident, self.config.edition_colour)}\n')
+    self.body.append(f'<figure class="chart" id="{escape(ident)}">\n{svg(node, ident, self.config.edition_colour, self.config.language)}\n')
     if caption:
         self.body.append(f"<figcaption>{escape(caption)}</figcaption>\n")
     self.body.append("</figure>\n")

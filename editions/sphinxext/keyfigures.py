@@ -20,6 +20,10 @@ large, the words around it ("More than", "square kilometers", 万人) small.
 Everything is escaped for HTML and for TeX where it lands: a translation stays
 text.
 
+The panel may carry a caption (``:caption: Figures as of {as_of}``), one more
+message of the page, under the figures; ``{as_of}`` is conf.py's
+``edition_data_as_of`` (editions.sphinxext.as_of): the year the figures are of.
+
 In a parallel edition (editions.sphinxext.parallel) each label and figure holds
 both languages: a card or a panel's figure shows the source's figure with its
 number large, the translation's figure under it (whole: 39,000 is 3.9万人, the
@@ -37,6 +41,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from .as_of import AsOfError, as_of_text
 from .datafiles import DataFileDirective, DataFileError, read_rows
 from .parallel import Half, halves
 from .tex import BRAND, tex_escape
@@ -124,14 +129,27 @@ def read_figures(path: Path, shown: str) -> list[tuple[str, str]]:
     return rows
 
 
+def caption_halves(node: key_figures) -> list[Half]:
+    """The panel's caption: one half, or in a parallel edition two; none without a caption."""
+    return next((halves(c) for c in node.children if isinstance(c, nodes.caption)), [])
+
+
 class KeyFiguresDirective(DataFileDirective):
-    option_spec = {"name": directives.unchanged}
+    option_spec = {"name": directives.unchanged, "caption": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         rows = self.read_data_file(read_figures, "key figures")
         source, line = self.get_source_info()
         panel = key_figures()
         panel.source, panel.line = source, line
+        if self.options.get("caption"):
+            try:
+                text = as_of_text(" ".join(self.options["caption"].split()), self.config)
+            except AsOfError as exc:
+                raise self.error(str(exc)) from None
+            caption = nodes.caption(text, text)
+            caption.source, caption.line = source, line
+            panel += caption  # a message of the page's catalog, before the figures'
         for label, figure in rows:
             item = key_figure()
             for text in (label, figure):  # messages of the page's catalog, in this order
@@ -187,6 +205,11 @@ def visit_key_figures_html(self: Any, node: key_figures) -> None:
                 figure += _html_half(card.second_figure, escape(card.second_figure.text), True)
         self.body.append(f'<div class="key-figure"><dt>{label}</dt><dd>{figure}</dd></div>\n')
     self.body.append("</dl>\n")
+    caption = caption_halves(node)
+    if caption:
+        text = (escape(caption[0].text) if len(caption) == 1
+                else " ".join(_html_half(half, escape(half.text), n > 0) for n, half in enumerate(caption)))
+        self.body.append(f'<p class="key-figures-caption">{text}</p>\n')
     raise nodes.SkipNode
 
 
@@ -213,6 +236,7 @@ LATEX_PREAMBLE = rf"""
 \newcommand{{\editionkfsecond}}[1]{{{{\sffamily\bfseries\footnotesize\color{{{BRAND}}}#1}}}}
 \newcommand{{\editionkfuntranslated}}[1]{{{{\mdseries\color{{black!55}}[#1]}}}}
 \newcommand{{\editionkfrow}}{{\par\vspace{{9pt}}}}
+\newcommand{{\editionkfcaption}}[1]{{\par\vspace{{7pt}}{{\sffamily\scriptsize\color{{black!65}}#1\par}}}}
 \newenvironment{{editionkeyfigures}}{{%
   \par\vspace{{6pt}}\noindent
   \begin{{lrbox}}{{\editionkfbox}}%
@@ -256,6 +280,9 @@ def panel_tex(node: key_figures, columns: int = 2) -> str:
                      + (r"\hfill" if index % columns < columns - 1 and index < len(shown) - 1 else ""))
         if index % columns == columns - 1 and index < len(shown) - 1:
             lines.append(r"\editionkfrow")
+    caption = caption_halves(node)
+    if caption:
+        lines.append(r"\editionkfcaption{" + r"\par ".join(_tex_half(half) for half in caption) + "}")
     lines.append(r"\end{editionkeyfigures}")
     return "\n".join(lines) + "\n"
 
@@ -267,9 +294,13 @@ def visit_key_figures_latex(self: Any, node: key_figures) -> None:
 
 def visit_key_figures_text(self: Any, node: key_figures) -> None:
     self.new_state(0)
-    self.add_text("\n".join(" / ".join(h.text for h in (card.first, *(card.second or ())[:1])) + ": "
-                            + " / ".join(h.text for h in (card.first_figure, *(card.second or ())[1:]))
-                            for card in cards(node)))
+    lines = [" / ".join(h.text for h in (card.first, *(card.second or ())[:1])) + ": "
+             + " / ".join(h.text for h in (card.first_figure, *(card.second or ())[1:]))
+             for card in cards(node)]
+    caption = caption_halves(node)
+    if caption:
+        lines.append(" / ".join(h.text for h in caption))
+    self.add_text("\n".join(lines))
     self.end_state()
     raise nodes.SkipNode
 
