@@ -10,6 +10,7 @@ without ``SITE_URL`` none is written.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
@@ -32,13 +33,25 @@ def og_locale(language: str) -> str:
     return {"en": "en_US"}.get(language, language)
 
 
+#: The end of a sentence, in the languages' own marks.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s|(?<=[。！？])")
+
+
 def first_paragraph(doctree: nodes.document | None) -> str:
+    """The page's first paragraph as a description.  One that introduces a list (ending
+    in a colon, "……下辖7个社区：") would read as cut off in a search result or a share
+    card: it ends at its last full sentence instead, or, if it is one sentence, the next
+    paragraph outside a list is taken."""
     if doctree is None:
         return ""
     for paragraph in doctree.findall(nodes.paragraph):
+        if isinstance(paragraph.parent, nodes.list_item):
+            continue
         text = " ".join(paragraph.astext().split())
-        if text:
-            return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
+        if text.endswith((":", "：")):
+            ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+            text = text[:ends[-1]].strip() if ends else ""
+        if text:            return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
     return ""
 
 

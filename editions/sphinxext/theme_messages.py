@@ -66,10 +66,18 @@ def template_messages(app: Sphinx, template: Path) -> list[tuple[int, str]]:
     return _MESSAGES[key]
 
 
+#: Sphinx's own words that its HTML writer puts on every page (the headings' permalink
+#: title): in sphinx.pot too, so that sphinx.po can word them as the style guide does
+#: (Sphinx's Chinese catalog ends the tooltip with a full stop: 链接到此标题。).
+WRITER_MESSAGES = ("Link to this heading",)
+
+
 def add_theme_messages(app: Sphinx) -> None:
     if app.builder.name != "gettext":
         return
     catalog = app.builder.catalogs["sphinx"]
+    for message in WRITER_MESSAGES:
+        catalog.add(message, MsgOrigin(source=str(Path(app.outdir, "(theme)", "sphinx", "writers", "html5.py")), line=0))
     for template, name in theme_template_files(app):
         # The pot shows sources relative to its own folder: this prints
         # "(theme)/furo/page.html", the same wherever the theme is installed.
