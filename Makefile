@@ -59,7 +59,7 @@ MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf booklet dist bench gettext update-po stats check review serve test test-fast clean venv venv-test lock
+.PHONY: help all html pdf booklet dist bench gettext update-po stats check review queries serve test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -188,6 +188,12 @@ check: gettext ## Check every translation: sync, markup, safety, numbers, terms,
 # comments.  EDITOR_URL='vscode://file{path}:{line}' adds a link that opens each entry.
 review: gettext | $(STAMPS)/debian-build ## Build the translators' review view into _build/review/<language>/
 	@$(foreach t,$(TRANSLATIONS),$(EDITIONS) build review $(t) $(SPHINXOPTS) &&) true
+
+# The office's questions, one letter per translation (not part of the site): each name
+# pending in the termbase and each '# review: ask the office' note, numbered, with a blank
+# for the answer.  Read from locales/ every time: an answer entered there takes it off.
+queries: $(VENV_READY) | $(STAMPS)/debian-pdf $(AFTER_CLEAN) ## The questions for the office, as a letter: _build/queries/<language>.pdf and .html
+	@$(EDITIONS) queries $(BUILDDIR)/queries $(TRANSLATIONS)
 
 serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: make serve LANGUAGE=zh_CN PORT=8000
 	$(VENV)/bin/sphinx-autobuild -c . -b html -D language=$(LANGUAGE) \

@@ -51,6 +51,12 @@ def _dist(argv: list[str]) -> int:
     return main(argv)
 
 
+def _queries(argv: list[str]) -> int:
+    from .publish.queries import main
+
+    return main(argv)
+
+
 def _bench(argv: list[str]) -> int:
     from .publish.bench import main
 
@@ -115,6 +121,8 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "frontpage": (_frontpage, "write the site's front page: frontpage OUTDIR [LANGUAGE...]"),
     "dist": (_dist, "pack the built site: dist [BUILDDIR]"),
     "bench": (_bench, "print build timings"),
+    "queries": (_queries, "the questions for the office (pending names, ask-the-office notes) as HTML and PDF: "
+                          "queries OUTDIR [LANGUAGE...]"),
     "update-po": (_update_po, "merge the templates into the catalogs: update-po POT_DIR [LANGUAGE...]"),
     "stats": (_stats, "translated / fuzzy / untranslated counts: stats [LANGUAGE...]"),
     "check": (_check, "check the translations (check --help)"),

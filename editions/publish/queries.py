@@ -1,0 +1,431 @@
+"""``make queries``: one letter to the office with every question the translation still has.
+
+``python -m editions queries OUTDIR [LANGUAGE...]`` writes, for each translation,
+``OUTDIR/<language>.html`` and ``OUTDIR/<language>.pdf``: a short letter in the
+language of the translation (in Chinese: 致<the office>：…), one numbered question
+a line of the office's answer, built from what the translators already keep:
+
+* each term of ``locales/<language>/termbase.tsv`` whose status is ``pending``: its
+  English, the proposed translation, where it is used (the page, and the
+  catalog:line of each message whose English names it, as ``make check``'s
+  ``pending`` notes find them) and a blank for the answer;
+* each ``# review: ask the office: …`` note of the catalogs that is not about one of
+  those names (a figure, a sentence, a formula): the note's question, where it is,
+  and a blank.  A note is about a name when its entry uses a pending term and the
+  note names it (its English or its translation) or says "pending in the termbase".
+
+When the office answers, the translator writes the answer into the termbase (the
+name corrected if need be, the status emptied) and removes the entry's ``ask the
+office`` line: the question leaves the letter, and ``make check``'s ``terms`` check
+names every message that does not use the corrected name yet.
+
+Everything in the letter comes from contributors' files (the termbase, the
+catalogs): it is text, escaped for HTML and for TeX where it lands, never markup.
+The PDF is a small standalone XeLaTeX document, run by ``latexmk.build_pdf``
+(locked down like the brochures).  A catalog or termbase that ``make check`` refuses
+as a file (too large, a link, bad bytes) is left out and said so; nothing else stops
+the letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from ..catalogs.files import (
+    CatalogError,
+    catalog_problems,
+    display_path,
+    folder_problems,
+    language_catalogs,
+    non_regular_files,
+    parse,
+)
+from ..catalogs.lines import msgstr_lines
+from ..checks import terms
+from ..dates import source_date_epoch
+from ..languages import cjk_region, is_cjk, language_tag
+from ..project import Project, load, literal_settings
+from .latexmk import PdfError, build_pdf
+
+#: A translator's note that asks the office something: "# review: ask the office: …"
+_ASK = re.compile(r"^\s*review:\s*ask the office\b(?:\s*\([^)]*\))?\s*[:：]?\s*(?P<question>.*)$", re.IGNORECASE)
+_PENDING_NOTE = re.compile(r"pending in the termbase", re.IGNORECASE)
+#: The interface catalog: not a page.
+INTERFACE = "sphinx"
+
+
+@dataclass(frozen=True)
+class Use:
+    page: str  # the page's title in the translation ("经济基础扎实"), or the interface's name
+    where: str  # "economy.po:52"
+
+
+@dataclass
+class Question:
+    text: str  # a term's English, or a note's question
+    proposed: str = ""  # a term's proposed translation
+    uses: list[Use] = field(default_factory=list)
+    is_term: bool = False
+
+
+@dataclass
+class Letter:
+    language: str
+    title: str  # the profile's title in the translation
+    addressee: str  # the author (the office) in the translation
+    date: dt.date
+    terms: list[Question]
+    others: list[Question]
+    left_out: list[str]  # files not read, with the reason
+
+    @property
+    def questions(self) -> list[Question]:
+        return [*self.terms, *self.others]
+
+
+#: The letter's words, by language (the first part of its code); English otherwise.
+WORDS = {
+    "zh": {
+        "heading": "关于《{title}》{language_name}待确认事项的函",
+        "language_name": "中文版",
+        "to": "致{addressee}：",
+        "intro": ("《{title}》{language_name}由英文文本译出。以下名称和表述无法通过公开资料核实，"
+                  "现逐项列出，恳请贵办确认。请在每项“答复”处写明正确的写法；拟用写法无误的，写“无误”即可。"
+                  "如能提供英文文本所据的中文原文，多数问题可一并解决。"),
+        "terms": "一、名称（{count}项）",
+        "others": "二、其他问题（{count}项）",
+        "none": "目前没有待确认的事项。",
+        "english": "英文：",
+        "proposed": "拟用写法：",
+        "question": "问题：",
+        "where": "出现位置：",
+        "unused": "（正文中暂未使用）",
+        "answer": "答复：",
+        "blank": "＿" * 20,
+        "from": "《{title}》编译组",
+        "date": "{year}年{month}月{day}日",
+        "interface": "网站界面",
+        "list_separator": "；",
+        "where_format": "{page}（{where}）",
+        "thanks": "此致\n敬礼！",
+    },
+    "en": {
+        "heading": "{title}: questions for the office about the {language_name}",
+        "language_name": "translation",
+        "to": "To: {addressee}",
+        "intro": ("The {language_name} of “{title}” was made from the English text. The names and statements "
+                  "below could not be verified from public sources: please confirm each one, writing the right "
+                  "form under “Answer” (or “correct” if the proposed form is right). The original text the "
+                  "English was made from would settle most of them at once."),
+        "terms": "1. Names ({count})",
+        "others": "2. Other questions ({count})",
+        "none": "There is nothing to confirm at present.",
+        "english": "English: ",
+        "proposed": "Proposed: ",
+        "question": "Question: ",
+        "where": "Where: ",
+        "unused": "(not used in the text yet)",
+        "answer": "Answer: ",
+        "blank": "_" * 40,
+        "from": "The translators of “{title}”",
+        "date": "{year}-{month:02d}-{day:02d}",
+        "interface": "site interface",
+        "list_separator": "; ",
+        "where_format": "{page} ({where})",
+        "thanks": "",
+    },
+}
+
+
+def words(language: str) -> dict[str, str]:
+    return WORDS.get(language.split("_")[0].split("@")[0], WORDS["en"])
+
+
+# -- Reading: the termbase and the catalogs ---------------------------------------------
+
+def _translations(catalog_paths: list[Path]) -> dict[str, str]:
+    """msgid -> msgstr of the interface catalog (the title and author of conf.py)."""
+    found: dict[str, str] = {}
+    for path in catalog_paths:
+        if path.stem == INTERFACE and not catalog_problems(path):
+            try:
+                po = parse(path, path.read_text(encoding="utf-8"))
+            except CatalogError:
+                continue
+            found = {e.msgid: e.msgstr for e in po if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+    return found
+
+
+def _page_title(po, stem: str, language: str) -> str:  # noqa: ANN001 (polib.POFile)
+    if stem == INTERFACE:
+        return words(language)["interface"]
+    for entry in po:
+        if not entry.obsolete:  # a page's first message is its title
+            return " ".join((entry.msgstr if entry.msgstr and "fuzzy" not in entry.flags else entry.msgid).split())
+    return stem
+
+
+def _page_order(path: Path) -> tuple[int, str]:
+    """The home page first, the pages by name, the interface last."""
+    return (0 if path.stem == "index" else 2 if path.stem == INTERFACE else 1, path.name)
+
+
+def _about_a_name(note: str, used: list[terms.Term]) -> bool:
+    """A note asks about a name when it says so ("… Pending in the termbase", the style
+    guide's convention) on an entry that uses a pending term: the name's own question
+    asks it.  Any other question (a figure, a sentence, even one that quotes a name) is
+    asked on its own."""
+    return bool(used) and bool(_PENDING_NOTE.search(note))
+
+
+def read_letter(project: Project, language: str) -> Letter:
+    folder = project.translations / language
+    left_out: list[str] = []
+    refused = non_regular_files(folder) + folder_problems(folder) if folder.is_dir() else []
+    for problem in refused:
+        left_out.append(problem.report())
+    termbase, findings = terms.load(folder / "termbase.tsv")
+    if termbase is None:
+        left_out += [f"{f.file}:{f.line}: {f.message}" for f in findings]
+        termbase = terms.Termbase(folder / "termbase.tsv", [])
+    pending = termbase.pending
+    questions = {term.english: Question(term.english, term.translation, is_term=True) for term in pending}
+    others: dict[str, Question] = {}
+    catalog_paths = [] if refused else sorted(language_catalogs(project.translations, language), key=_page_order)
+    for path in catalog_paths:
+        if problems := catalog_problems(path):
+            left_out.append(problems[0].report())
+            continue
+        text = path.read_text(encoding="utf-8")
+        try:
+            po = parse(path, text)
+        except CatalogError as exc:
+            left_out.append(exc.report())
+            continue
+        line_of = msgstr_lines(text)
+        page = _page_title(po, path.stem, language)
+        for entry in po:
+            if entry.obsolete:
+                continue
+            use = Use(page, f"{path.name}:{line_of(entry.linenum)}")
+            used = [term for term in dict.fromkeys(termbase.terms_in(entry.msgid)) if term.pending]
+            for term in used:
+                if use not in questions[term.english].uses:
+                    questions[term.english].uses.append(use)
+            for comment in (entry.tcomment or "").splitlines():
+                match = _ASK.match(comment)
+                if not match or not match["question"].strip() or _about_a_name(comment, used):
+                    continue
+                question = others.setdefault(" ".join(match["question"].split()),
+                                             Question(" ".join(match["question"].split())))
+                if use not in question.uses:
+                    question.uses.append(use)
+    interface = _translations(catalog_paths)
+    settings = literal_settings(project.root / "conf.py")
+    title = str(settings.get("project") or project.title)
+    author = str(settings.get("author") or "")
+    return Letter(
+        language=language,
+        title=interface.get(title, title),
+        addressee=interface.get(author, author),
+        date=dt.datetime.fromtimestamp(source_date_epoch(project.root), tz=dt.timezone.utc).date(),
+        terms=list(questions.values()),
+        others=list(others.values()),
+        left_out=left_out,
+    )
+
+
+# -- Writing: HTML and TeX ------------------------------------------------------------------
+
+def _filled(letter: Letter) -> dict[str, str]:
+    """The letter's fixed words with its title, addressee and date put in (still plain text)."""
+    w = words(letter.language)
+    values = {"title": letter.title, "addressee": letter.addressee, "language_name": w["language_name"]}
+    filled = {key: value.replace("{title}", values["title"]).replace("{addressee}", values["addressee"])
+              .replace("{language_name}", values["language_name"]) for key, value in w.items()}
+    filled["date"] = w["date"].format(year=letter.date.year, month=letter.date.month, day=letter.date.day)
+    return filled
+
+
+def _where(question: Question, w: dict[str, str]) -> str:
+    if not question.uses:
+        return w["unused"]
+    return w["list_separator"].join(w["where_format"].format(page=use.page, where=use.where)
+                                    for use in question.uses)
+
+
+def _lines(question: Question, w: dict[str, str]) -> list[tuple[str, str]]:
+    """A question as (label, text) lines, the answer's blank last."""
+    if question.is_term:
+        lines = [(w["english"], question.text), (w["proposed"], question.proposed)]
+    else:
+        lines = [(w["question"], question.text)]
+    return [*lines, (w["where"], _where(question, w)), (w["answer"], w["blank"])]
+
+
+STYLE = """
+body { max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; line-height: 1.7;
+       font-family: "Noto Serif CJK SC", "Noto Serif CJK", "Songti SC", serif; color: #1c1c1c; }
+h1 { font-size: 1.35rem; text-align: center; margin-bottom: 2rem; }
+h2 { font-size: 1.1rem; margin-top: 2rem; }
+ol { padding-left: 2rem; }
+li { margin-bottom: 1.1rem; }
+li p { margin: 0; }
+.label { font-weight: bold; }
+.answer { margin-top: 0.3rem; }
+.signature { text-align: right; margin-top: 2.5rem; }
+.left-out { color: #8a2b2b; font-size: 0.9rem; }
+@media print { body { margin: 0; max-width: none; } li { break-inside: avoid; } }
+"""
+
+
+def html_letter(letter: Letter) -> str:
+    w = _filled(letter)
+    tag = escape(language_tag(letter.language), quote=True)
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{tag}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="robots" content="noindex">',
+        f"<title>{escape(w['heading'])}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(w['heading'])}</h1>",
+        f"<p>{escape(w['to'])}</p>",
+        f"<p>{escape(w['intro'])}</p>",
+    ]
+    number = 1
+    for heading, questions in ((w["terms"], letter.terms), (w["others"], letter.others)):
+        if not questions:
+            continue
+        parts.append(f"<h2>{escape(heading.replace('{count}', str(len(questions))))}</h2>")
+        parts.append(f'<ol start="{number}">')
+        for question in questions:
+            items = "".join(
+                ('<p class="answer">' if label == w["answer"] else "<p>")
+                + f'<span class="label">{escape(label)}</span>{escape(text)}</p>'
+                for label, text in _lines(question, w))
+            parts.append(f'<li id="q{number}">{items}</li>')
+            number += 1
+        parts.append("</ol>")
+    if not letter.questions:
+        parts.append(f"<p>{escape(w['none'])}</p>")
+    if w["thanks"]:
+        parts.append("<p>" + "<br>".join(escape(line) for line in w["thanks"].splitlines()) + "</p>")
+    parts.append(f'<p class="signature">{escape(w["from"])}<br>{escape(w["date"])}</p>')
+    for reason in letter.left_out:
+        parts.append(f'<p class="left-out">{escape(reason)}</p>')
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _tex(text: str) -> str:
+    from ..sphinxext.tex import tex_escape  # the brochures' escaping: text, never commands
+
+    return str(tex_escape(text))
+
+
+def tex_letter(letter: Letter) -> str:
+    w = _filled(letter)
+    cjk = is_cjk(letter.language)
+    fonts = (rf"""\usepackage{{xeCJK}}
+\setCJKmainfont{{Noto Serif CJK {cjk_region(letter.language)}}}
+\setCJKsansfont{{Noto Sans CJK {cjk_region(letter.language)}}}
+\xeCJKsetup{{CJKecglue={{}}, PunctStyle=quanjiao}}
+\linespread{{1.3}}""" if cjk else "")
+    lines = [
+        r"\documentclass[a4paper,11pt]{article}",
+        r"\usepackage[margin=25mm]{geometry}",
+        r"\usepackage{fontspec}",
+        r"\setmainfont{TeX Gyre Termes}",
+        r"\setsansfont{TeX Gyre Heros}",
+        fonts,
+        r"\usepackage{enumitem}",
+        r"\usepackage{needspace}",
+        r"\pagestyle{plain}",
+        r"\setlength{\parindent}{" + ("2em" if cjk else "0pt") + "}",
+        r"\setlength{\parskip}{0.4em}",
+        r"\begin{document}",
+        r"\begin{center}{\sffamily\bfseries\large " + _tex(w["heading"]) + r"\par}\end{center}",
+        r"\vspace{1em}",
+        r"\noindent " + _tex(w["to"]) + r"\par",
+        _tex(w["intro"]) + r"\par",
+    ]
+    number = 1
+    for heading, questions in ((w["terms"], letter.terms), (w["others"], letter.others)):
+        if not questions:
+            continue
+        lines.append(r"\needspace{6\baselineskip}\medskip\noindent{\sffamily\bfseries "
+                     + _tex(heading.replace("{count}", str(len(questions)))) + r"}\par")
+        lines.append(rf"\begin{{enumerate}}[label={{\arabic*.}},start={number},leftmargin=2.2em,itemsep=0.9em]")
+        for question in questions:
+            body = r"\\".join(r"{\sffamily\bfseries " + _tex(label) + "}" + _tex(text)
+                              for label, text in _lines(question, w))
+            lines.append(r"\needspace{5\baselineskip}\item \raggedright " + body)
+            number += 1
+        lines.append(r"\end{enumerate}")
+    if not letter.questions:
+        lines.append(_tex(w["none"]) + r"\par")
+    if w["thanks"]:
+        first, *rest = w["thanks"].splitlines()
+        lines.append(r"\medskip " + _tex(first) + r"\par")
+        lines += [r"\noindent " + _tex(line) + r"\par" for line in rest]
+    lines.append(r"\bigskip\begin{flushright}" + _tex(w["from"]) + r"\\" + _tex(w["date"]) + r"\end{flushright}")
+    for reason in letter.left_out:
+        lines.append(r"\noindent{\small " + _tex(reason) + r"}\par")
+    lines.append(r"\end{document}")
+    return "\n".join(lines) + "\n"
+
+
+# -- The command -----------------------------------------------------------------------------
+
+def write(project: Project, language: str, out: Path, pdf: bool = True) -> tuple[Path, Path | None]:
+    letter = read_letter(project, language)
+    for reason in letter.left_out:
+        print(f"queries {language}: left out: {reason}", file=sys.stderr)
+    out.mkdir(parents=True, exist_ok=True)
+    html = out / f"{language}.html"
+    html.write_text(html_letter(letter), encoding="utf-8")
+    if not pdf:
+        return html, None
+    latex_dir = out / f"latex-{language}"
+    shutil.rmtree(latex_dir, ignore_errors=True)
+    latex_dir.mkdir(parents=True)
+    (latex_dir / f"queries-{language}.tex").write_text(tex_letter(letter), encoding="utf-8")
+    built = build_pdf(latex_dir, project)
+    target = out / f"{language}.pdf"
+    shutil.copyfile(built, target)
+    count = len(letter.questions)
+    print(f"{language} queries {display_path(html)}, {display_path(target)} "
+          f"({len(letter.terms)} name{'s' if len(letter.terms) != 1 else ''}, "
+          f"{count - len(letter.terms)} other question{'s' if count - len(letter.terms) != 1 else ''})")
+    return html, target
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0].startswith("-"):
+        print("usage: python -m editions queries OUTDIR [LANGUAGE...]", file=sys.stderr)
+        return 2
+    project = load()
+    out = Path(argv[0])
+    languages = project.requested(argv[1:]) or project.translation_languages
+    status = 0
+    for language in languages:
+        if language == project.source_language:
+            continue
+        try:
+            write(project, language, out)
+        except PdfError as exc:
+            print(f"queries {language}: the HTML is written ({display_path(out / (language + '.html'))}); "
+                  f"the PDF is not: {exc}", file=sys.stderr)
+            status = 1
+    return status
