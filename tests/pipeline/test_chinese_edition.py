@@ -73,3 +73,39 @@ def test_every_termbase_term_is_used_consistently() -> None:
     assert not inconsistent, "\n".join(inconsistent)
     # a termbase row that no message uses is a stale row
     assert {t.english for t in termbase.terms} - used == set()
+
+
+def test_the_pages_say_what_year_the_content_describes(site: Path, pdfs: Path) -> None:
+    """Review 2026-12 §1.9: the figures and the outlook are of 2018, said in both languages,
+    on the site and in the PDFs, from one value (conf.py's edition_data_as_of)."""
+    from editions.project import literal_settings
+
+    year = literal_settings(ROOT / "conf.py")["edition_data_as_of"]
+    assert year == "2018"
+    for page in set((ROOT / "docs").glob("*.md")) - {ROOT / "docs" / "EDITORIAL.md"}:  # {as_of}, never the year
+        assert "as of 2018" not in page.read_text(encoding="utf-8"), page
+    zh = BeautifulSoup((site / "zh_CN" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    en = BeautifulSoup((site / "en" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert zh.select_one("p.key-figures-caption").get_text() == f"数据截至{year}年"
+    assert en.select_one("p.key-figures-caption").get_text() == f"Figures as of {year}"
+    assert f"均截至{year}年" in zh.select_one("p.as-of").get_text()
+    assert f"are as of {year}." in en.select_one("p.as-of").get_text()
+    assert f"以上展望为{year}年时所作" in text_of(site, "outlook")
+    import subprocess
+
+    for edition, words in (("zh_CN", [f"数据截至{year}年", f"均截至{year}年"]),
+                           ("en", [f"Figures as of {year}", f"are as of {year}"])):
+        text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdfs / f"mishixiang-profile-{edition}.pdf"), "-"],
+                                                 capture_output=True, text=True, check=True).stdout)
+        assert all(re.sub(r"\s+", "", w) in text for w in words), edition
+
+
+def test_the_chart_says_the_tiers_are_cumulative(site: Path) -> None:
+    """Review 2026-12 §1.7 and U7: the overlapping tiers are not to be added up; the text
+    alternative is written as Chinese is (full-width marks, the unit)."""
+    page = BeautifulSoup((site / "zh_CN" / "economy.html").read_text(encoding="utf-8"), "html.parser")
+    assert "累计口径：各档均含更高档次的企业" in page.select_one("figure.chart figcaption").get_text()
+    assert page.select_one("figure.chart desc").get_text().startswith("纳税超1亿元：5家；纳税超5000万元：9家；")
+    en = BeautifulSoup((site / "en" / "economy.html").read_text(encoding="utf-8"), "html.parser")
+    assert "cumulative tiers" in en.select_one("figure.chart figcaption").get_text()
+    assert en.select_one("figure.chart desc").get_text().startswith("More than 100 million yuan: 5 enterprises; ")
