@@ -112,7 +112,7 @@ def content_problems(ctx: Context, catalog: health.Catalog, entry: polib.POEntry
 
     size = rules.size_problems(msgid, msgstr, ctx.language)
     if size:  # too large to parse or check: that is the one finding
-        return {"size": ("; ".join(size), "shorten it (the build leaves it out and fails)")}
+        return {"size": ("; ".join(size), "shorten it")}
 
     if catalog.is_interface:
         visible_id, visible_str = _interface_visible(msgid), _interface_visible(msgstr)

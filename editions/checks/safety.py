@@ -23,7 +23,7 @@ def problem(msgid_text: str, msgstr_text: str, msgid: Parsed, msgstr: Parsed) ->
     if not invisible + issues:
         return None
     return ("; ".join(invisible + issues),
-            _advice(invisible, issues, rules.CONTENT_ADVICE) + " (the build leaves it out and fails)")
+            _advice(invisible, issues, rules.CONTENT_ADVICE))
 
 
 def interface_problem(msgid: str, msgstr: str, flags: list[str]) -> tuple[str, str] | None:

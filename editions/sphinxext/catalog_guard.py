@@ -126,7 +126,8 @@ def catalog_location(config: Config, domain: str, msgid: str) -> str:
 def _refuse(problems: list[CatalogError], language: str, staged: Path) -> NoReturn:
     for problem in problems:
         logger.error("%s", problem.report())
-    logger.error("the %s edition was not built: fix the catalog(s) above and build again.", language)
+    logger.error("the %s catalogs stop this edition: fix the catalog(s) above and build again; the last good "
+                 "edition stays published.", language)
     _remove_tree(staged)  # nothing half-checked stays where Sphinx reads
     # A clean stop: a SphinxError here would print a traceback and a version dump.
     sys.exit(2)

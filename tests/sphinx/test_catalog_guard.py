@@ -21,7 +21,7 @@ def stopped(build, *expected: str) -> None:
     for text in expected:
         assert text in build.warnings, build.warnings
     assert "Traceback" not in build.warnings + build.status
-    assert "was not built: fix the catalog(s) above" in build.warnings
+    assert "stop this edition: fix the catalog(s) above" in build.warnings
 
 
 def test_a_good_catalog_is_compiled_under_build_never_beside_it(sample) -> None:
