@@ -45,9 +45,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..languages import cjk_region, is_cjk, language_tag
 from ..outputs import PAGE_MARKER
-from . import keyfigures
+from . import imprint, keyfigures
 from .names import pdf_basename
-from .parallel import SEPARATOR, languages_of
+from .parallel import LATIN_COLUMN, SEPARATOR, languages_of
 from .tex import BRAND, colour_definition, tex_escape
 from .translated_config import source_value
 
@@ -120,10 +120,11 @@ def _tex_lines(lines: list[str]) -> str:
     return r"\\".join(tex_escape(line) for line in lines)
 
 
-def _cover(shown: dict[str, list[str]]) -> str:
+def _cover(shown: dict[str, list[str]], dated: imprint.Imprint) -> str:
     """Page 1: the upper half in the brand colour with the title and subtitle on it,
-    the author below (a parallel edition: each in both languages, one line each).  The
-    text pages count on from 2: the page numbers are the PDF's and the booklet's."""
+    the author below, then the edition's date and the year of its figures (imprint.py;
+    a parallel edition: each in both languages, one line each).  The text pages count
+    on from 2: the page numbers are the PDF's and the booklet's."""
     title = r"\par\vspace{4pt}".join(tex_escape(line) for line in shown["project"])
     subtitle, author = _tex_lines(shown["edition_subtitle"]), _tex_lines(shown["author"])
     return rf"""
@@ -140,6 +141,7 @@ def _cover(shown: dict[str, list[str]]) -> str:
   {{\color{{{BRAND}}}\rule{{18mm}}{{2.5pt}}\par}}
   \vspace{{0.8em}}
   {{\sffamily\large {author}\par}}
+  {imprint.cover_lines(dated)}
 \end{{titlepage}}
 \setcounter{{page}}{{2}}
 """
@@ -165,8 +167,12 @@ GEOMETRY = (r"\usepackage[a5paper,top={top},bottom=20mm,hmargin=16mm,headheight=
             r"footskip=10mm]{{geometry}}")
 
 
+def _top_and_head(config: Config) -> tuple[str, str]:
+    return ("25mm", "26pt") if languages_of(config) else ("21mm", "14pt")
+
+
 def _geometry(config: Config) -> str:
-    top, head = ("25mm", "26pt") if languages_of(config) else ("21mm", "14pt")
+    top, head = _top_and_head(config)
     return GEOMETRY.format(top=top, head=head)
 
 
@@ -180,24 +186,54 @@ SPLIT_LINES = rf"""\makeatletter
 \makeatother"""
 
 
+#: The running header's section: the one in force at the top of the page, the one whose
+#: heading is at or above the top of its text.  TeX's marks cannot say it (fancyhdr's
+#: \rightmark is the last mark of the page: a section that starts lower down; \topmark
+#: misses a section that starts the page; paracol ships pages of its own), so each
+#: section's and subsection's heading writes its page and height (\pdfsavepos) into the
+#: .aux, and the header reads them back at the next run: a page whose first heading
+#: opens it (its first line within 24 pt of the top of the text) is headed by it, any
+#: other by the last heading of the pages before.  Nothing before the first heading.
+RUNNING_SECTION = r"""\makeatletter
+\newcommand\editionheadingat[1]{\pdfsavepos
+  \protected@write\@auxout{}{\string\editionheading{\thepage}{\noexpand\the\pdflastypos}{\unexpanded{\unexpanded{#1}}}}#1}
+\newcommand\editionheading[3]{%
+  \ifcsname edition@last@#1\endcsname\else
+    \ifdim#2sp>\dimexpr\paperheight-\editiontexttop-24pt\relax
+      \expandafter\gdef\csname edition@top@#1\endcsname{#3}\fi
+  \fi
+  \expandafter\gdef\csname edition@last@#1\endcsname{#3}}
+\newcommand\editionsectionat[1]{\let\editionthissection\@empty
+  \ifcsname edition@top@#1\endcsname
+    \expandafter\let\expandafter\editionthissection\csname edition@top@#1\endcsname
+  \else\edition@before{#1}\fi}
+\def\edition@before#1{\ifnum#1>1
+    \ifcsname edition@last@\number\numexpr#1-1\endcsname
+      \expandafter\let\expandafter\editionthissection\csname edition@last@\number\numexpr#1-1\endcsname
+    \else\edition@before{\number\numexpr#1-1}\fi
+  \fi}
+\makeatother"""
+
+
 def _page_style(config: Config, shown: dict[str, list[str]]) -> str:
     """Running header (title left, section right: each in half the line, a long one
     wraps; a parallel edition's, each language on a line of its own) and "3 / 12"
     footer on every text page."""
     title = _tex_lines(shown["project"])
     parallel = languages_of(config) is not None
-    # a parallel edition's section marks carry \editionlines: each language on a line
-    lines = r"\editionlines" if parallel else ""
+    # a parallel edition's section titles are "<source> · <translation>": a line each
+    lines = r"\expandafter\editionlines\expandafter" if parallel else ""
     return rf"""\usepackage{{lastpage}}
 {SPLIT_LINES if parallel else ""}
+\newcommand{{\editiontexttop}}{{{_top_and_head(config)[0]}}}
 \newcommand{{\editiontitle}}{{{title}}}
 \newcommand{{\editionrunning}}[1]{{{{\sffamily\footnotesize #1}}}}
-\renewcommand{{\sectionmark}}[1]{{\markboth{{{lines}{{#1}}}}{{{lines}{{#1}}}}}}
-\renewcommand{{\subsectionmark}}[1]{{\markright{{{lines}{{#1}}}}}}
+{RUNNING_SECTION}
+\newcommand{{\editionsection}}{{\editionsectionat{{\number\value{{page}}}}{lines}{{\editionthissection}}}}
 \fancypagestyle{{normal}}{{%
   \fancyhf{{}}%
   \fancyhead[L]{{\parbox[b]{{0.49\headwidth}}{{\raggedright\editionrunning{{\color{{{BRAND}}}\bfseries\editiontitle}}}}}}%
-  \fancyhead[R]{{\parbox[b]{{0.49\headwidth}}{{\raggedleft\editionrunning{{\nouppercase{{\rightmark}}}}}}}}%
+  \fancyhead[R]{{\parbox[b]{{0.49\headwidth}}{{\raggedleft\editionrunning{{\editionsection}}}}}}%
   \fancyfoot[C]{{\editionrunning{{\thepage\ / \pageref*{{LastPage}}}}}}%
   \renewcommand{{\headrulewidth}}{{0.4pt}}%
   \renewcommand{{\headrule}}{{{{\color{{{BRAND}}}\hrule height\headrulewidth width\headwidth}}\vskip-\headrulewidth}}%
@@ -212,10 +248,10 @@ def _page_style(config: Config, shown: dict[str, list[str]]) -> str:
 #: between a heading and what follows it.)
 HEADINGS = rf"""
 \setcounter{{secnumdepth}}{{0}}\setcounter{{tocdepth}}{{2}}
-\titleformat{{\section}}[block]{{\sffamily\bfseries\fontsize{{15}}{{19}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{}}%
+\titleformat{{\section}}[block]{{\sffamily\bfseries\fontsize{{15}}{{19}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{\editionheadingat}}%
   [{{\vspace{{2pt}}\color{{{BRAND}}}\nobreak\titlerule[0.8pt]}}]
 \titlespacing*{{\section}}{{0pt}}{{18pt plus 4pt minus 2pt}}{{8pt plus 2pt}}
-\titleformat{{\subsection}}[block]{{\sffamily\bfseries\fontsize{{12.5}}{{16}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{}}
+\titleformat{{\subsection}}[block]{{\sffamily\bfseries\fontsize{{12.5}}{{16}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{\editionheadingat}}
 \titlespacing*{{\subsection}}{{0pt}}{{14pt plus 3pt minus 2pt}}{{5pt plus 1pt}}
 \titleformat{{\subsubsection}}[block]{{\sffamily\bfseries\normalsize}}{{}}{{0pt}}{{}}
 \titlespacing*{{\subsubsection}}{{0pt}}{{9pt plus 2pt minus 1pt}}{{3pt plus 1pt}}
@@ -261,7 +297,7 @@ def cjk_language(config: Config) -> str | None:
     return next((lang for lang in (config.language, *(languages_of(config) or ())) if is_cjk(lang)), None)
 
 
-def _elements(config: Config, shown: dict[str, list[str]]) -> dict[str, str]:
+def _elements(config: Config, shown: dict[str, list[str]], dated: imprint.Imprint) -> dict[str, str]:
     language = cjk_language(config) or config.language
     cjk = cjk_language(config) is not None
     colour = config.edition_colour.lstrip("#").upper()
@@ -271,7 +307,7 @@ def _elements(config: Config, shown: dict[str, list[str]]) -> dict[str, str]:
         r"\usepackage{tikz}",  # the cover, charts (editions.sphinxext.charts)
         # parallel text: the two halves of each pair side by side, starting level
         r"\usepackage{paracol}\setcolumnwidth{0.48\textwidth,0.48\textwidth}\usepackage{ragged2e}"
-        if languages_of(config) else "",
+        + LATIN_COLUMN if languages_of(config) else "",
         # "<source> · <translation>": the dot between two languages is the Latin font's,
         # not a full-width CJK mark with its own space
         r'\xeCJKDeclareCharClass{Default}{"00B7}' if languages_of(config) and cjk else "",
@@ -281,6 +317,7 @@ def _elements(config: Config, shown: dict[str, list[str]]) -> dict[str, str]:
         COMPACT_LISTS,
         _page_style(config, shown),
         keyfigures.LATEX_PREAMBLE,
+        imprint.PREAMBLE + (r"\usepackage{qrcode}" if imprint.qr_usable(dated.url) else ""),
         UNTRANSLATED_MARK,
         CJK_BODY if cjk else LATIN_BODY,
         ACTUAL_TEXT,
@@ -297,7 +334,9 @@ def _elements(config: Config, shown: dict[str, list[str]]) -> dict[str, str]:
         "geometry": _geometry(config),
         "sphinxsetup": f"TitleColor={{HTML}}{{{colour}}}, InnerLinkColor={{HTML}}{{{colour}}}, "
                        f"OuterLinkColor={{HTML}}{{{colour}}}",
-        "maketitle": _cover(shown),
+        "maketitle": _cover(shown, dated),
+        # the back cover, the last of a multiple of four pages (imprint.py)
+        "atendofbody": imprint.back_cover(dated, shown["project"], shown["edition_subtitle"], shown["author"]),
         "tableofcontents": "",
         "preamble": preamble,
         "printindex": "",
@@ -329,7 +368,7 @@ def configure_latex(app: Sphinx, config: Config) -> None:
         if name not in given:
             config[name] = value
     shown = {name: value_lines(app, config, name) for name in ("project", "edition_subtitle", "author")}
-    ours = _elements(config, shown)
+    ours = _elements(config, shown, imprint.imprint(app, config))
     theirs = dict(given.get("latex_elements") or {})
     if "preamble" in theirs:
         theirs["preamble"] = ours["preamble"] + "\n" + theirs["preamble"]
@@ -353,3 +392,4 @@ def setup(app: Sphinx) -> None:
     # After Sphinx fills numfig_format with its translations (800).
     app.connect("config-inited", cjk_numbering, priority=850)
     app.add_post_transform(PageMarkers)
+    imprint.setup(app)

@@ -27,8 +27,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
+from docutils.utils import normalize_language_tag, smartquotes
 from sphinx.locale import _
-from sphinx.transforms import SphinxTransform
+from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
@@ -151,6 +152,51 @@ class SetSideBySide(SphinxTransform):
         return pair
 
 
+class QuotesOfEachLanguage(SphinxSmartQuotes):
+    """Typographic quotes for text in a language other than the edition's: the source's
+    half of a pair or of a heading, a passage left untranslated.  Sphinx sets the
+    quotes of the document's language, and none at all in one of its
+    ``smartquotes_excludes`` (zh_CN): the parallel edition's English kept its straight
+    \" and ', which the PDF's TeX mapping turned into ” (”Brand districts…”).  Each such
+    text gets its own language's quotes, as its own edition has them (“…”, Xi Jinping’s),
+    before Sphinx's pass (750) over the rest, under the same settings (``smartquotes``,
+    ``smartquotes_action``, ``smartquotes_excludes``)."""
+
+    default_priority = 749
+
+    def apply(self, **kwargs: Any) -> None:
+        config = self.config
+        if (config.smartquotes is False or self.document.settings.smart_quotes is False
+                or self.env._builder_cls.name in config.smartquotes_excludes.get("builders", [])):
+            return
+        self.smartquotes_action = config.smartquotes_action
+        own = language_tag(config.language)
+        excluded = {language_tag(lang) for lang in config.smartquotes_excludes.get("languages", [])}
+        for holder, tag in list(self._holders()):
+            quotes = next((t for t in normalize_language_tag(tag) if t in smartquotes.smartchars.quotes), None)
+            if tag == own or tag in excluded or quotes is None:
+                continue
+            blocks = [holder] if isinstance(holder, nodes.TextElement) else [
+                block for block in holder.findall(nodes.TextElement)
+                if not isinstance(block.parent, nodes.TextElement) and not isinstance(block, self.nodes_to_skip)]
+            for block in blocks:
+                texts = list(block.findall(nodes.Text))
+                taught = smartquotes.educate_tokens(self.get_tokens(texts), attr=self.smartquotes_action,
+                                                    language=quotes)
+                for text, new in zip(texts, taught):
+                    if new != str(text):
+                        text.parent.replace(text, nodes.Text(new))
+
+    def _holders(self) -> Any:
+        """Each element in a language of its own, with its tag: a pair's half (``lang``),
+        an element with a ``language-<tag>`` class (a heading's half, an untranslated passage)."""
+        for node in self.document.findall(nodes.Element):
+            if isinstance(node, parallel_half):
+                yield node, node["lang"]
+            elif tag := _tag(node):
+                yield node, tag
+
+
 #: Nodes whose paragraphs are labels drawn by their own writer (editions.sphinxext.charts,
 #: .keyfigures), not paragraphs of the page: each keeps both texts in one line.
 LABEL_HOLDERS = ("chart", "key_figure")
@@ -256,13 +302,30 @@ def depart_pair_latex(self: Any, node: parallel_pair) -> None:
     self.body.append("\n\\end{paracol}\n")
 
 
+#: The column of a language that is not CJK (``\editionlatincolumn``, in a parallel
+#: edition's preamble: latex.py), in its group:
+#:
+#: * quotes, apostrophes, dashes and the ellipsis are its font's: xeCJK takes “ ” ‘ ’
+#:   – — … for CJK punctuation (full-width, in the CJK font) everywhere; the classes are
+#:   set back to Latin here only (``\XeTeXcharclass`` is local to the group), so the
+#:   CJK column keeps its full-width marks;
+#: * few hyphens: half the measure hyphenated one line in six, on consecutive lines
+#:   too; a word is never broken across a page (``\brokenpenalty``).
+LATIN_COLUMN = r"""\newcommand{\editionlatincolumn}{%
+  \XeTeXcharclass"2018=0 \XeTeXcharclass"2019=0 \XeTeXcharclass"201C=0 \XeTeXcharclass"201D=0
+  \XeTeXcharclass"2013=0 \XeTeXcharclass"2014=0 \XeTeXcharclass"2026=0
+  \hyphenpenalty=1000 \exhyphenpenalty=1000 \doublehyphendemerits=100000 \brokenpenalty=10000 }"""
+
+
 def _half_setup(node: parallel_half) -> str:
     """A column is half the measure: justified, words of a Latin script leave gaps (CJK
-    text justifies between any two characters).  CJK text is drawn in its language's
-    glyphs: ``\\CJKregionJP`` where the edition's main CJK fonts are another region's
-    (latex.cjk_fonts defines it; where it is not defined, the ``\\csname`` does nothing)."""
+    text justifies between any two characters), and they are set as its language
+    (LATIN_COLUMN).  CJK text is drawn in its language's glyphs: ``\\CJKregionJP`` where
+    the edition's main CJK fonts are another region's (latex.cjk_fonts defines it; where
+    it is not defined, the ``\\csname`` does nothing)."""
     language = node["lang"].replace("-", "_")
-    return rf"\csname CJKregion{cjk_region(language)}\endcsname" if is_cjk(language) else r"\RaggedRight"
+    return (rf"\csname CJKregion{cjk_region(language)}\endcsname" if is_cjk(language)
+            else r"\RaggedRight\editionlatincolumn")
 
 
 def visit_half_latex(self: Any, node: parallel_half) -> None:
@@ -297,4 +360,5 @@ def setup(app: Sphinx) -> None:
                  latex=(visit_half_latex, depart_half_latex), text=(visit_pair_text, depart_pair_text))
     app.add_transform(KeepSource)
     app.add_transform(SetSideBySide)
+    app.add_transform(QuotesOfEachLanguage)
     app.add_post_transform(SplitListsForPrint)
