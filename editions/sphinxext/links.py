@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from ..languages import edition_languages, language_name, language_tag
 from .names import basename, edition_name, pdf_basename
+from .parallel import SEPARATOR, languages_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,6 +43,34 @@ def edition_parts(edition: str) -> list[dict[str, str]]:
     return [{"tag": language_tag(name), "name": language_name(name)} for name in edition_languages(edition)]
 
 
+def name_in(language: str, reader: str) -> str:
+    """*language*'s name in the *reader*'s language (CLDR: "Chinese", 英语), or its own name."""
+    try:
+        from babel import Locale
+
+        name = Locale.parse(language).get_language_name(reader)
+    except Exception:  # noqa: BLE001 - unknown to CLDR: its own name
+        name = None
+    return (name[:1].upper() + name[1:]) if name else language_name(language)
+
+
+def parallel_names(edition: str, reader: str) -> dict[str, str]:
+    """A parallel edition's languages named in the reader's language, for the one message
+    that names it as one choice ("English with Chinese", 英语–中文对照)."""
+    source, target = edition_languages(edition)
+    return {"source": name_in(source, reader), "target": name_in(target, reader)}
+
+
+def title_parts(config: Config) -> list[dict[str, str]]:
+    """A parallel edition's title ("Profile · 概况"): each half with its language tag."""
+    pair = languages_of(config)
+    title = str(config.html_title or "")
+    if not pair or SEPARATOR not in title:
+        return []
+    first, second = title.split(SEPARATOR, 1)
+    return [{"text": first, "tag": language_tag(pair[0])}, {"text": second, "tag": language_tag(pair[1])}]
+
+
 def editions(config: Config) -> list[str]:
     return [*config.edition_languages, *config.edition_parallels]
 
@@ -56,6 +85,7 @@ def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
         "tag": "" if "-" in edition else language_tag(edition),
         "name": edition_title(edition),
         "parts": edition_parts(edition),
+        "parallel": parallel_names(edition, app.config.language) if "-" in edition else None,
         "href": f"{root}{edition}/{uri}",
         "current": edition == current,
     } for edition in editions(app.config)]
@@ -69,7 +99,8 @@ def pdf_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
                            (current in edition_languages(e) or e in edition_languages(current))]
     root = to_site_root(pagename)
     return [{"href": f"{root}pdf/{pdf_basename(config, edition)}.pdf", "edition": edition,
-             "name": edition_title(edition), "parts": edition_parts(edition), "current": edition == current}
+             "name": edition_title(edition), "parts": edition_parts(edition), "current": edition == current,
+             "parallel": parallel_names(edition, config.language) if "-" in edition else None}
             for edition in related if edition in config.edition_pdfs]
 
 
@@ -79,10 +110,11 @@ def add_edition_links(
     if app.builder.format != "html":
         return
     if app.config.edition_review:  # the review view stands alone: it is not part of the site
-        context["edition_links"], context["edition_pdfs"] = [], []
+        context["edition_links"], context["edition_pdfs"], context["edition_title_parts"] = [], [], []
         return
     links = edition_links(app, pagename)
     context["edition_links"] = links
+    context["edition_title_parts"] = title_parts(app.config)
     context["edition_base_url"] = app.config.edition_base_url
     context["language_folder"] = edition_name(app.config)
     # `make pdf` copies each brochure into the site's pdf/ folder; a link is there only
