@@ -9,11 +9,14 @@ The CSV (``label,value``) is the one place the figures live.  The caption, the
 unit (what a value counts, optional) and each label become ordinary paragraphs of
 the page, so they are extracted into the page's catalog and translated where
 every other sentence is; the drawing
-is made at write time from the translated text: inline SVG for the site (with
-``<title>`` and ``<desc>`` as its text alternative), TikZ vector graphics for
-the PDF.  Labels are escaped for SVG and for TeX: a translation stays text.
-The text alternative reads each bar as "label: value unit", with the punctuation
-and spacing of the edition's language ("纳税超1亿元：5家；……" in Chinese).
+is made at write time from the translated text: for the site a table drawn with
+CSS (a row a bar: the label, a bar as long as the value, the value; text at the
+page's size, readable on a phone, and a data table for screen readers), TikZ
+vector graphics for the PDF.  Labels are escaped for HTML and for TeX: a
+translation stays text.
+On the site a screen reader hears each value with its unit ("5 enterprises", 5家);
+``description`` gives the chart as one sentence in the edition's punctuation
+("纳税超1亿元：5家；……" in Chinese).
 """
 
 from __future__ import annotations
@@ -122,46 +125,67 @@ class ChartDirective(DataFileDirective):
         return [node]
 
 
-# -- HTML: inline SVG -------------------------------------------------------------------
+# -- HTML: a table whose rows are the bars ------------------------------------------------
 
-ROW, LABEL_GAP, BAR_HEIGHT, WIDTH, BAR_SPACE, LINE = 52, 20, 20, 640, 540, 19
+def _html_text(node: nodes.Element, separator: str = " · ") -> str:
+    """A label or caption as HTML: its text, or in a parallel edition each language's
+    half in a span with its lang (and an untranslated half's mark before it)."""
+    found = halves(node)
+    if len(found) == 1 and found[0].tag is None:
+        return escape(found[0].text)
+    parts = []
+    for half in found:
+        mark = (f'<span class="untranslated-mark"{_lang(half.mark_tag)}>{escape(half.mark)}</span>'
+                if half.mark else "")
+        parts.append(f'<span class="chart-line"{_lang(half.tag)}>{mark}{escape(half.text)}</span>')
+    return f'<span class="parallel-separator">{escape(separator)}</span>'.join(parts)
 
 
-def svg(node: chart, ident: str, colour: str, language: str = "en") -> str:
-    caption, data = chart_parts(node)
-    top = max(value for _label, value in data) or 1
-    extra = LINE * (max(len(lines) for lines, _value in data) - 1)  # a second line of label
-    row = ROW + extra
-    height = row * len(data) + 8
-    desc = description(node, language)
-    parts = [
-        f'<svg class="chart-graphic" role="img" aria-labelledby="{ident}-title {ident}-desc" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{ident}-title">{escape(caption)}</title>',
-        f'<desc id="{ident}-desc">{escape(desc)}</desc>',
-    ]
-    for index, (lines, value) in enumerate(data):
-        y = index * row
-        width = max(2.0, BAR_SPACE * value / top)
-        spans = "".join(f'<tspan x="0" dy="{0 if n == 0 else LINE}">{escape(line)}</tspan>' for n, line in enumerate(lines))
-        parts += [
-            f'<text x="0" y="{y + 16}" class="chart-label">{spans}</text>',
-            f'<rect x="0" y="{y + extra + LABEL_GAP + 4}" width="{width:.1f}" height="{BAR_HEIGHT}" rx="2" '
-            f'fill="{escape(colour)}"/>',
-            f'<text x="{width + 8:.1f}" y="{y + extra + LABEL_GAP + 19}" class="chart-value">{escape(number(value))}</text>',
-        ]
-    parts.append("</svg>")
-    return "\n".join(parts)
+def _lang(tag: str | None) -> str:
+    return f' lang="{escape(tag)}"' if tag else ""
+
+
+def _unit_html(node: chart, language: str) -> str:
+    """What a value counts, for a screen reader after each value (" enterprises", 家):
+    the bars show it already, the caption says it."""
+    unit = next((c for c in node.children if isinstance(c, nodes.paragraph) and "chart-unit" in c["classes"]), None)
+    if unit is None:
+        return ""
+    spans = []
+    for half in halves(unit):
+        cjk = is_cjk(half.tag.replace("-", "_") if half.tag else language)
+        spans.append(f'<span{_lang(half.tag)}>{"" if cjk else " "}{escape(half.text)}</span>')
+    return f'<span class="visually-hidden">{" ".join(spans)}</span>'
+
+
+def html_chart(node: chart, ident: str, language: str, colour: str) -> str:
+    """The chart as a data table drawn with CSS: a row a bar, its label (the row's
+    header), its bar (an element as long as the value, hidden from screen readers: the
+    number says it) and its value.  Text in the page's font at the page's size, so it
+    stays readable on a phone; in a parallel edition each label in both languages."""
+    captions = [c for c in node.children if isinstance(c, nodes.caption)]
+    labels = [c for c in node.children if isinstance(c, nodes.paragraph) and "chart-unit" not in c["classes"]]
+    values = node["values"]
+    top = max(values) or 1
+    unit = _unit_html(node, language)
+    out = [f'<figure class="chart" id="{escape(ident)}" style="--edition-colour: {escape(colour)}">']
+    if captions:
+        out.append(f'<figcaption>{_html_text(captions[0])}</figcaption>')
+    # the figure's caption names the table too: not given again (a screen reader would say it twice)
+    out.append('<table class="chart-table">\n<tbody>')
+    for label, value in zip(labels, values):
+        share = max(0.005, value / top)  # of the cell, less room for the value after the longest bar
+        out.append(
+            f'<tr><th scope="row" class="chart-label">{_html_text(label)}</th>'
+            f'<td class="chart-bar-cell"><span class="chart-bar" style="width: calc((100% - 4.5rem) * {share:.4f})" aria-hidden="true"></span>'
+            f'<span class="chart-value">{escape(number(value))}{unit}</span></td></tr>')
+    out.append("</tbody>\n</table>\n</figure>\n")
+    return "\n".join(out)
 
 
 def visit_chart_html(self: Any, node: chart) -> None:
     ident = node["ids"][0] if node["ids"] else f"chart-{id(node)}"
-    caption, _data = chart_parts(node)
-    self.body.append(f'<figure class="chart" id="{escape(ident)}">\n{svg(node, ident, self.config.edition_colour, self.config.language)}\n')
-    if caption:
-        self.body.append(f"<figcaption>{escape(caption)}</figcaption>\n")
-    self.body.append("</figure>\n")
+    self.body.append(html_chart(node, ident, self.config.language, self.config.edition_colour))
     raise nodes.SkipNode
 
 
