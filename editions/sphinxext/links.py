@@ -54,9 +54,18 @@ def name_in(language: str, reader: str) -> str:
     return (name[:1].upper() + name[1:]) if name else language_name(language)
 
 
+#: The one message that names a parallel edition (edition-bar.html says it).
+PARALLEL_NAME = "%(source)s with %(target)s"
+
+
 def parallel_names(edition: str, reader: str) -> dict[str, str]:
     """A parallel edition's languages named in the reader's language, for the one message
-    that names it as one choice ("English with Chinese", 英语–中文对照)."""
+    that names it as one choice ("English with Chinese", 英语–中文对照); in English while
+    the message is (not "英语 with 中文")."""
+    from sphinx.locale import get_translation
+
+    if get_translation("sphinx")(PARALLEL_NAME) == PARALLEL_NAME:
+        reader = "en"
     source, target = edition_languages(edition)
     return {"source": name_in(source, reader), "target": name_in(target, reader)}
 

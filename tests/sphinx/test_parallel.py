@@ -58,9 +58,9 @@ def test_the_switcher_offers_the_parallel_edition_and_it_links_back(parallel) ->
     page = BeautifulSoup(build(parallel).page(), "html.parser")
     links = {a["data-language"]: a["href"] for a in page.select("nav.edition-bar a.language-link")}
     assert links == {"en": "../en/index.html", "zh_CN": "../zh_CN/index.html"}
-    # one choice, named by one message in the page's language (sphinx.po; the sample has none:
-    # its English wording, with the languages' Chinese names)
-    assert page.select_one("nav.edition-bar [aria-current]").get_text() == "英语 with 中文"
+    # one choice, named by one message in the page's language (sphinx.po; the sample has no
+    # translation of it: the English wording, the languages named in English)
+    assert page.select_one("nav.edition-bar [aria-current]").get_text() == "English with Chinese"
     zh = BeautifulSoup(parallel.build(edition_languages=["en", "zh_CN"]).page(), "html.parser")
     assert {a["data-language"] for a in zh.select("nav.edition-bar a.language-link")} == {"en", "en-zh_CN"}
 
