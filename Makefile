@@ -162,10 +162,11 @@ $(BUILDDIR)/html/index.html: editions/publish/frontpage.py $(VENV_READY) $(STAMP
                              $(foreach l,$(LANGUAGES),$(STAMPS)/catalogs-$(l)) | $(AFTER_CLEAN)
 	@$(EDITIONS) frontpage $(BUILDDIR)/html $(LANGUAGES)
 
-# Stamps that change only when a command-line variable does.
+# Stamps that change only when a command-line variable does (SITE_URL: the site's links, the
+# brochures' back cover).
 $(STAMPS)/html-options $(STAMPS)/pdf-options: FORCE | $(AFTER_CLEAN)
 	@mkdir -p $(@D)
-	@value='$(SPHINXOPTS) | $(ALLOW_FUZZY) $(if $(findstring html,$@),| $(SITE_URL) | $(LANGUAGES) | $(PDF_OFFERED))'; \
+	@value='$(SPHINXOPTS) | $(ALLOW_FUZZY) | $(SITE_URL) $(if $(findstring html,$@),| $(LANGUAGES) | $(PDF_OFFERED))'; \
 	  [ -f $@ ] && [ "$$(cat $@)" = "$$value" ] || echo "$$value" > $@
 
 # -- Translation ---------------------------------------------------------------------

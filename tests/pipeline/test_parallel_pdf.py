@@ -124,3 +124,42 @@ def test_the_key_figures_hold_both_languages_in_each_card_not_in_pairs(site: Pat
     cards = panel.select(".key-figure")
     assert len(cards) == 7 and not panel.select(".parallel-pair")
     assert all(card.select_one("dt > .key-figure-second[lang='zh-CN']") for card in cards)
+
+
+# -- The English set as English ---------------------------------------------------------------
+
+QUOTED = re.compile(r"“[^“”]*”|\w+’\w*")  # a quotation, an apostrophe
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def word_width(pdf: Path, text: str) -> float:
+    """The width, in points, of the first word of *pdf* that is *text*."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = re.search(rf'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">{re.escape(text)}</word>',
+                      html)
+    assert found, text
+    return float(found.group(2)) - float(found.group(1))
+
+
+def test_the_english_column_has_the_english_editions_quotes(pdfs: Path, parallel_lines: list[Line]) -> None:
+    # typographic quotes, an opening one before a word (not ”Brand districts…”, TeX's
+    # reading of a straight quote), set in the English font (not xeCJK's full-width mark)
+    english = " ".join(word for line in parallel_lines if line.column == "left" for word in line.text.split()
+                       if not CJK.search(word))  # (a Chinese line's opening mark may hang into the left half)
+    assert english.count("“") >= 10 and english.count("“") == english.count("”"), english.count("“")
+    assert not re.search(r"”\w|\"", english), re.findall(r".{20}”\w+", english)
+    assert abs(word_width(pdfs / PROJECT.pdf_name("en-zh_CN"), "“Brand")
+               - word_width(pdfs / PROJECT.pdf_name("en"), "“Brand")) < 0.5
+    chinese = " ".join(line.text for line in parallel_lines if line.column == "right")
+    assert chinese.count("“") >= 10  # the Chinese column keeps its own
+
+
+@pytest.mark.parametrize("name", PROJECT.pages)
+def test_the_parallel_sites_english_has_the_english_editions_quotes(site: Path, name: str) -> None:
+    def article(edition: str, selector: str) -> str:
+        soup = BeautifulSoup((site / edition / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+        return " ".join(" ".join(node.get_text(" ").split()) for node in soup.select(selector))
+
+    english = article("en", "article p")
+    halves = article("en-zh_CN", "article div.parallel-half[lang='en']")
+    assert QUOTED.findall(halves) == QUOTED.findall(english) and '"' not in halves

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import NamedTuple
@@ -131,10 +132,16 @@ def test_a_brochure_of_a5_pages(pdfs: Path, language: str) -> None:
     assert not re.search(r"\b(Contents|目录)\b", pdftotext(pdf_path(pdfs, language)))
 
 
-def test_cover_page_has_title_and_subtitle_only(pdfs: Path) -> None:
+#: The edition's date (conftest's SOURCE_DATE_EPOCH, 2026-01-01) and the year of its figures
+#: (conf.py's edition_data_as_of), as each language writes them.
+DATES = {"en": "January 1, 2026", "zh_CN": "2026年1月1日"}
+AS_OF = {"en": "Figures as of 2018", "zh_CN": "数据截至2018年"}
+
+
+def test_cover_page_has_title_subtitle_author_date_and_year_of_the_figures(pdfs: Path) -> None:
     cover = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8",
                             str(pdf_path(pdfs, "zh_CN")), "-"], capture_output=True, text=True).stdout
-    assert squeeze(cover) == "米市巷街道概况杭州市拱墅区米市巷街道办事处"
+    assert squeeze(cover) == "米市巷街道概况杭州市拱墅区米市巷街道办事处2026年1月1日数据截至2018年"
 
 
 def test_two_builds_are_byte_identical(pdfs: Path, project: Path, make) -> None:
@@ -233,12 +240,21 @@ def test_the_panel_reads_figure_then_label(pdfs: Path, language: str) -> None:
     assert figure + label in text
 
 
+def text_pages(path: Path) -> list[int]:
+    """The pages between the covers that hold text: not the blank pages before the back cover."""
+    pages = int(pdfinfo(path)["Pages"])
+    return [page for page in range(2, pages) if pdftotext_page(path, page).strip()]
+
+
 @pytest.mark.parametrize("language", EDITIONS)
-def test_running_header_and_page_numbers_on_every_page_but_the_cover(pdfs: Path, language: str) -> None:
+def test_running_header_and_page_numbers_on_every_page_but_the_covers(pdfs: Path, language: str) -> None:
     path = pdf_path(pdfs, language)
     pages = int(pdfinfo(path)["Pages"])
-    assert not re.search(r"\d\s*/\s*\d", pdftotext_page(path, 1))  # the cover: no header, no number
-    for page in range(2, pages + 1):
+    for cover in (1, pages):  # the cover and the back cover: no header, no number
+        assert not re.search(r"\d\s*/\s*\d", pdftotext_page(path, cover))
+    shown = text_pages(path)
+    assert shown == list(range(2, shown[-1] + 1))  # the text runs on; what blank pages there are, are at its end
+    for page in shown:
         lines = [line.strip() for line in pdftotext_page(path, page, "-layout").splitlines() if line.strip()]
         for line, title in zip(lines, HEADERS[language]):  # the running title, top left
             assert line.startswith(title), (page, line)
@@ -250,7 +266,8 @@ def test_running_header_and_page_numbers_on_every_page_but_the_cover(pdfs: Path,
 def test_the_running_header_names_the_section_in_the_editions_language(pdfs: Path, language: str,
                                                                       section: list[str]) -> None:
     path = pdf_path(pdfs, language)
-    page = next(w.page for w in words(path) if w.text == section[0].split()[0] and w.height > 12)  # where it opens
+    page = next(page for page in text_pages(path)  # the first page it heads
+                if section[0] in pdftotext_page(path, page, "-layout").strip().splitlines()[0])
     header = pdftotext_page(path, page, "-layout").strip().splitlines()
     for line, title, name in zip(header[:len(section)], HEADERS[language], section, strict=True):  # a line each
         assert squeeze(line) == squeeze(title + name)
@@ -260,7 +277,8 @@ def test_the_parallel_cover_names_the_profile_in_both_languages(pdfs: Path) -> N
     cover = [line.strip() for line in pdftotext_page(pdf_path(pdfs, "en-zh_CN"), 1, "-layout").splitlines()
              if line.strip()]
     assert " ".join(cover[:2]) == TITLES["en"] and cover[2:] == [  # the title wraps on the A5 page
-        TITLES["zh_CN"], "Gongshu District, Hangzhou", "杭州市拱墅区", "Mishixiang Sub-district Office", "米市巷街道办事处"]
+        TITLES["zh_CN"], "Gongshu District, Hangzhou", "杭州市拱墅区", "Mishixiang Sub-district Office", "米市巷街道办事处",
+        DATES["en"], DATES["zh_CN"], AS_OF["en"], AS_OF["zh_CN"]]
 
 
 @pytest.mark.parametrize("language", ["en", "en-zh_CN"])
@@ -277,10 +295,124 @@ def test_no_heading_ends_a_page(pdfs: Path, language: str) -> None:
     # a section's or subsection's heading (12.5 pt and more) is never the last line of a
     # page's text: what it opens follows it
     path = pdf_path(pdfs, language)
-    for page in range(2, int(pdfinfo(path)["Pages"]) + 1):
+    for page in text_pages(path):
         text = [w for w in words(path, page, page) if not re.fullmatch(r"\d+|/", w.text)]  # less "3 / 12"
         last = max(w.y_max for w in text)
         assert all(w.height < 12 for w in text if w.y_max > last - 3), (page, [w.text for w in text][-5:])
+
+
+def headings(path: Path) -> list[tuple[int, float, str]]:
+    """Each section's and subsection's heading (12.5 and 15 pt: not the 24 pt numerals of
+    the key figures, nor the 10 pt subsubsections) of the text pages: (page, top, text
+    with its words squeezed); a heading's lines, and a parallel one's two halves, are one
+    heading.  Checked against the PDF's bookmarks."""
+    titles = {squeeze(title) for title in outline_titles(PdfReader(path))}
+    found: list[tuple[int, float, str]] = []
+    lines: list[list[Word]] = []
+    for word in sorted((w for w in words(path, 2, text_pages(path)[-1]) if 12 < w.height < 20),
+                       key=lambda w: (w.page, w.y_max)):
+        if lines and lines[-1][0].page == word.page and word.y_max - lines[-1][0].y_max < 3:
+            lines[-1].append(word)  # the same line (a CJK half sits a point higher)
+        else:
+            lines.append([word])
+    for line in lines:
+        page = line[0].page
+        text = squeeze("".join(w.text for w in sorted(line, key=lambda w: w.x_min)))
+        top = min(w.y_min for w in line)
+        if found and found[-1][0] == page and found[-1][2] not in titles and any(
+                title.startswith(found[-1][2] + text) for title in titles):
+            found[-1] = (page, found[-1][1], found[-1][2] + text)  # the next line of a heading that wraps
+        else:
+            found.append((page, top, text))
+    assert [text for _page, _top, text in found if text not in titles] == []
+    return found
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_the_running_head_names_the_section_in_force_at_the_top_of_the_page(pdfs: Path, language: str) -> None:
+    # the section whose heading is at or above the top of the page's text: the heading
+    # that opens the page, else the last one before the page; nothing before the first
+    path = pdf_path(pdfs, language)
+    found = headings(path)
+    assert len(found) >= 8
+    for page in text_pages(path):
+        on_page = words(path, page, page)
+        header_bottom = max(w.y_max for w in on_page if w.y_max < 80 and w.height < 9)  # 8 pt, over the rule
+        body = [w for w in on_page if w.y_min > header_bottom and w.height > 9]
+        opening = [text for p, top, text in found if p == page and top <= min(w.y_min for w in body) + 1]
+        before = [text for p, _top, text in found if p < page]
+        expected = opening[0] if opening else (before[-1] if before else "")
+        middle = float(PdfReader(path).pages[page - 1].mediabox.width) / 2
+        head = squeeze("".join(w.text for w in sorted((w for w in on_page if w.y_max <= header_bottom
+                                                        and w.x_min > middle), key=lambda w: (w.y_min, w.x_min))))
+        assert head == expected.replace("·", ""), (page, head, expected)
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_a_brochure_is_a_multiple_of_four_pages_ending_with_its_back_cover(pdfs: Path, language: str) -> None:
+    # a folded sheet is four pages: the booklet needs no blank page of its own, and the back
+    # cover is the last page; the blank pages (at most three) stand before it, after the text
+    path = pdf_path(pdfs, language)
+    pages = int(pdfinfo(path)["Pages"])
+    assert pages % 4 == 0
+    shown = text_pages(path)
+    assert pages - 2 - len(shown) < 4
+    for blank in range(shown[-1] + 1, pages):
+        assert pdftotext_page(path, blank).strip() == ""
+    assert "Published by" in pdftotext_page(path, pages) or "编印单位" in pdftotext_page(path, pages)
+
+
+BACK_COVER = {  # what the back cover says: the title first
+    "en": [TITLES["en"], "Gongshu District, Hangzhou", AS_OF["en"], "Published by", "Mishixiang Sub-district Office",
+           "Edition", DATES["en"], "This profile is also published as an accessible web edition (HTML)."],
+    "zh_CN": [TITLES["zh_CN"], "杭州市拱墅区", AS_OF["zh_CN"], "编印单位", "米市巷街道办事处", "印发日期", DATES["zh_CN"],
+              "本概况另有无障碍网络版（HTML）。"],
+}
+BACK_COVER["en-zh_CN"] = BACK_COVER["en"][:1] + BACK_COVER["zh_CN"][:1] + BACK_COVER["en"][1:] + BACK_COVER["zh_CN"][1:]
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_the_back_cover_is_the_imprint_in_the_editions_languages(pdfs: Path, language: str) -> None:
+    # no site address without SITE_URL (see test_the_back_cover_has_the_site_and_its_qr_code)
+    path = pdf_path(pdfs, language)
+    text = squeeze(pdftotext_page(path, int(pdfinfo(path)["Pages"])))
+    title = "".join(squeeze(line) for line in BACK_COVER[language][:len(HEADERS[language])])
+    assert text.startswith(title), text
+    for line in BACK_COVER[language]:
+        assert squeeze(line) in text, (line, text)
+    assert "http" not in text and "Online" not in text and "网络版为" not in text
+
+
+SITE = "https://example.org/mishixiang"
+
+
+@pytest.fixture(scope="module")
+def online_pdfs(built_project: Path, tmp_path_factory: pytest.TempPathFactory, make) -> Path:
+    """The brochures of a site whose address is known (make pdf SITE_URL=...)."""
+    project = Path(shutil.copytree(built_project, tmp_path_factory.mktemp("online") / "project", symlinks=True))
+    make(project, "pdf", SITE_URL=SITE)
+    return project / "_build" / "pdf"
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_the_back_cover_has_the_site_and_its_qr_code(online_pdfs: Path, tmp_path: Path, language: str) -> None:
+    path = pdf_path(online_pdfs, language)
+    last = int(pdfinfo(path)["Pages"])
+    assert last % 4 == 0
+    url = f"{SITE}/{language}/"  # this edition's home on the site
+    text = squeeze(pdftotext_page(path, last))
+    assert url in text  # (the address may wrap in its column)
+    online = {"en": ["Online", "The online edition is accessible"], "zh_CN": ["网络版", "网络版为无障碍版本"]}
+    for word in online.get(language, online["en"] + online["zh_CN"]):
+        assert squeeze(word) in text, word
+    assert "HTML" not in text  # the line for a site without an address is not there
+    links = [annot.get_object()["/A"]["/URI"] for annot in PdfReader(path).pages[last - 1].get("/Annots", [])
+             if annot.get_object().get("/A", {}).get("/URI")]
+    assert links == [url]
+    subprocess.run(["pdftoppm", "-f", str(last), "-l", str(last), "-r", "150", "-png", "-singlefile", str(path),
+                    str(tmp_path / "back")], check=True)
+    read = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "back.png")], capture_output=True, text=True)
+    assert read.stdout.split() == [url], read.stderr  # a QR code of the address, that a phone reads
 
 
 def test_the_parallel_brochure_has_the_key_figures_in_both_languages(pdfs: Path) -> None:
@@ -333,7 +465,7 @@ def test_chinese_lines_are_spaced_for_chinese_reading(pdfs: Path) -> None:
 def test_no_chinese_paragraph_ends_with_one_character_alone(pdfs: Path) -> None:
     path = pdf_path(pdfs, "zh_CN")
     lonely, paragraphs = [], 0
-    for page in range(2, int(pdfinfo(path)["Pages"]) + 1):
+    for page in text_pages(path):
         lines = body_lines(path, page)
         right = max(w.x_max for w in lines)
         for above, line in zip(lines, lines[1:]):
