@@ -21,6 +21,7 @@ from . import (
     links,
     metadata,
     parallel,
+    pdf_tagging,
     review,
     safety,
     template_cache,
@@ -63,6 +64,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     theme_messages.setup(app)
     template_cache.setup(app)
     latex.setup(app)
+    pdf_tagging.setup(app)  # after latex: its preamble comes last
     metadata.setup(app)
     app.connect("config-inited", add_theme_files)
     app.add_css_file("edition.css")
