@@ -181,8 +181,11 @@ class QuotesOfEachLanguage(SphinxSmartQuotes):
                 if not isinstance(block.parent, nodes.TextElement) and not isinstance(block, self.nodes_to_skip)]
             for block in blocks:
                 texts = list(block.findall(nodes.Text))
-                taught = smartquotes.educate_tokens(self.get_tokens(texts), attr=self.smartquotes_action,
-                                                    language=quotes)
+                # a text inside that is in a language of its own (the label of an untranslated
+                # passage, in the edition's) is left as it is: its own holder, if any, has it
+                tokens = [next(self.get_tokens([text])) if _in_language_of(text, holder) else ("literal", str(text))
+                          for text in texts]
+                taught = smartquotes.educate_tokens(iter(tokens), attr=self.smartquotes_action, language=quotes)
                 for text, new in zip(texts, taught):
                     if new != str(text):
                         text.parent.replace(text, nodes.Text(new))
@@ -195,6 +198,16 @@ class QuotesOfEachLanguage(SphinxSmartQuotes):
                 yield node, node["lang"]
             elif tag := _tag(node):
                 yield node, tag
+
+
+def _in_language_of(text: nodes.Text, holder: nodes.Element) -> bool:
+    """Whether *text* is in *holder*'s language: no element between them has a language of its own."""
+    node = text.parent
+    while node is not None and node is not holder:
+        if isinstance(node, parallel_half) or _tag(node):
+            return False
+        node = node.parent
+    return True
 
 
 #: Nodes whose paragraphs are labels drawn by their own writer (editions.sphinxext.charts,
