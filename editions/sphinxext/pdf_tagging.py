@@ -32,7 +32,10 @@ text) or as a checked language tag: never as TeX.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -41,6 +44,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..languages import language_tag
 from . import charts
 from .parallel import parallel_half
+from .tex import tex_escape
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -299,10 +303,35 @@ class MarkForTagging(SphinxPostTransform):
             half.append(nodes.raw("", "\n\\editionhalfend\n", format="latex"))
 
 
+def xmp_settings(config: Any) -> str:
+    """What the XMP packet says, made exact: its dates (and the Info dictionary's, which
+    must match them) from SOURCE_DATE_EPOCH, as the untagged PDF's were (pdfmanagement
+    would take the time of the build: two builds would differ), and the subtitle one
+    description (pdfmanagement splits a value at its commas: "Gongshu District,
+    Hangzhou" would be two).  As pdfmanagement's own regression set-up does; the
+    instance's id is the edition's and its date's (pdfmanagement hashes the time)."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    instance = uuid.uuid5(uuid.NAMESPACE_URL, f"editions:{config.project}:{config.language}:"
+                          f"{config.edition_parallel}:{epoch}")
+    date = dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).strftime("D:%Y%m%d%H%M%S-00'00'")
+    subject = tex_escape(config.edition_subtitle)
+    return rf"""\ExplSyntaxOn
+\pdfmanagement_add:nnn {{Info}} {{CreationDate}} {{({date})}}
+\pdfmanagement_add:nnn {{Info}} {{ModDate}} {{({date})}}
+\AddToDocumentProperties [document] {{pdfcreationdate}} {{{date}}}
+\AddToDocumentProperties [document] {{pdfmoddate}} {{{date}}}
+\AddToDocumentProperties [hyperref] {{pdfmetadate}} {{{date}}}
+\AddToDocumentProperties [hyperref] {{pdfdate}} {{{date}}}
+\AddToDocumentProperties [hyperref] {{pdfinstanceid}} {{uuid:{instance}}}
+\ExplSyntaxOff
+\hypersetup{{pdfsubject={{{{{subject}}}}}}}
+"""
+
+
 def add_preamble(app: Sphinx, config: Any) -> None:
     """config-inited, after latex.configure_latex (150) has set the preamble."""
     elements = dict(config.latex_elements)
-    elements["preamble"] = elements.get("preamble", "") + "\n" + PREAMBLE
+    elements["preamble"] = elements.get("preamble", "") + "\n" + PREAMBLE + xmp_settings(config)
     config.latex_elements = elements
 
 

@@ -134,6 +134,10 @@ def test_each_brochure_is_a_tagged_pdfa_2a_with_its_title_shown(pdfs: Path, edit
     assert xmp is not None
     assert xmp.dc_title == {language: title}
     assert xmp.dc_language == [language]
+    assert len(next(iter(xmp.dc_description.values())).split(",")) == len(reader.metadata["/Subject"].split(","))
+    # the archive's dates are the Info dictionary's: the sources' (SOURCE_DATE_EPOCH), not the build's
+    info = reader.metadata.creation_date
+    assert xmp.xmp_create_date.replace(tzinfo=None) == info.replace(tzinfo=None)
     metadata = catalog["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r"<pdfaid:part>2</pdfaid:part>", metadata)
     assert re.search(r"<pdfaid:conformance>A</pdfaid:conformance>", metadata)
