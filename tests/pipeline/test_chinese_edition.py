@@ -103,9 +103,15 @@ def test_the_pages_say_what_year_the_content_describes(site: Path, pdfs: Path) -
 def test_the_chart_says_the_tiers_are_cumulative(site: Path) -> None:
     """Review 2026-12 §1.7 and U7: the overlapping tiers are not to be added up; the text
     alternative is written as Chinese is (full-width marks, the unit)."""
-    page = BeautifulSoup((site / "zh_CN" / "economy.html").read_text(encoding="utf-8"), "html.parser")
-    assert "累计口径：各档均含更高档次的企业" in page.select_one("figure.chart figcaption").get_text()
-    assert page.select_one("figure.chart desc").get_text().startswith("纳税超1亿元：5家；纳税超5000万元：9家；")
-    en = BeautifulSoup((site / "en" / "economy.html").read_text(encoding="utf-8"), "html.parser")
-    assert "cumulative tiers" in en.select_one("figure.chart figcaption").get_text()
-    assert en.select_one("figure.chart desc").get_text().startswith("More than 100 million yuan: 5 enterprises; ")
+    def rows(language: str) -> tuple[str, list[tuple[str, str]]]:
+        page = BeautifulSoup((site / language / "economy.html").read_text(encoding="utf-8"), "html.parser")
+        chart = page.select_one("figure.chart")  # a table: what a screen reader reads is its text
+        return chart.figcaption.get_text(), [(row.th.get_text(), row.select_one(".chart-value").get_text())
+                                             for row in chart.select("table.chart-table tr")]
+
+    caption, zh = rows("zh_CN")
+    assert "累计口径：各档均含更高档次的企业" in caption
+    assert zh[:2] == [("纳税超1亿元", "5家"), ("纳税超5000万元", "9家")]  # the unit read with each value
+    caption, en = rows("en")
+    assert "cumulative tiers" in caption
+    assert en[0] == ("More than 100 million yuan", "5 enterprises")

@@ -65,12 +65,18 @@ def test_switcher_leads_to_the_same_page_in_every_edition(site: Path, edition: s
         resolved = (path.parent / href).resolve()
         assert resolved == (site / other / f"{page}.html").resolve()
         assert resolved.is_file()
-    current = {"en": "English", "zh_CN": "简体中文", "en-zh_CN": "English | 简体中文"}[edition]
+    # a language's edition is named in its own language, with its lang; the parallel one
+    # by one message of the page's language that reads as one choice (the parallel
+    # edition's pages are in its translation's language)
+    current = {"en": "English", "zh_CN": "简体中文", "en-zh_CN": "英语–中文对照"}[edition]
     assert " ".join(switcher.select_one("[aria-current]").get_text().split()) == current
-    # the parallel edition is named in both languages, each half in its own
+    for link in switcher.select("a.language-link"):
+        name = {"en": "English", "zh_CN": "简体中文"}.get(link["data-language"])
+        if name:
+            assert (link.get_text(), link["lang"], link["hreflang"]) == (name, *[link["data-language"].replace("_", "-")] * 2)
     parallel = switcher.find(attrs={"data-language": "en-zh_CN"}) or switcher.select_one("[aria-current]")
-    assert [(s["lang"], s.get_text()) for s in parallel.find_all("span", lang=True)] == [
-        ("en", "English"), ("zh-CN", "简体中文")]
+    assert parallel.get_text() == {"en": "English with Chinese"}.get(edition, "英语–中文对照")
+    assert "|" not in switcher.get_text() and not parallel.find_all(lang=True)
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
