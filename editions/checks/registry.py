@@ -75,8 +75,9 @@ _CHECKS = [
           "extra leading/trailing whitespace", "ours (zh_CN style guide)", waivable=True),
     Check("title-marks", "《》 around a termbase term that is not a work (honour, campaign, programme, event, "
           "slogan): only works take 《》", "ours (termbase kinds; GB/T 15834-2011 4.15)", waivable=True),
-    Check("dates", "a Chinese date format in sphinx.po that zero-pads month or day (%m, %d) or cuts the year "
-          "(%y): write %-m, %-d, %Y", "ours (GB/T 15835-2011)"),
+    Check("dates", "a date format in sphinx.po that renders another date (read back from two known dates: day "
+          "and month swapped, a fixed date, a part of the English's dropped); in Chinese, a zero-padded month or "
+          "day or a cut year (write %-m, %-d, %Y)", "Sphinx's format_date + ours (GB/T 15835-2011)"),
     Check("pending", "a termbase term waiting for the office's confirmation, with the entries that use it",
           "ours (termbase.tsv status column)", severity=NOTE),
     Check("waiver", "a waiver naming an unknown check or giving no reason; a note for one no longer needed",
