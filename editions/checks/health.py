@@ -20,7 +20,14 @@ from pathlib import Path
 import polib
 
 from ..catalogs.files import (
-    CatalogError, advice, catalog_problems, display_path, header_problems, msgfmt_messages, parse, text_problems,
+    CatalogError,
+    advice,
+    catalog_problems,
+    display_path,
+    header_problems,
+    msgfmt_messages,
+    parse,
+    text_problems,
 )
 from .report import Finding
 

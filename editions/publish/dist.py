@@ -11,7 +11,6 @@ from __future__ import annotations
 import gzip
 import io
 import shutil
-import sys
 import tarfile
 from pathlib import Path
 

@@ -50,7 +50,7 @@ from ..catalogs.lines import msgstr_lines
 from ..checks import terms
 from ..dates import source_date_epoch
 from ..languages import cjk_region, is_cjk, language_tag
-from ..project import Project, load, literal_settings
+from ..project import Project, literal_settings, load
 from .latexmk import PdfError, build_pdf
 
 #: A translator's note that asks the office something: "# review: ask the office: …"

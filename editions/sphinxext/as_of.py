@@ -36,7 +36,6 @@ import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-
 from sphinx.util.docutils import SphinxDirective
 
 if TYPE_CHECKING:

@@ -44,7 +44,12 @@ import polib
 from sphinx.util import logging
 
 from ..catalogs.files import (
-    CatalogError, catalog_problems, display_path, folder_problems, non_regular_files, parse,
+    CatalogError,
+    catalog_problems,
+    display_path,
+    folder_problems,
+    non_regular_files,
+    parse,
 )
 from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import MessageParser

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-
 BAD_REF = "\nSee {ref}`no-such-label`.\n"
 
 

@@ -10,7 +10,6 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-
 # The merge's mechanics on the tiny profile (written in Chinese, translated into English).
 CATALOG = Path("locales/en/LC_MESSAGES/visit.po")
 OLD = "街道有3个公园和一座桥。"

@@ -19,7 +19,6 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
 from bs4.element import CData
 
-
 ROOT = Path(__file__).resolve().parents[2]
 
 ALLOWLIST = ROOT / "locales" / "zh_CN" / "latin-allowlist.txt"

@@ -14,7 +14,6 @@ import polib
 import pytest
 from pypdf import PdfReader
 
-
 ROOT = Path(__file__).resolve().parents[2]
 
 LANGUAGES = ["en", "zh_CN"]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright import sync_api as playwright_api
 
+
 def search(browser, url: str) -> tuple[list[str], list[str]]:
     """Open a search URL; return the result links and any JavaScript errors."""
     page = browser.new_page()

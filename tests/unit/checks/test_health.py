@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import polib
 
-from pathlib import Path
-
-
 GOOD = [("The Grand Canal runs through it.", "大运河穿境而过。")]
 
 

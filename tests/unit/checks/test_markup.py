@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from editions.checks.markup import emphasis_fix
 from editions.catalogs.markup import MessageParser
+from editions.checks.markup import emphasis_fix
 
 GREEN_HEART = "the city's **\"green heart\"**."
 

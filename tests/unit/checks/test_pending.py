@@ -7,9 +7,6 @@ open questions for the office is one command away.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-
 TERMBASE = (
     "english\tchinese\tkind\tstatus\tnote\n"
     "Guxin Road\t古新路\troad\tpending\tas the English gives it; ask the office\n"

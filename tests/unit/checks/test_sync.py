@@ -4,8 +4,6 @@ obsolete, stale-catalog; and the counts agree with `make stats`."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
-
 
 from editions.catalogs.counts import count_catalog
 from editions.checks.sync import word_diff

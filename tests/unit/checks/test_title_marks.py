@@ -6,8 +6,6 @@ slogans never take 《》; works (newspapers, books, films) do.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 TERMBASE = (
