@@ -66,4 +66,4 @@ def pin_source_date_epoch(repo: Path) -> int:
 
 
 def build_year(epoch: int) -> int:
-    return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).year
+    return dt.datetime.fromtimestamp(epoch, tz=dt.UTC).year

@@ -331,8 +331,8 @@ def interface_problems(msgid: str, msgstr: str) -> list[str]:
 
 # Two dates (and times) whose year, month and day can't be taken for each other or for the
 # time, in any order or padding: a format is judged by what Sphinx makes of them, read back.
-KNOWN_DATES = (dt.datetime(2026, 11, 30, 21, 47, 58, tzinfo=dt.timezone.utc),
-               dt.datetime(2027, 3, 5, 8, 6, 4, tzinfo=dt.timezone.utc))
+KNOWN_DATES = (dt.datetime(2026, 11, 30, 21, 47, 58, tzinfo=dt.UTC),
+               dt.datetime(2027, 3, 5, 8, 6, 4, tzinfo=dt.UTC))
 # Sphinx's directives that show each part of a date (%c and %x: the locale's whole date).
 _SHOWS = {"year": {"%Y", "%y", "%c", "%x"}, "month": {"%m", "%-m", "%b", "%B", "%c", "%x"},
           "day": {"%d", "%-d", "%c", "%x"}}

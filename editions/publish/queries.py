@@ -234,7 +234,7 @@ def read_letter(project: Project, language: str) -> Letter:
         language=language,
         title=interface.get(title, title),
         addressee=interface.get(author, author),
-        date=dt.datetime.fromtimestamp(source_date_epoch(project.root), tz=dt.timezone.utc).date(),
+        date=dt.datetime.fromtimestamp(source_date_epoch(project.root), tz=dt.UTC).date(),
         terms=list(questions.values()),
         others=list(others.values()),
         left_out=left_out,

@@ -142,6 +142,6 @@ def test_no_asset_from_another_site(site: Path, language: str) -> None:
         page = soup(path)
         assets = [tag.get("src") for tag in page.find_all(["script", "img", "iframe"])]
         assets += [tag.get("href") for tag in page.find_all("link", rel=lambda r: r and "stylesheet" in r)]
-        assert not [a for a in assets if a and urlsplit(a).scheme in {"http", "https"} or (a or "").startswith("//")]
+        assert not [a for a in assets if (a and urlsplit(a).scheme in {"http", "https"}) or (a or "").startswith("//")]
     css = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in (site / language / "_static").rglob("*.css"))
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)

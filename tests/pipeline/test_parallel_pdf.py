@@ -85,11 +85,11 @@ def places(lines: list[Line], text: str, column: str, english: bool) -> list[Lin
         if line.column != column:
             continue
         words = LIST_MARK.sub("", line.text.translate(QUOTES))
-        if (words if english else words.replace(" ", "")).startswith(wanted):
-            found.append(line)
+        whole = (words if english else words.replace(" ", "")).startswith(wanted)
         # a narrow column's first line may hold fewer words than that (two at least), the
         # last one hyphenated: "National Harmonious", "Provincial Comprehensive Ad-"
-        elif english and len(words.split()) >= 2 and wanted.startswith(words.removesuffix("-")):
+        first_words = english and len(words.split()) >= 2 and wanted.startswith(words.removesuffix("-"))
+        if whole or first_words:
             found.append(line)
     return found
 

@@ -32,7 +32,7 @@ def test_a_broken_interface_catalog_is_named_not_a_traceback(tmp_path: Path) -> 
     project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
     catalog = project / "locales" / "en" / "LC_MESSAGES" / "sphinx.po"
     raw = catalog.read_bytes()
-    line = raw[: raw.index("Riverside Sub-district Brief".encode())].count(b"\n") + 1
+    line = raw[: raw.index(b"Riverside Sub-district Brief")].count(b"\n") + 1
     catalog.write_bytes(raw.replace(b"Riverside Sub-district Brief", b"Riverside \xff Brief"))
     result = frontpage(project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
