@@ -396,7 +396,7 @@ def date_format_problem(msgid: str, msgstr: str, language: str = "en") -> tuple[
                 "printed as it is)", advice)
     if first == second:
         return f"{renders}, and every other date too (a fixed text, not a date format)", advice
-    for when, text in zip(KNOWN_DATES, (first, second)):
+    for when, text in zip(KNOWN_DATES, (first, second), strict=True):
         if reason := _misread(text, when, chinese):
             return f"the translation renders {_spoken(when)} as {text} ({reason})", advice
     if dropped := [part for part in english if part not in shown]:

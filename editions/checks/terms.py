@@ -198,7 +198,7 @@ def load(path: Path) -> tuple[Termbase | None, list[Finding]]:
                                     f"separate the columns with tabs: {columns_help}"))
             continue
         columns += [""] * (len(layout) - len(columns))
-        row = dict(zip(layout[:-1], columns))
+        row = dict(zip(layout[:-1], columns, strict=False))  # the columns past the layout are the note
         row["note"] = "\t".join(columns[len(layout) - 1:]).strip()
         kind, status = row["kind"].lower(), row.get("status", "").lower()
         if kind and kind not in KINDS:

@@ -72,7 +72,7 @@ def chart_parts(node: chart) -> tuple[str, list[tuple[tuple[str, ...], float]]]:
     """The caption and each bar's label lines and value."""
     caption = next((" / ".join(_lines(c)) for c in node.children if isinstance(c, nodes.caption)), "")
     labels = [_lines(c) for c in node.children if isinstance(c, nodes.paragraph) and "chart-unit" not in c["classes"]]
-    return caption, list(zip(labels, node["values"]))
+    return caption, list(zip(labels, node["values"], strict=True))
 
 
 def chart_unit(node: chart) -> tuple[str, ...]:
@@ -173,7 +173,7 @@ def html_chart(node: chart, ident: str, language: str, colour: str) -> str:
         out.append(f'<figcaption>{_html_text(captions[0])}</figcaption>')
     # the figure's caption names the table too: not given again (a screen reader would say it twice)
     out.append('<table class="chart-table">\n<tbody>')
-    for label, value in zip(labels, values):
+    for label, value in zip(labels, values, strict=True):
         share = max(0.005, value / top)  # of the cell, less room for the value after the longest bar
         out.append(
             f'<tr><th scope="row" class="chart-label">{_html_text(label)}</th>'

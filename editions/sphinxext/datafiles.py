@@ -34,7 +34,7 @@ def read_rows(path: Path, shown: str, what: str, columns: tuple[str, ...]) -> li
     if reader.fieldnames is None or not set(columns) <= set(reader.fieldnames):
         raise DataFileError(f"{what} {shown}: expected a CSV file with the columns {','.join(columns)}")
     return [(number, {name: (row.get(name) or "").strip() for name in columns})
-            for (number, _line), row in zip(lines[1:], reader)]
+            for (number, _line), row in zip(lines[1:], reader, strict=False)]  # blank rows are skipped
 
 
 class DataFileDirective(SphinxDirective):

@@ -52,7 +52,8 @@ def test_changed_paragraph_keeps_its_translation_as_fuzzy(small: Path, make) -> 
     lines = (small / CATALOG).read_text(encoding="utf-8").splitlines()
     msgstr = next(n for n in range(updated.linenum, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
     assert note.select_one("code.review-location").get_text() == f"{CATALOG}:{msgstr}"  # as make check says
-    assert [(d.get_text(), i.get_text()) for d, i in zip(note.select("del"), note.select("ins"))] == [("3", "4")]
+    changes = zip(note.select("del"), note.select("ins"), strict=True)
+    assert [(d.get_text(), i.get_text()) for d, i in changes] == [("3", "4")]
     assert "Review: kept by update-po" in note.get_text()
 
 

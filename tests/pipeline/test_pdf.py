@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import itertools
 import re
 import shutil
 import subprocess
@@ -255,7 +256,7 @@ def test_running_header_and_page_numbers_on_every_page_but_the_covers(pdfs: Path
     assert shown == list(range(2, shown[-1] + 1))  # the text runs on; what blank pages there are, are at its end
     for page in shown:
         lines = [line.strip() for line in pdftotext_page(path, page, "-layout").splitlines() if line.strip()]
-        for line, title in zip(lines, HEADERS[language]):  # the running title, top left
+        for line, title in zip(lines, HEADERS[language], strict=False):  # the running title, top left
             assert line.startswith(title), (page, line)
         assert re.fullmatch(rf"{page}\s*/\s*{pages}", lines[-1]), (page, lines[-1])  # "3 / 7", bottom
 
@@ -455,7 +456,7 @@ def test_chinese_lines_are_spaced_for_chinese_reading(pdfs: Path) -> None:
     # the lines of Chinese text are 1.5 characters apart or more (from one line's top to the next's)
     def leading(language: str) -> float:
         tops = sorted({round(w.y_min, 1) for w in body_lines(pdf_path(pdfs, language), 3)})
-        steps = sorted(b - a for a, b in zip(tops, tops[1:]) if b - a > 5)  # not a bullet beside its line
+        steps = sorted(b - a for a, b in itertools.pairwise(tops) if b - a > 5)  # not a bullet beside its line
         return steps[len(steps) // 2]
     assert leading("zh_CN") >= 1.5 * 10
     assert leading("en") < 1.4 * 10  # English keeps its own
@@ -467,7 +468,7 @@ def test_no_chinese_paragraph_ends_with_one_character_alone(pdfs: Path) -> None:
     for page in text_pages(path):
         lines = body_lines(path, page)
         right = max(w.x_max for w in lines)
-        for above, line in zip(lines, lines[1:]):
+        for above, line in itertools.pairwise(lines):
             if above.x_max > right - 12 and 0 < line.y_max - above.y_max < 20:  # a full line, then the next
                 paragraphs += 1
                 text = re.sub(r"[\W_]", "", line.text)

@@ -202,7 +202,7 @@ def test_the_chart_is_readable_on_a_phone(browser, server: str, edition: str) ->
     assert all(row["head"] for row in found["rows"])
     top = max(values)
     longest = max(row["bar"] for row in found["rows"])
-    for row, value in zip(found["rows"], values):
+    for row, value in zip(found["rows"], values, strict=True):
         assert abs(row["bar"] - longest * value / top) <= 2, (row, value)
     assert found["right"] <= WIDTHS[375]["width"] and found["scroll"] <= WIDTHS[375]["width"], found  # nothing sticks out
     context.close()

@@ -59,11 +59,11 @@ DIRECTIVES = ["raw} html\n<script>alert(1)</script>", "include} ../../secret.txt
 def test_a_directive_in_a_msgstr_is_never_run(sample, secret: Path) -> None:
     # one sentence of the other page for each directive, in one build
     sentences = [f"Sentence {n} of the other page." for n in range(1, len(DIRECTIVES) + 1)]
-    catalog = sample.catalog({s: f"```{{{d}\n```" for s, d in zip(sentences, DIRECTIVES)}, domain="other")
+    catalog = sample.catalog({s: f"```{{{d}\n```" for s, d in zip(sentences, DIRECTIVES, strict=True)}, domain="other")
     started = time.monotonic()
     build = sample.gated()
     assert time.monotonic() - started < 30  # 20 million emphasised lines are never made
-    for sentence, directive in zip(sentences, DIRECTIVES):
+    for sentence, directive in zip(sentences, DIRECTIVES, strict=True):
         refused(build, catalog, sentence, f"adds the directive ```{{{directive.split('}')[0]}}}")
     page = build.page("other")
     assert "TOP-SECRET-VALUE" not in page and "<script>alert" not in page

@@ -219,8 +219,9 @@ _counts = st.lists(st.integers(2, 999), min_size=2, max_size=5, unique=True)
 def test_clauses_in_any_order_pass_and_two_counts_swapped_fail(counts: list[int], order, data) -> None:
     # "N enterprises have exceeded M million yuan", as economy.po writes them
     millions = list(range(1, len(counts) + 1))
-    english = ", ".join(f"{n} enterprises have exceeded {m} million yuan" for n, m in zip(counts, millions))
-    clauses = [f"{n}家企业纳税超{m * 100}万元" for n, m in zip(counts, millions)]
+    pairs = list(zip(counts, millions, strict=True))
+    english = ", ".join(f"{n} enterprises have exceeded {m} million yuan" for n, m in pairs)
+    clauses = [f"{n}家企业纳税超{m * 100}万元" for n, m in pairs]
     shuffled = clauses[:]
     order.shuffle(shuffled)
     assert problem(english, "，".join(shuffled)) is None
