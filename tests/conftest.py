@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 import polib
 import pytest
@@ -72,7 +72,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def _build_shared_profiles(config: pytest.Config) -> None:
-    factory = config._tmp_path_factory  # pytest's own, as tmp_path_factory  # noqa: SLF001
+    factory = config._tmp_path_factory  # pytest's own, as tmp_path_factory
     for name, build in _SHARED.items():
         _shared(factory, "master", name, build)
 
@@ -266,7 +266,7 @@ def module_sample(rootdir: Path, tmp_path_factory: pytest.TempPathFactory,
 class Make:
     """The real Makefile, run on a copy: ``make(project, "html", LANGUAGES="en", check=False)``."""
 
-    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env: ClassVar[dict[str, str]] = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
 
     @staticmethod
     def command(project: Path, *targets: str, **variables: str) -> list[str]:

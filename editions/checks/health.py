@@ -127,7 +127,7 @@ def expected_plural_forms(language: str) -> tuple[int, str] | None:
         from babel.messages.plurals import get_plural
 
         plural = get_plural(language)
-    except Exception:  # unknown to Babel: only the syntax is checked
+    except Exception:  # noqa: BLE001 - unknown to Babel: only the syntax is checked
         return None
     return plural.num_plurals, plural.plural_expr
 

@@ -20,8 +20,8 @@ _RESIDUE = ("**", "__", "*", "`", "[", "]", "{", "}")
 _OPEN_QUOTES = "“‘《（「『【〈\"'"
 _CLOSE_QUOTES = "”’》）」』】〉\"'"
 _EMPHASIS_AROUND_QUOTES = re.compile(
-    r"(?P<mark>\*\*|__|\*|_)(?P<open>[%s]+)(?P<inner>[^*_]+?)(?P<close>[%s]+)(?P=mark)"
-    % (re.escape(_OPEN_QUOTES), re.escape(_CLOSE_QUOTES))
+    rf"(?P<mark>\*\*|__|\*|_)(?P<open>[{re.escape(_OPEN_QUOTES)}]+)(?P<inner>[^*_]+?)"
+    rf"(?P<close>[{re.escape(_CLOSE_QUOTES)}]+)(?P=mark)"
 )
 
 

@@ -73,9 +73,9 @@ _CHINESE_DIGITS = {
 }
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _LARGE_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_CHINESE_NUMERALS = "".join(_CHINESE_DIGITS) + "".join(_SMALL_UNITS) + "".join(_LARGE_UNITS)
 _CHINESE_RUN = re.compile(
-    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[%s%s%s])+" % (
-        "".join(_CHINESE_DIGITS), "".join(_SMALL_UNITS), "".join(_LARGE_UNITS))
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[" + _CHINESE_NUMERALS + "])+"
 )
 _ARABIC = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|.", re.DOTALL)
 
@@ -156,7 +156,7 @@ def _run_values(run: str) -> list[Decimal]:
 
 def names_from_terms(terms: list[tuple[str, str]]) -> Names:
     """(english, chinese) pairs of a termbase -> the names whose Chinese has numerals."""
-    numeral = re.compile(r"[0-9%s%s%s]" % ("".join(_CHINESE_DIGITS), "".join(_SMALL_UNITS), "".join(_LARGE_UNITS)))
+    numeral = re.compile(f"[0-9{_CHINESE_NUMERALS}]")
     names = {chinese: tuple(q.value for q in english_quantities(english))
              for english, chinese in terms if numeral.search(chinese)}
     return dict(sorted(names.items(), key=lambda item: -len(item[0])))  # longest first
@@ -324,7 +324,7 @@ def _foreign_digits_problem(text: str) -> tuple[str, str] | None:
     digits = foreign_digits(text)
     if not digits:
         return None
-    named = ", ".join(f"{ch} ({unicodedata.name(ch, 'U+%04X' % ord(ch))})" for ch in digits)
+    named = ", ".join(f"{ch} ({unicodedata.name(ch, f'U+{ord(ch):04X}')})" for ch in digits)
     plural = len(digits) > 1
     message = (f"the translation writes {named}, {'digits that are' if plural else 'a digit that is'} not 0–9")
     return message, "write " + ", ".join(dict.fromkeys(str(unicodedata.digit(ch)) for ch in digits))

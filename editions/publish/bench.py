@@ -144,7 +144,7 @@ def scaled_project(bench: Path, factor: int) -> tuple[Path, int]:
             name = f"{page}-{n}"
             text = (docs / f"{page}.md").read_text(encoding="utf-8")
             # labels must stay unique
-            text = re.sub(r"^\((\S+?)\)=$", lambda m: f"({m.group(1)}-{n})=", text, flags=re.MULTILINE)
+            text = re.sub(r"^\((\S+?)\)=$", rf"(\g<1>-{n})=", text, flags=re.MULTILINE)
             (docs / f"{name}.md").write_text(text, encoding="utf-8")
             po = (catalogs / f"{page}.po").read_text(encoding="utf-8")
             (catalogs / f"{name}.po").write_text(po.replace(f"docs/{page}.md", f"docs/{name}.md"), encoding="utf-8")

@@ -36,6 +36,7 @@ import sys
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..catalogs.files import (
     CatalogError,
@@ -52,6 +53,9 @@ from ..dates import source_date_epoch
 from ..languages import cjk_region, is_cjk, language_tag
 from ..project import Project, literal_settings, load
 from .latexmk import PdfError, build_pdf
+
+if TYPE_CHECKING:
+    import polib
 
 #: A translator's note that asks the office something: "# review: ask the office: …"
 _ASK = re.compile(r"^\s*review:\s*ask the office\b(?:\s*\([^)]*\))?\s*[:：]?\s*(?P<question>.*)$", re.IGNORECASE)
@@ -162,7 +166,7 @@ def _translations(catalog_paths: list[Path]) -> dict[str, str]:
     return found
 
 
-def _page_title(po, stem: str, language: str) -> str:  # noqa: ANN001 (polib.POFile)
+def _page_title(po: polib.POFile, stem: str, language: str) -> str:
     if stem == INTERFACE:
         return words(language)["interface"]
     for entry in po:

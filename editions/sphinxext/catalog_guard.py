@@ -292,8 +292,8 @@ def _reload_interface_catalog(app: Sphinx) -> None:
     # this, the catalog of the previous build would be served again (an edited
     # interface string published one build late, and make then up to date).
     roots = [(Path(app.srcdir) / d).resolve() for d in app.config.locale_dirs]
-    for key in [k for k in gettext._translations if any(Path(k[1]).is_relative_to(r) for r in roots)]:  # noqa: SLF001
-        del gettext._translations[key]  # noqa: SLF001
+    for key in [k for k in gettext._translations if any(Path(k[1]).is_relative_to(r) for r in roots)]:
+        del gettext._translations[key]
     app._init_i18n()  # Sphinx is pinned: compiles the fresh sphinx.po, loads it
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -99,7 +99,7 @@ def number(value: float) -> str:
 
 
 class ChartDirective(DataFileDirective):
-    option_spec = {"caption": directives.unchanged_required, "unit": directives.unchanged_required,
+    option_spec: ClassVar[dict[str, Any]] = {"caption": directives.unchanged_required, "unit": directives.unchanged_required,
                    "name": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:

@@ -51,7 +51,8 @@ def first_paragraph(doctree: nodes.document | None) -> str:
         if text.endswith((":", "：")):
             ends = [m.start() for m in _SENTENCE_END.finditer(text)]
             text = text[:ends[-1]].strip() if ends else ""
-        if text:            return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
+        if text:
+            return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
     return ""
 
 
