@@ -79,7 +79,7 @@ def full_builds(bench: Path) -> None:
     plain = copy_project(bench / "plain", PROJECT.root)
     total = total_cpu = 0.0
     for args in plain_recipe(plain):
-        seconds, peak_step, _, cpu_step = timed(args, plain)
+        seconds, _peak_step, _, cpu_step = timed(args, plain)
         total += seconds
         total_cpu += cpu_step
     row("plain recipe (4 sequential sphinx-build runs)", total, f"CPU {total_cpu:.1f} s = {total_cpu / total:.2f} cores busy")

@@ -97,7 +97,7 @@ def test_stats_count_fuzzy_apart_from_translated(small: Path, make) -> None:
     out = make(project, "stats").stdout
 
     row = next(line for line in out.splitlines() if line.startswith(str(CATALOG)))
-    translated, fuzzy, untranslated, obsolete = (int(n) for n in row.split()[1:5])
+    translated, fuzzy, untranslated, _obsolete = (int(n) for n in row.split()[1:5])
     assert (translated, fuzzy, untranslated) == (total - 1, 1, 0)
 
 

@@ -50,7 +50,7 @@ def test_switcher_click_opens_the_same_page_and_back(browser, server: str, start
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_pdf_link_answers_with_a_pdf(browser, server: str, language: str) -> None:
-    page, problems = open_page(browser, f"{server}/{language}/index.html")
+    page, _problems = open_page(browser, f"{server}/{language}/index.html")
     href = page.locator("nav.edition-bar a.pdf-link").get_attribute("href")
     response = page.request.get(f"{server}/{language}/{href}")
     assert response.status == 200

@@ -62,7 +62,7 @@ def note_after(page: BeautifulSoup, text: str):
 
 
 def test_a_fuzzy_entry_shows_where_it_is_and_what_changed_in_the_english(default_review) -> None:
-    build, lines, page = default_review
+    _build, lines, page = default_review
     note = note_after(page, PARAGRAPH)
     assert "review-fuzzy" in note["class"]
     assert note.select_one(".review-state").get_text() == "Fuzzy: not published"
@@ -81,7 +81,7 @@ def test_a_fuzzy_entry_shows_where_it_is_and_what_changed_in_the_english(default
 
 
 def test_a_check_finding_is_shown_on_its_entry(default_review) -> None:
-    build, lines, page = default_review
+    _build, _lines, page = default_review
     note = note_after(page, TABLE_CELL)
     assert note.select_one(".review-state-error").get_text() == "Check: numbers"
     assert "3.59" in note.select_one("li.review-finding").get_text()
@@ -93,7 +93,7 @@ def test_a_check_finding_is_shown_on_its_entry(default_review) -> None:
 
 
 def test_untranslated_and_translated_entries_say_so(default_review) -> None:
-    build, lines, page = default_review
+    _build, _lines, page = default_review
     assert note_after(page, "canal history").select_one(".review-state").get_text() == "Untranslated"
     missing = note_after(page, "for more")  # newer than the catalog: no line to point at yet
     assert missing.select_one(".review-state").get_text() == "Not in the catalog"
@@ -105,7 +105,7 @@ def test_untranslated_and_translated_entries_say_so(default_review) -> None:
 
 
 def test_what_a_translator_wrote_is_shown_as_text(reviewed) -> None:
-    build, lines, page = reviewed(polib.POEntry(msgid="Figure", msgstr=HOSTILE, flags=["fuzzy"], previous_msgid="Fig",
+    build, _lines, page = reviewed(polib.POEntry(msgid="Figure", msgstr=HOSTILE, flags=["fuzzy"], previous_msgid="Fig",
                                                 tcomment=f"review: {HOSTILE}"))
     html = build.page()
     assert "<script>alert(1)" not in html and "<img src=x" not in html
@@ -115,7 +115,7 @@ def test_what_a_translator_wrote_is_shown_as_text(reviewed) -> None:
 
 
 def test_an_editor_url_links_each_entry_to_its_line(reviewed) -> None:
-    build, lines, page = reviewed(edition_editor_url="vscode://file{path}:{line}")
+    _build, _lines, page = reviewed(edition_editor_url="vscode://file{path}:{line}")
     link = note_after(page, PARAGRAPH).select_one("a.review-open")["href"]
     location = note_after(page, PARAGRAPH).select_one("code.review-location").get_text()
     assert link.startswith("vscode://file/") and link.endswith(location.split("index.po")[1])
@@ -125,13 +125,13 @@ def test_an_editor_url_links_each_entry_to_its_line(reviewed) -> None:
 @pytest.mark.parametrize("url", ["javascript:alert(document.domain)//{path}", "data:text/html,x{path}",
                                  "vscode://file/no-path-here", "{path}:{line}"])
 def test_an_editor_url_that_opens_no_editor_is_refused(reviewed, url) -> None:
-    build, lines, page = reviewed(edition_editor_url=url)
+    build, _lines, page = reviewed(edition_editor_url=url)
     assert "EDITOR_URL" in build.warnings and "vscode://file{path}:{line}" in build.warnings
     assert not page.select("a.review-open")
 
 
 def test_the_review_index_lists_each_page_with_its_counts(default_review) -> None:
-    build, lines, page = default_review
+    build, _lines, page = default_review
     rows = [li.get_text(" ", strip=True) for li in page.select_one("div.review-index > ul").select(":scope > li")]
     assert len(rows) == 2  # every page, in the order of the contents
     assert rows[0].startswith("Sample page") and "index.po : 8 messages: 2 translated, 1 fuzzy, 1 untranslated, " \
@@ -156,7 +156,7 @@ def test_a_key_figure_gets_its_note_quoting_its_english(sample) -> None:
     index = sample.path / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace(
         "```{toctree}", "```{key-figures} data/figures.csv\n```\n\n```{toctree}"), encoding="utf-8")
-    build, lines, page = review(sample, None,  # its own templates: its page has changed
+    _build, lines, page = review(sample, None,  # its own templates: its page has changed
                                 polib.POEntry(msgid="Permanent population", msgstr="常住人口"),
                                 polib.POEntry(msgid="39,000", msgstr="3.9万", flags=["fuzzy"]))
     notes = page.select_one("dl.key-figures").find_next_siblings("div", class_="review-note")[:2]
@@ -170,7 +170,7 @@ def test_a_key_figure_gets_its_note_quoting_its_english(sample) -> None:
 def test_a_refused_translation_is_shown_at_its_entry_never_stops_the_review(reviewed) -> None:
     """What stops an edition is what a translator most needs to see: the review is built."""
     see = "See {ref}`the other page <other>` for more."
-    build, lines, page = reviewed(polib.POEntry(msgid=see, msgstr='详见{ref}`另一页 <other>`<script>alert("x")</script>。'))
+    build, _lines, page = reviewed(polib.POEntry(msgid=see, msgstr='详见{ref}`另一页 <other>`<script>alert("x")</script>。'))
     assert build.exit_code == 0 and build.app is not None
     note = note_after(page, "for more")
     findings = " ".join(li.get_text() for li in note.select("li"))

@@ -126,7 +126,7 @@ def test_header_language_and_plural_forms(checks) -> None:
 def test_missing_plural_forms(checks) -> None:
     header = {"Content-Type": "text/plain; charset=UTF-8", "Language": "zh_CN"}
     checks.write(GOOD, header=header)
-    status, findings = checks.run()
+    _status, findings = checks.run()
     assert "nplurals=1; plural=0;" in checks.only(findings, "header")["advice"]
 
 

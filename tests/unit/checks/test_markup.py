@@ -20,7 +20,7 @@ GREEN_HEART = "the city's **\"green heart\"**."
 ])
 def test_markup_kept(checks, msgid: str, msgstr: str) -> None:
     checks.write([checks.entry(msgid, msgstr)])
-    status, findings = checks.run()
+    _status, findings = checks.run()
     assert checks.errors(findings, "markup") == [], findings
 
 

@@ -49,7 +49,7 @@ def test_unsafe_translation(checks, msgid: str, msgstr: str, expected: str) -> N
 ])
 def test_safe_translation(checks, msgid: str, msgstr: str) -> None:
     checks.write([checks.entry(msgid, msgstr)])
-    status, findings = checks.run()
+    _status, findings = checks.run()
     assert checks.errors(findings, "safety") == [], findings
 
 

@@ -86,7 +86,7 @@ def test_catalog_of_a_removed_page(checks) -> None:
 def test_page_without_a_catalog(checks) -> None:
     checks.write([checks.entry(CANAL, "大运河穿境而过。")])
     shutil.copy(checks.root / "gettext" / "page.pot", checks.root / "gettext" / "other.pot")
-    status, findings = checks.run()
+    _status, findings = checks.run()
     assert checks.only(findings, "missing")["file"] == "locales/zh_CN/LC_MESSAGES/other.po"
 
 

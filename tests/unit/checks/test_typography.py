@@ -18,7 +18,7 @@ import pytest
 ])
 def test_good_typography(checks, msgid: str, msgstr: str) -> None:
     checks.write([checks.entry(msgid, msgstr)], termbase="english\tchinese\tkind\tnote\n")
-    status, findings = checks.run()
+    _status, findings = checks.run()
     assert checks.errors(findings) == [], findings
 
 
@@ -68,7 +68,7 @@ def test_spacing_rule_of_the_style_guide(checks) -> None:
 def test_doubled_words(checks, msgstr: str, expected: str) -> None:
     msgid = "CCTV reported on the canal of Mishixiang."
     checks.write([checks.entry(msgid, msgstr)], termbase="english\tchinese\tkind\tnote\n")
-    status, findings = checks.run()
+    _status, findings = checks.run()
     assert expected in checks.only(findings, "doubled-word")["message"]
 
 

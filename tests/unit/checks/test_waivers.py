@@ -42,7 +42,7 @@ def test_unknown_check_name_is_a_finding(checks) -> None:
 
 def test_waiver_without_reason_is_a_finding(checks) -> None:
     checks.write([checks.entry(MSGID, MSGSTR, comment="check: allow typography")])
-    status, findings = checks.run()
+    _status, findings = checks.run()
     assert "gives no reason" in checks.only(findings, "waiver")["message"]
 
 
