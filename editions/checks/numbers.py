@@ -338,8 +338,8 @@ def _missing_problem(msgid_text: str, msgstr_text: str, names: Names | None) -> 
     has = ", ".join(dict.fromkeys(describe(q) for q in found)) if found else "no number"
     suggestions = ", ".join(dict.fromkeys(chinese_form(q) for q in missing))
     plural = len(missing) > 1
-    message = (f"the English says {said}, the translation {'does not have these values' if plural else 'does not have this value'}"
-               f" (it has: {has})")
+    values = "these values" if plural else "this value"
+    message = f"the English says {said}, the translation does not have {values} (it has: {has})"
     advice = f"write {suggestions}"
     if any(q.value >= 10**4 and q.kind == "number" for q in missing):
         advice += " (万 = 10,000; 亿 = 100 million: 1.216 billion = 12.16亿)"

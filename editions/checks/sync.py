@@ -37,7 +37,11 @@ def template_findings(display: str, po: polib.POFile, template: polib.POFile, te
     wanted = {_key(e) for e in template}
     for entry in template:
         if _key(entry) not in have:
-            where = ":".join(entry.occurrences[0]).replace("../../", "") if entry.occurrences else display_path(template_path)
+            where = (
+                ":".join(entry.occurrences[0]).replace("../../", "")
+                if entry.occurrences
+                else display_path(template_path)
+            )
             findings.append(Finding(
                 display, 1, "missing", f"new English ({where}) is not in this catalog",
                 "run `make update-po` to add it (your translations are kept)", entry.msgid))

@@ -18,7 +18,9 @@ import re
 from pathlib import Path
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
+CJK_PUNCT = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
+)
 _HAN = re.compile(f"[{HAN}]")
 _CJK = re.compile(f"[{HAN}{CJK_PUNCT}]")
 _ASCII_PUNCTUATION = re.compile(r"[,.;:?!()]")
@@ -61,7 +63,11 @@ def has_chinese(text: str) -> bool:
 
 def _snippet(text: str, index: int, width: int = 8) -> str:
     start, end = max(0, index - width), min(len(text), index + width + 1)
-    return ("…" if start else "") + text[start:end].replace("\n", " ").replace("\ufffc", "…") + ("…" if end < len(text) else "")
+    return (
+        ("…" if start else "")
+        + text[start:end].replace("\n", " ").replace("\ufffc", "…")
+        + ("…" if end < len(text) else "")
+    )
 
 
 def _ascii_punctuation(text: str) -> list[str]:

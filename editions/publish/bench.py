@@ -82,7 +82,11 @@ def full_builds(bench: Path) -> None:
         seconds, _peak_step, _, cpu_step = timed(args, plain)
         total += seconds
         total_cpu += cpu_step
-    row("plain recipe (4 sequential sphinx-build runs)", total, f"CPU {total_cpu:.1f} s = {total_cpu / total:.2f} cores busy")
+    row(
+        "plain recipe (4 sequential sphinx-build runs)",
+        total,
+        f"CPU {total_cpu:.1f} s = {total_cpu / total:.2f} cores busy",
+    )
     print(f"  ratio ours / plain: {wall / total:.2f}  (target 0.6 or less)\n")
 
 
@@ -166,7 +170,8 @@ def scale(bench: Path, factor: int = 50) -> None:
             wall, peak, _, _ = timed(make(project, target, LANGUAGES=language, JOBS="1"), project)
             results[size, target, language] = (pages, wall, peak)
     print(f"Scale: the profile and a project {factor} times its size, one step at a time")
-    print(f"  {'step':<26} {'pages':>6} {'1x ms/page':>11} {'pages':>6} {f'{factor}x ms/page':>12} {'growth':>7} {'peak MiB':>9}")
+    print(f"  {'step':<26} {'pages':>6} {'1x ms/page':>11} {'pages':>6} "
+          f"{f'{factor}x ms/page':>12} {'growth':>7} {'peak MiB':>9}")
     for target, language in steps:
         p1, w1, _ = results[1, target, language]
         pn, wn, peak = results[factor, target, language]

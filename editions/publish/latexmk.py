@@ -84,7 +84,9 @@ def explain_failure(tex: Path, project: Project, returncode: int) -> str:
         ref = _LINE_REF.search(text, plain.end())
         line = int(ref["line"]) if ref else 0
     else:
-        crashed = f"XeLaTeX crashed (signal {-returncode})" if returncode < 0 else "LaTeX failed without an error message"
+        crashed = (
+            f"XeLaTeX crashed (signal {-returncode})" if returncode < 0 else "LaTeX failed without an error message"
+        )
         return (f"{crashed} while typesetting {_where(last_page(text))}: a very long word or an unusual "
                 f"character there is the likely cause; see {log}")
     page = (source_page(tex, line) if line else None) or last_page(text)

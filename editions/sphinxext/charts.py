@@ -87,7 +87,12 @@ def description(node: chart, language: str) -> str:
     _caption, data = chart_parts(node)
     unit = chart_unit(node)
     # Chinese and Japanese: full-width marks, no spaces (Korean spaces its words)
-    cjk = is_cjk(language) and language.split("_")[0] != "ko" and len(unit) < 2 and all(len(lines) < 2 for lines, _value in data)
+    cjk = (
+        is_cjk(language)
+        and language.split("_")[0] != "ko"
+        and len(unit) < 2
+        and all(len(lines) < 2 for lines, _value in data)
+    )
     colon, semicolon, space = ("：", "；", "") if cjk else (": ", "; ", " ")
     unit_text = " / ".join(unit)
     return semicolon.join(f"{' / '.join(lines)}{colon}{number(value)}{space + unit_text if unit_text else ''}"
@@ -99,8 +104,11 @@ def number(value: float) -> str:
 
 
 class ChartDirective(DataFileDirective):
-    option_spec: ClassVar[dict[str, Any]] = {"caption": directives.unchanged_required, "unit": directives.unchanged_required,
-                   "name": directives.unchanged}
+    option_spec: ClassVar[dict[str, Any]] = {
+        "caption": directives.unchanged_required,
+        "unit": directives.unchanged_required,
+        "name": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         data = self.read_data_file(read_data, "chart data")
@@ -177,7 +185,8 @@ def html_chart(node: chart, ident: str, language: str, colour: str) -> str:
         share = max(0.005, value / top)  # of the cell, less room for the value after the longest bar
         out.append(
             f'<tr><th scope="row" class="chart-label">{_html_text(label)}</th>'
-            f'<td class="chart-bar-cell"><span class="chart-bar" style="width: calc((100% - 4.5rem) * {share:.4f})" aria-hidden="true"></span>'
+            f'<td class="chart-bar-cell"><span class="chart-bar" '
+            f'style="width: calc((100% - 4.5rem) * {share:.4f})" aria-hidden="true"></span>'
             f'<span class="chart-value">{escape(number(value))}{unit}</span></td></tr>')
     out.append("</tbody>\n</table>\n</figure>\n")
     return "\n".join(out)
@@ -205,9 +214,11 @@ def tikz(node: chart) -> str:
         width = max(0.04, BAR_LENGTH * value / top)
         text = r"\\".join(tex_escape(line) for line in label)
         lines += [
-            rf"\node[anchor=south west,inner sep=0pt,align=left,font=\small\sffamily] at (0,{y + 0.08:.2f}) {{{text}}};",
+            rf"\node[anchor=south west,inner sep=0pt,align=left,font=\small\sffamily]"
+            rf" at (0,{y + 0.08:.2f}) {{{text}}};",
             rf"\fill[{BRAND}] (0,{y - 0.42:.2f}) rectangle ({width:.2f},{y - 0.02:.2f});",
-            rf"\node[anchor=west,font=\small\sffamily] at ({width + 0.1:.2f},{y - 0.22:.2f}) {{{tex_escape(number(value))}}};",
+            rf"\node[anchor=west,font=\small\sffamily]"
+            rf" at ({width + 0.1:.2f},{y - 0.22:.2f}) {{{tex_escape(number(value))}}};",
         ]
     lines.append(r"\end{tikzpicture}")
     if caption:

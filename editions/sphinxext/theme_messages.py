@@ -77,7 +77,9 @@ def add_theme_messages(app: Sphinx) -> None:
         return
     catalog = app.builder.catalogs["sphinx"]
     for message in WRITER_MESSAGES:
-        catalog.add(message, MsgOrigin(source=str(Path(app.outdir, "(theme)", "sphinx", "writers", "html5.py")), line=0))
+        catalog.add(
+            message, MsgOrigin(source=str(Path(app.outdir, "(theme)", "sphinx", "writers", "html5.py")), line=0)
+        )
     for template, name in theme_template_files(app):
         # The pot shows sources relative to its own folder: this prints
         # "(theme)/furo/page.html", the same wherever the theme is installed.

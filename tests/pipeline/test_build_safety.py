@@ -141,8 +141,12 @@ def test_missing_python_dependency_is_named() -> None:
 def test_an_edited_interface_string_is_published_by_the_next_build(project: Path, make) -> None:
     # Python's gettext caches catalogs by path: the previous build's would be served again
     catalog = project / "locales" / "en" / "LC_MESSAGES" / "sphinx.po"
-    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
-        'msgstr "Riverside Sub-district Brief"', 'msgstr "Riverside Sub-district Brief, 2nd edition"'), encoding="utf-8")
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace(
+            'msgstr "Riverside Sub-district Brief"', 'msgstr "Riverside Sub-district Brief, 2nd edition"'
+        ),
+        encoding="utf-8",
+    )
     make(project, "html", LANGUAGES="zh_CN en")
     page = (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
     assert "Riverside Sub-district Brief, 2nd edition</title>" in page

@@ -40,7 +40,9 @@ def test_the_profiles_catalogs_pass_with_the_office_questions_as_notes(project: 
     assert any("“Guxin Road” → 古新路 " in line and "environment.po:" in line for line in notes)
     assert any("“Red, Green and Blue” → 红绿蓝 " in line and "livelihood.po:" in line for line in notes)
     assert all(line.startswith("locales/zh_CN/termbase.tsv:") for line in notes)
-    assert _summary(result.stdout).endswith(f"; 0 errors, 0 warnings, {len(notes)} notes (make check NOTES=1 lists them)")
+    assert _summary(result.stdout).endswith(
+        f"; 0 errors, 0 warnings, {len(notes)} notes (make check NOTES=1 lists them)"
+    )
     # only findings: not the gettext build that comes before them
     assert "build succeeded" not in result.stdout and "myst v" not in result.stdout
     # make stats counts the same way

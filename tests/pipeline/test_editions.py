@@ -73,7 +73,10 @@ def test_switcher_leads_to_the_same_page_in_every_edition(site: Path, edition: s
     for link in switcher.select("a.language-link"):
         name = {"en": "English", "zh_CN": "简体中文"}.get(link["data-language"])
         if name:
-            assert (link.get_text(), link["lang"], link["hreflang"]) == (name, *[link["data-language"].replace("_", "-")] * 2)
+            assert (link.get_text(), link["lang"], link["hreflang"]) == (
+                name,
+                *[link["data-language"].replace("_", "-")] * 2,
+            )
     parallel = switcher.find(attrs={"data-language": "en-zh_CN"}) or switcher.select_one("[aria-current]")
     assert parallel.get_text() == {"en": "English with Chinese"}.get(edition, "英语–中文对照")
     assert "|" not in switcher.get_text() and not parallel.find_all(lang=True)
@@ -143,5 +146,7 @@ def test_no_asset_from_another_site(site: Path, language: str) -> None:
         assets = [tag.get("src") for tag in page.find_all(["script", "img", "iframe"])]
         assets += [tag.get("href") for tag in page.find_all("link", rel=lambda r: r and "stylesheet" in r)]
         assert not [a for a in assets if (a and urlsplit(a).scheme in {"http", "https"}) or (a or "").startswith("//")]
-    css = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in (site / language / "_static").rglob("*.css"))
+    css = " ".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in (site / language / "_static").rglob("*.css")
+    )
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)

@@ -128,7 +128,8 @@ def test_a_brochure_of_a5_pages(pdfs: Path, language: str) -> None:
     reader = PdfReader(pdf_path(pdfs, language))
     assert 6 <= len(reader.pages) <= 12, len(reader.pages)
     for page in reader.pages:
-        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (420, 595)  # A5, mm: 148 x 210
+        size = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+        assert size == (420, 595)  # A5, mm: 148 x 210
     assert not re.search(r"\b(Contents|目录)\b", pdftotext(pdf_path(pdfs, language)))
 
 
@@ -277,7 +278,8 @@ def test_the_parallel_cover_names_the_profile_in_both_languages(pdfs: Path) -> N
     cover = [line.strip() for line in pdftotext_page(pdf_path(pdfs, "en-zh_CN"), 1, "-layout").splitlines()
              if line.strip()]
     assert " ".join(cover[:2]) == TITLES["en"] and cover[2:] == [  # the title wraps on the A5 page
-        TITLES["zh_CN"], "Gongshu District, Hangzhou", "杭州市拱墅区", "Mishixiang Sub-district Office", "米市巷街道办事处",
+        TITLES["zh_CN"], "Gongshu District, Hangzhou", "杭州市拱墅区",
+        "Mishixiang Sub-district Office", "米市巷街道办事处",
         DATES["en"], DATES["zh_CN"], AS_OF["en"], AS_OF["zh_CN"]]
 
 
@@ -365,8 +367,8 @@ def test_a_brochure_is_a_multiple_of_four_pages_ending_with_its_back_cover(pdfs:
 BACK_COVER = {  # what the back cover says: the title first
     "en": [TITLES["en"], "Gongshu District, Hangzhou", AS_OF["en"], "Published by", "Mishixiang Sub-district Office",
            "Edition", DATES["en"], "This profile is also published as an accessible web edition (HTML)."],
-    "zh_CN": [TITLES["zh_CN"], "杭州市拱墅区", AS_OF["zh_CN"], "编印单位", "米市巷街道办事处", "印发日期", DATES["zh_CN"],
-              "本概况另有无障碍网络版（HTML）。"],
+    "zh_CN": [TITLES["zh_CN"], "杭州市拱墅区", AS_OF["zh_CN"], "编印单位", "米市巷街道办事处", "印发日期",
+              DATES["zh_CN"], "本概况另有无障碍网络版（HTML）。"],
 }
 BACK_COVER["en-zh_CN"] = BACK_COVER["en"][:1] + BACK_COVER["zh_CN"][:1] + BACK_COVER["en"][1:] + BACK_COVER["zh_CN"][1:]
 

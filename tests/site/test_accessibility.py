@@ -31,7 +31,8 @@ FOCUS = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
-  const name = (e.getAttribute("aria-label") || e.textContent || e.value || e.tagName).trim().replace(/\\s+/g, " ").slice(0, 50);
+  const name = (e.getAttribute("aria-label") || e.textContent || e.value || e.tagName)
+    .trim().replace(/\\s+/g, " ").slice(0, 50);
   const key = [e.tagName, name, e.getAttribute("href") || "", e.className].join("|");
   let problem = "";
   if (r.width < 1 || r.height < 1 || r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight)
@@ -40,8 +41,12 @@ FOCUS = """() => {
   else {
     const points = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 2, r.top + 2], [r.right - 2, r.top + 2],
                     [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
-    const seen = points.some(([x, y]) => { const t = document.elementFromPoint(x, y); return t && (t === e || e.contains(t) || t.contains(e)); });
-    const ring = (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2) || (cs.boxShadow && cs.boxShadow !== "none");
+    const seen = points.some(([x, y]) => {
+      const t = document.elementFromPoint(x, y);
+      return t && (t === e || e.contains(t) || t.contains(e));
+    });
+    const ring = (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2)
+      || (cs.boxShadow && cs.boxShadow !== "none");
     if (!seen) problem = "covered";
     else if (!ring) problem = `no focus indicator (outline ${cs.outlineStyle} ${cs.outlineWidth})`;
   }
@@ -113,7 +118,9 @@ def test_front_page_passes_axe(browser, server: str) -> None:
     context.close()
 
 
-@pytest.mark.parametrize(("edition", "drawer"), [("en", "__navigation"), ("zh_CN", "__toc"), ("en-zh_CN", "__navigation")])
+@pytest.mark.parametrize(
+    ("edition", "drawer"), [("en", "__navigation"), ("zh_CN", "__toc"), ("en-zh_CN", "__navigation")]
+)
 def test_phone_menus_are_buttons_a_keyboard_opens_and_closes(browser, server: str, edition: str, drawer: str) -> None:
     context = browser.new_context(viewport=WIDTHS[375])
     page = context.new_page()
@@ -130,8 +137,12 @@ def test_phone_menus_are_buttons_a_keyboard_opens_and_closes(browser, server: st
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true"
     panel = page.locator(f"#{button.get_attribute('aria-controls')}")
-    page.wait_for_function("id => document.getElementById(id).contains(document.activeElement)", arg=panel.get_attribute("id"))
-    assert panel.evaluate("e => e.getBoundingClientRect().left >= 0 && e.getBoundingClientRect().right <= innerWidth + 1")
+    page.wait_for_function(
+        "id => document.getElementById(id).contains(document.activeElement)", arg=panel.get_attribute("id")
+    )
+    assert panel.evaluate(
+        "e => e.getBoundingClientRect().left >= 0 && e.getBoundingClientRect().right <= innerWidth + 1"
+    )
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.dataset.drawer") == drawer  # the focus back on the button
@@ -139,7 +150,9 @@ def test_phone_menus_are_buttons_a_keyboard_opens_and_closes(browser, server: st
     context.close()
 
 
-@pytest.mark.parametrize(("edition", "word"), [("zh_CN", "运河"), ("zh_CN", "米市巷"), ("en", "Canal"), ("en-zh_CN", "Canal")])
+@pytest.mark.parametrize(
+    ("edition", "word"), [("zh_CN", "运河"), ("zh_CN", "米市巷"), ("en", "Canal"), ("en-zh_CN", "Canal")]
+)
 def test_search_summaries_hold_the_pages_text_only(browser, server: str, edition: str, word: str) -> None:
     """Sphinx makes each result's summary from the page's [role=main]: the edition bar
     (switcher and PDF links) stands outside it."""
@@ -167,7 +180,8 @@ def test_print_shows_the_text_not_the_controls(browser, server: str, edition: st
         assert displays and set(displays) == {"none"}, (selector, displays)
     assert page.locator("article h1").is_visible()
     # a link to another site prints its address after it
-    after = page.evaluate("""() => { const a = document.querySelector('footer a[href^="http"], article a[href^="http"]');
+    after = page.evaluate("""() => {
+        const a = document.querySelector('footer a[href^="http"], article a[href^="http"]');
         return a && a.closest('article') ? getComputedStyle(a, '::after').content : null; }""")
     assert after is None or "http" in after
     context.close()
@@ -189,9 +203,10 @@ def test_the_chart_is_readable_on_a_phone(browser, server: str, edition: str) ->
     chart = page.locator("figure.chart")
     found = chart.evaluate("""f => ({
       sizes: [...f.querySelectorAll('figcaption, th, .chart-value')].map(e => parseFloat(getComputedStyle(e).fontSize)),
-      rows: [...f.querySelectorAll('table tr')].map(tr => ({head: tr.querySelector('th[scope=row]') !== null,
-                                                           value: tr.querySelector('.chart-value').firstChild.textContent,
-                                                           bar: tr.querySelector('.chart-bar').getBoundingClientRect().width})),
+      rows: [...f.querySelectorAll('table tr')].map(tr => ({
+        head: tr.querySelector('th[scope=row]') !== null,
+        value: tr.querySelector('.chart-value').firstChild.textContent,
+        bar: tr.querySelector('.chart-bar').getBoundingClientRect().width})),
       right: Math.max(...[...f.querySelectorAll('*')].filter(e => !e.closest('.visually-hidden'))
                                                          .map(e => e.getBoundingClientRect().right)),
       scroll: document.documentElement.scrollWidth,
@@ -204,5 +219,6 @@ def test_the_chart_is_readable_on_a_phone(browser, server: str, edition: str) ->
     longest = max(row["bar"] for row in found["rows"])
     for row, value in zip(found["rows"], values, strict=True):
         assert abs(row["bar"] - longest * value / top) <= 2, (row, value)
-    assert found["right"] <= WIDTHS[375]["width"] and found["scroll"] <= WIDTHS[375]["width"], found  # nothing sticks out
+    width = WIDTHS[375]["width"]
+    assert found["right"] <= width and found["scroll"] <= width, found  # nothing sticks out
     context.close()

@@ -109,7 +109,10 @@ def test_title_and_switcher_above_the_fold(browser, server: str, language: str) 
 # Each key-figure card's box, its number's box and font size, its label's box (one
 # round trip to the browser, not a dozen per card).
 CARDS = """() => [...document.querySelectorAll("dl.key-figures .key-figure")].map((card) => {
-  const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; };
+  const box = (e) => {
+    const r = e.getBoundingClientRect();
+    return {x: r.x, y: r.y, width: r.width, height: r.height};
+  };
   const number = card.querySelector(".key-figure-number");
   return {card: box(card), number: box(number), size: parseFloat(getComputedStyle(number).fontSize),
           label: box(card.querySelector("dt"))};

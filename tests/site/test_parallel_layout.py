@@ -30,7 +30,8 @@ PAIRS = """() => {
   for (const heading of document.querySelectorAll("article :is(h1,h2,h3,h4) ")) {
     const source = heading.querySelector(":scope > .parallel-source");
     const target = heading.querySelector(":scope > .parallel-target");
-    if (source && target) pairs.push({text: heading.textContent.trim().slice(0, 40), source: box(source), target: box(target)});
+    if (source && target)
+      pairs.push({text: heading.textContent.trim().slice(0, 40), source: box(source), target: box(target)});
   }
   return {pairs, scrollWidth: document.documentElement.scrollWidth, width: document.documentElement.clientWidth};
 }"""

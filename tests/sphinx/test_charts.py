@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 DATA = "label,value\nMore than 100 million yuan,5\nMore than 1 million yuan,133\n"
-PAGE = "(sample)=\n# Sample page\n\n```{chart} data/tiers.csv\n:caption: Enterprises by tax paid\n:name: tiers-chart\n```\n"
+PAGE = ("(sample)=\n# Sample page\n\n"
+        "```{chart} data/tiers.csv\n:caption: Enterprises by tax paid\n:name: tiers-chart\n```\n")
 LABELS = {"Enterprises by tax paid": "按纳税额分列的企业数", "More than 100 million yuan": "纳税超1亿元",
           "More than 1 million yuan": "纳税超100万元"}
 

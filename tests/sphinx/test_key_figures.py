@@ -167,7 +167,11 @@ def test_a_parallel_card_shows_label_and_figure_in_both_languages(figured) -> No
         figure = [(span["lang"], span.get_text()) for span in card.dd.find_all("span", recursive=False)]
         shown.append((label, figure, card.dd.find(class_="key-figure-number").get_text()))
     assert shown[:2] == [
-        ([("en", "Area"), ("zh-CN", "辖区面积")], [("en", "3.59 square kilometers"), ("zh-CN", "3.59平方公里")], "3.59"),
+        (
+            [("en", "Area"), ("zh-CN", "辖区面积")],
+            [("en", "3.59 square kilometers"), ("zh-CN", "3.59平方公里")],
+            "3.59",
+        ),
         ([("en", "Permanent population"), ("zh-CN", "常住人口")], [("en", "39,000"), ("zh-CN", "3.9万人")], "39,000"),
     ]
     # untranslated: the English again, read as English, said to be so in Chinese

@@ -170,7 +170,9 @@ def test_a_key_figure_gets_its_note_quoting_its_english(sample) -> None:
 def test_a_refused_translation_is_shown_at_its_entry_never_stops_the_review(reviewed) -> None:
     """What stops an edition is what a translator most needs to see: the review is built."""
     see = "See {ref}`the other page <other>` for more."
-    build, _lines, page = reviewed(polib.POEntry(msgid=see, msgstr='详见{ref}`另一页 <other>`<script>alert("x")</script>。'))
+    build, _lines, page = reviewed(
+        polib.POEntry(msgid=see, msgstr='详见{ref}`另一页 <other>`<script>alert("x")</script>。')
+    )
     assert build.exit_code == 0 and build.app is not None
     note = note_after(page, "for more")
     findings = " ".join(li.get_text() for li in note.select("li"))

@@ -32,7 +32,9 @@ def refused(build, catalog: Path, msgid: str, why: str) -> None:
     """The gate stops the build, and the rules behind it leave the translation of *msgid*
     out; both say so at the line of its msgstr."""
     lines = catalog.read_text(encoding="utf-8").splitlines()
-    start = next(n for n, text in enumerate(lines) if text.startswith("msgid") and msgid[:20].replace('"', '\\"') in text)
+    start = next(
+        n for n, text in enumerate(lines) if text.startswith("msgid") and msgid[:20].replace('"', '\\"') in text
+    )
     line = next(n for n in range(start, len(lines)) if lines[n].startswith("msgstr")) + 1
     where = "/".join(catalog.parts[-4:])  # locales/zh_CN/LC_MESSAGES/<page>.po
     for said in (build.gate.warnings, build.warnings):
@@ -72,7 +74,9 @@ def test_a_directive_in_a_msgstr_is_never_run(sample, secret: Path) -> None:
 
 
 def test_an_image_path_out_of_the_tree_is_refused(sample, secret: Path) -> None:
-    catalog = sample.catalog({PARAGRAPH: "大运河穿境而过。![x](../../../../../../proc/self/environ)![y](../../secret.txt)"})
+    catalog = sample.catalog(
+        {PARAGRAPH: "大运河穿境而过。![x](../../../../../../proc/self/environ)![y](../../secret.txt)"}
+    )
     build = sample.gated()
     refused(build, catalog, PARAGRAPH, "adds an image")
     assert not (build.outdir / "_images").exists() or not list((build.outdir / "_images").iterdir())

@@ -82,5 +82,7 @@ def test_a_title_the_build_refuses_never_reaches_the_front_page(tmp_path: Path) 
         catalog.write_text(text.replace('msgstr "Riverside Sub-district Brief"', f'msgstr "{title}"'), encoding="utf-8")
         result = frontpage(project)
         assert result.returncode == 1 and problem in result.stderr, result.stderr
-        assert "locales/en/LC_MESSAGES/sphinx.po:" in result.stderr and "The front page was not written" in result.stderr
+        assert (
+            "locales/en/LC_MESSAGES/sphinx.po:" in result.stderr and "The front page was not written" in result.stderr
+        )
         assert not (project / "_build" / "html" / "index.html").exists()

@@ -80,7 +80,8 @@ def test_catalog_with_a_wrong_scale_fails(checks) -> None:
 
 def test_catalog_with_the_right_values_passes(checks) -> None:
     checks.write([
-        checks.entry("In 2018, the total financial revenue reached 1.216 billion yuan.", "2018年，财政总收入达12.16亿元。"),
+        checks.entry("In 2018, the total financial revenue reached 1.216 billion yuan.",
+                     "2018年，财政总收入达12.16亿元。"),
         checks.entry("The 80,000 square meter office building.", "8万平方米的写字楼。"),
     ])
     status, findings = checks.run()
