@@ -64,6 +64,35 @@ PREAMBLE = r"""
 \@ifpackageloaded{paracol}
   {\globalcounter{g__tag_struct_abs_int}\globalcounter{g__tag_MCID_abs_int}
    \globalcounter{g__tag_parenttree_obj_int}}{}
+% a column's page (paracol makes each with \@makecol) continues that column's marked
+% content: tagpdf reopens a paragraph broken across a page from the marks of the last
+% page it made, which paracol's next column shares; each column keeps its own
+\cs_new_protected:Npn \__edition_column_marks_in:
+  {
+    \legacy_if:nT {pcol@output}
+      {
+        \seq_if_exist:cF { g__edition_column_\int_use:N \pcol@currcol _marks_seq }
+          { \seq_new:c { g__edition_column_\int_use:N \pcol@currcol _marks_seq } }
+        \seq_gset_eq:Nc \g__tag_mc_main_marks_seq
+          { g__edition_column_\int_use:N \pcol@currcol _marks_seq }
+      }
+  }
+\cs_new_protected:Npn \__edition_column_marks_out:
+  {
+    \legacy_if:nT {pcol@output}
+      {
+        \seq_gset_eq:cN { g__edition_column_\int_use:N \pcol@currcol _marks_seq }
+          \g__tag_mc_main_marks_seq
+      }
+  }
+\@ifpackageloaded{paracol}
+  {
+    \AddToHook{begindocument/before}
+      {
+        \tl_put_left:Nn \@kernel@before@cclv { \__edition_column_marks_in: }
+        \tl_put_right:Nn \@kernel@before@cclv { \__edition_column_marks_out: }
+      }
+  }{}
 % -- what the next paragraph is (our para/begin code runs before tagpdf's) --------------
 \tl_new:N \g__edition_next_tag_tl      % H1, H2, H3: the next tagged paragraph is a heading
 \bool_new:N \l__edition_tagged_bool
