@@ -59,7 +59,7 @@ MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf booklet dist bench gettext update-po stats check review queries serve test test-fast clean venv venv-test lock
+.PHONY: help all html pdf booklet dist bench gettext update-po stats check review queries serve lint test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -209,7 +209,11 @@ serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: ma
 # test modules and pytest's plugins again, and every build of a sample project its code.
 PYTEST = PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest
 
-test: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite (on every core)
+# Ruff, configured in pyproject.toml ([tool.ruff]): one line a finding; no cache left in the tree.
+lint: $(VENV_TEST_READY) ## Check the Python code with ruff (make test runs it first)
+	$(VENV)/bin/ruff check --no-cache --output-format concise .
+
+test: lint $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite (on every core), after make lint
 	$(PYTEST) -n $(JOBS) $(PYTEST_ARGS)
 
 test-fast: $(VENV_TEST_READY) | $(STAMPS)/debian-build ## Run the quick tests: no TeX, no browser, no Makefile, no stress tests
