@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 ERROR, WARNING, NOTE = "error", "warning", "note"
 
 

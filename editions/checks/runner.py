@@ -100,14 +100,14 @@ def _interface_visible(text: str) -> str:
 
 
 def content_problems(ctx: Context, catalog: health.Catalog, entry: polib.POEntry,
-                     msgid: str, msgstr: str) -> dict[str, Problem | None | Exception]:
+                     msgid: str, msgstr: str) -> dict[str, Problem | Exception | None]:
     """Each content check's verdict on one (msgid, msgstr) pair."""
-    results: dict[str, Problem | None | Exception] = {}
+    results: dict[str, Problem | Exception | None] = {}
 
     def run(name: str, check: Callable[[], Problem | None]) -> None:
         try:
             results[name] = check()
-        except Exception as exc:  # a bug in a check must not hide the other findings
+        except Exception as exc:  # noqa: BLE001 - a bug in a check must not hide the other findings
             results[name] = exc
 
     size = rules.size_problems(msgid, msgstr, ctx.language)
@@ -323,7 +323,7 @@ def _safe_check_catalog(ctx: Context, path: Path, pot_dir: Path | None, template
                         locale_dir: Path) -> CatalogResult:
     try:
         return check_catalog(ctx, path, pot_dir, templates_ok, locale_dir)
-    except Exception as exc:  # a bug must not hide the other catalogs' findings
+    except Exception as exc:  # noqa: BLE001 - a bug must not hide the other catalogs' findings
         return CatalogResult([Finding(display_path(path), 1, "internal",
                                       f"the checks failed on this catalog ({type(exc).__name__}: {exc})",
                                       "please report it with this catalog; the other catalogs were checked")])
