@@ -127,7 +127,11 @@ PREAMBLE = r"""\newsavebox{\editionimprintbox}\newlength{\editionbandheight}\new
 \newcommand\editionpadtofour{\clearpage
   \@tempcnta=\value{page}\divide\@tempcnta4 \multiply\@tempcnta4
   \ifnum\@tempcnta=\value{page}\else\thispagestyle{empty}\null\expandafter\editionpadtofour\fi}
-\makeatother"""
+\makeatother
+% (tagging, pdf_tagging.py: the band and the QR code artifacts; the imprint, set in a box
+% before the page's title, read after it; the paragraphs around boxes not paragraphs)
+\providecommand\editionartifact[1]{#1}\providecommand\tagpdfparaOn{}\providecommand\tagpdfparaOff{}
+\providecommand\editionstashbegin[1]{}\providecommand\editionstashend{}\providecommand\editionstashuse[1]{}"""
 
 
 def back_cover(shown: Imprint, title: list[str], subtitle: list[str], author: list[str]) -> str:
@@ -141,7 +145,7 @@ def back_cover(shown: Imprint, title: list[str], subtitle: list[str], author: li
         url = tex_escape(shown.url)
         if qr_usable(shown.url):  # nothing in it for TeX to read but its characters
             url = rf"\href{{{shown.url}}}{{\textcolor{{white}}{{\nolinkurl{{{shown.url}}}}}}}"
-            link = rf"\hfill\colorbox{{white}}{{\color{{black}}\qrcode[height=24mm,nolink]{{{shown.url}}}}}"
+            link = rf"\hfill\editionartifact{{\colorbox{{white}}{{\color{{black}}\qrcode[height=24mm,nolink]{{{shown.url}}}}}}}"
         rows.append((shown.online, [url]))
     # (the measure of the page: \textwidth is the minipage's inside it)
     width = r"\dimexpr\editionimprintwidth-30mm\relax" if link else r"\editionimprintwidth"
@@ -150,27 +154,27 @@ def back_cover(shown: Imprint, title: list[str], subtitle: list[str], author: li
     return rf"""
 \editionpadtofour
 \setlength{{\editionimprintwidth}}{{\textwidth}}%
-\begin{{lrbox}}{{\editionimprintbox}}\sffamily\footnotesize\color{{white}}%
+\begin{{lrbox}}{{\editionimprintbox}}\sffamily\footnotesize\color{{white}}\tagpdfparaOff\editionstashbegin{{imprint}}%
   \begin{{minipage}}[b]{{\textwidth}}
-    \begin{{minipage}}[b]{{{width}}}
-      {as_of}\begin{{tabular}}{{@{{}}>{{\raggedright\arraybackslash}}p{{21mm}}@{{\hspace{{3mm}}}}>{{\raggedright\arraybackslash}}p{{\dimexpr{width}-24mm\relax}}@{{}}}}
+    \begin{{minipage}}[b]{{{width}}}\tagpdfparaOn
+      {as_of}\tagpdfparaOff\begin{{tabular}}{{@{{}}>{{\raggedright\arraybackslash\tagpdfparaOn}}p{{21mm}}@{{\hspace{{3mm}}}}>{{\raggedright\arraybackslash\tagpdfparaOn}}p{{\dimexpr{width}-24mm\relax}}@{{}}}}
       {table}
-      \end{{tabular}}\par\vspace{{8pt}}
+      \end{{tabular}}\par\vspace{{8pt}}\tagpdfparaOn
       {_lines(shown.accessible)}\par
     \end{{minipage}}{link}\par
-  \end{{minipage}}%
+  \end{{minipage}}\editionstashend
 \end{{lrbox}}%
 \setlength{{\editionbandheight}}{{\dimexpr\ht\editionimprintbox+\dp\editionimprintbox+20mm+12mm\relax}}%
 \ifdim\editionbandheight<0.4\paperheight \setlength{{\editionbandheight}}{{0.4\paperheight}}\fi
 \thispagestyle{{empty}}%
 {{\setlength{{\parindent}}{{0pt}}%
-  \begin{{tikzpicture}}[remember picture,overlay]
+  \editionartifact{{\begin{{tikzpicture}}[remember picture,overlay]
     \fill[{BRAND}] (current page.south west) rectangle ([yshift=\editionbandheight]current page.south east);
-  \end{{tikzpicture}}%
+  \end{{tikzpicture}}}}%
   {{\sffamily\bfseries\fontsize{{15}}{{19}}\selectfont\color{{{BRAND}}}{_lines(title)}\par}}
   \vspace{{4pt}}{{\sffamily\small {_lines(subtitle)}\par}}
   \vfill
-  \usebox{{\editionimprintbox}}\par}}
+  \editionstashuse{{imprint}}\tagpdfparaOff\usebox{{\editionimprintbox}}\par}}
 """
 
 

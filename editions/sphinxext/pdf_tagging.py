@@ -201,7 +201,8 @@ PREAMBLE = r"""
       }
   }
 % -- a figure with its alternative text: \editionfigurealt{<UTF-8 in hex>} before the
-% figure; its picture a Figure with /Alt, then its caption a Caption
+% figure; its picture a Figure with /Alt, its caption the Figure's Caption (a Caption
+% is no child of Document; the Alt, read instead of the Figure, opens with its words)
 \str_new:N \g__edition_alt_str
 \bool_new:N \l__edition_figure_bool
 \bool_new:N \l__edition_caption_bool
@@ -226,7 +227,7 @@ PREAMBLE = r"""
 \AddToHook{env/tikzpicture/after}
   {
     \bool_if:NT \l__edition_figure_bool
-      { \tag_mc_end: \tag_struct_end: \bool_set_false:N \l__edition_figure_bool }
+      { \tag_mc_end: }
   }
 \AddToHook{cmd/caption/before}
   {
@@ -241,7 +242,10 @@ PREAMBLE = r"""
       }
   }
 \AddToHook{env/figure/end}
-  { \bool_if:NT \l__edition_caption_bool { \par \tag_mc_end: \tag_struct_end: } }
+  {
+    \bool_if:NT \l__edition_caption_bool { \par \tag_mc_end: \tag_struct_end: }
+    \bool_if:NT \l__edition_figure_bool { \tag_struct_end: }
+  }
 % -- the key-figures panel (keyfigures.py): a Div of cards, each a Div of its figure
 % (number and unit in one paragraph) and its label, read in that order; the rows of
 % cards are lines of the panel, not paragraphs
@@ -283,6 +287,20 @@ PREAMBLE = r"""
         \tag_mc_begin:n {}
       }
   }
+% -- what is no text, for the reader: an artifact (the back cover's band and QR code,
+% imprint.py), outside the paragraph's marked content it is set in
+\cs_set_protected:Npn \editionartifact #1
+  {
+    \leavevmode
+    \tag_mc_if_in:TF
+      { \tag_mc_end: \tag_mc_begin:n {artifact} #1 \tag_mc_end: \tag_mc_begin:n {} }
+      { \tag_mc_begin:n {artifact} #1 \tag_mc_end: }
+  }
+% a structure made before its place in the reading order (the back cover's imprint, set
+% in a box before the title above it): a Div kept aside, then put where it is read
+\cs_set_protected:Npn \editionstashbegin #1 { \tag_struct_begin:n {tag=Div, stash, label=edition-#1} }
+\cs_set_protected:Npn \editionstashend { \tag_struct_end: }
+\cs_set_protected:Npn \editionstashuse #1 { \tag_struct_use:n {edition-#1} }
 % -- a parallel edition's halves (pdf_tagging.py marks them): each a Div in its language
 \NewDocumentCommand \editionhalf { m } { \par \tag_struct_begin:n {tag=Div, lang=#1} }
 \NewDocumentCommand \editionhalfend { } { \par \tag_struct_end: }

@@ -234,3 +234,20 @@ def test_a_paragraph_broken_across_pages_stays_in_its_half(tags: dict[str, Tagge
     assert any(text.startswith("Thefirstwellboreparkinggarage") and text.endswith("People’sDaily.")
                for text in english)
     assert any(text.startswith("近年来，街道") and text.endswith("所获荣誉包括：") for text in chinese)
+
+
+#: What tagpdf says of XeTeX itself whatever the document: it cannot add spaces between
+#: words as characters (LuaTeX and pdfTeX can); readers find the words by their gaps.
+ENGINE_NOTICE = "Package tagpdf Warning: engine/output mode xetex doesn't support the interword"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_xelatex_has_no_tagging_warning(built_project: Path, edition: str) -> None:
+    """The structure is well nested: no element where PDF 2.0 allows none (a P inside a
+    P, a Caption under Document), no marked content inside another, none ended twice."""
+    log = built_project / "_build" / "staging" / "latex" / edition / f"mishixiang-profile-{edition}.log"
+    text = log.read_text(encoding="utf-8", errors="replace")
+    lines = text.splitlines()
+    warnings = [" ".join([line, *(rest.strip() for rest in lines[i + 1:i + 3] if rest.startswith("(tag"))])
+                for i, line in enumerate(lines) if re.match(r"Package tag(pdf)? Warning", line)]
+    assert [w for w in warnings if not w.startswith(ENGINE_NOTICE)] == []
