@@ -29,7 +29,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
-from ..languages import language_tag
+from ..languages import is_cjk, language_tag
 from .catalog_guard import is_translation, source_language
 from .parallel import LABEL_HOLDERS, languages_of, untranslated_mark
 
@@ -84,6 +84,32 @@ class LabelHeadings(SphinxPostTransform):
                 _labelled(title, self.config)
 
 
+class LatinPassages(SphinxPostTransform):
+    """In the PDF of a CJK edition, an untranslated passage is set as English, as the
+    parallel edition's English column is: its quotes, apostrophes, dashes and ellipsis
+    (typographic already: parallel.QuotesOfEachLanguage) in the Latin font, not as
+    xeCJK's full-width marks (``\\editionlatintext``, parallel.LATIN_TEXT, in a group
+    around the passage; its label, in the edition's language, keeps the edition's marks).
+    A heading keeps the edition's: its title is also the bookmarks' and the running head's."""
+
+    builders = ("latex",)
+    default_priority = 200
+
+    def run(self, **kwargs: Any) -> None:
+        if not _one_language_translation(self.config) or not is_cjk(self.config.language):
+            return
+        source = source_language(self.config)
+        if is_cjk(source):
+            return
+        mark = f"language-{language_tag(source)}"
+        for node in list(self.document.findall(nodes.TextElement)):
+            if (isinstance(node, PASSAGES) and not isinstance(node, nodes.title)
+                    and UNTRANSLATED in node["classes"] and mark in node["classes"]):
+                node.insert(0, nodes.raw("", r"{\editionlatintext ", format="latex"))
+                node.append(nodes.raw("", "}", format="latex"))
+
+
 def setup(app: Sphinx) -> None:
     app.add_transform(MarkUntranslated)
     app.add_post_transform(LabelHeadings)
+    app.add_post_transform(LatinPassages)

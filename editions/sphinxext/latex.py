@@ -47,7 +47,7 @@ from ..languages import cjk_region, is_cjk, language_tag
 from ..outputs import PAGE_MARKER
 from . import imprint, keyfigures
 from .names import pdf_basename
-from .parallel import LATIN_COLUMN, SEPARATOR, languages_of
+from .parallel import LATIN_COLUMN, LATIN_TEXT, SEPARATOR, languages_of
 from .tex import BRAND, colour_definition, tex_escape
 from .translated_config import source_value
 
@@ -268,7 +268,7 @@ COMPACT_LISTS = r"""\makeatletter
 #: figure's (\editionkfuntranslated).  Sphinx writes it \DUrole{untranslated-mark}{…}; that
 #: role only names a robust command, so a caption's copy in the .aux reads back.
 UNTRANSLATED_MARK = r"""
-\DeclareRobustCommand{\editionuntranslated}[1]{{\sffamily\mdseries\footnotesize\color{black!55}[#1]}}
+\DeclareRobustCommand{\editionuntranslated}[1]{{\csname editionowntext\endcsname\sffamily\mdseries\footnotesize\color{black!55}[#1]}}
 \expandafter\def\csname DUroleuntranslated-mark\endcsname{\editionuntranslated}
 """
 
@@ -308,6 +308,8 @@ def _elements(config: Config, shown: dict[str, list[str]], dated: imprint.Imprin
         # parallel text: the two halves of each pair side by side, starting level
         r"\usepackage{paracol}\setcolumnwidth{0.48\textwidth,0.48\textwidth}\usepackage{ragged2e}"
         + LATIN_COLUMN if languages_of(config) else "",
+        # text in a Latin script in a CJK document: its own quotes (parallel.LATIN_TEXT)
+        LATIN_TEXT if cjk else "",
         # "<source> · <translation>": the dot between two languages is the Latin font's,
         # not a full-width CJK mark with its own space
         r'\xeCJKDeclareCharClass{Default}{"00B7}' if languages_of(config) and cjk else "",

@@ -325,9 +325,22 @@ def depart_pair_latex(self: Any, node: parallel_pair) -> None:
 #: * few hyphens: half the measure hyphenated one line in six, on consecutive lines
 #:   too; a word is never broken across a page (``\brokenpenalty``).
 LATIN_COLUMN = r"""\newcommand{\editionlatincolumn}{%
-  \XeTeXcharclass"2018=0 \XeTeXcharclass"2019=0 \XeTeXcharclass"201C=0 \XeTeXcharclass"201D=0
-  \XeTeXcharclass"2013=0 \XeTeXcharclass"2014=0 \XeTeXcharclass"2026=0
+  \editionlatintext
   \hyphenpenalty=1000 \exhyphenpenalty=1000 \doublehyphendemerits=100000 \brokenpenalty=10000 }"""
+
+#: Text of a language that is not CJK in a CJK document (a column of the parallel edition,
+#: a passage the Chinese edition leaves in English: language_marks.LatinPassages): its
+#: quotes, apostrophes, dashes and ellipsis in the Latin font; ``\editionowntext`` sets
+#: them back to the document's (xeCJK's classes, as they are when the document begins),
+#: for a text inside in the edition's language (the label of an untranslated passage).
+LATIN_TEXT = r"""\DeclareRobustCommand{\editionlatintext}{%
+  \XeTeXcharclass"2018=0 \XeTeXcharclass"2019=0 \XeTeXcharclass"201C=0 \XeTeXcharclass"201D=0
+  \XeTeXcharclass"2013=0 \XeTeXcharclass"2014=0 \XeTeXcharclass"2026=0 }
+\AtBeginDocument{\edef\editionowntext{%
+  \XeTeXcharclass"2018=\the\XeTeXcharclass"2018\space \XeTeXcharclass"2019=\the\XeTeXcharclass"2019\space
+  \XeTeXcharclass"201C=\the\XeTeXcharclass"201C\space \XeTeXcharclass"201D=\the\XeTeXcharclass"201D\space
+  \XeTeXcharclass"2013=\the\XeTeXcharclass"2013\space \XeTeXcharclass"2014=\the\XeTeXcharclass"2014\space
+  \XeTeXcharclass"2026=\the\XeTeXcharclass"2026\space}}"""
 
 
 def _half_setup(node: parallel_half) -> str:

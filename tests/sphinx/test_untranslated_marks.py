@@ -66,6 +66,18 @@ def test_the_pdf_labels_each_untranslated_paragraph(half_translated) -> None:
     assert r"\section{Other page}" "\n" in tex and r"\subsection{Detail}" "\n" in tex
 
 
+def test_the_pdf_sets_an_untranslated_paragraph_as_english(half_translated) -> None:
+    """Its quotes, apostrophes and dashes in the Latin font, as the parallel edition's English
+    column (xeCJK took them for full-width marks); its label keeps the edition's."""
+    tex = half_translated.build("latex").tex()
+    assert r"{\editionlatintext \DUrole{untranslated-mark}" in tex
+    assert re.search(r"\{\\editionlatintext \\DUrole\{untranslated-mark\}.*?The Grand Canal runs through the "
+                     r"sub\S*district\.\}", tex)
+    assert r"\DeclareRobustCommand{\editionlatintext}" in tex and r"\edef\editionowntext" in tex
+    assert r"\csname editionowntext\endcsname" in tex  # the label: the edition's marks
+    assert r"\editionlatintext \DUrole{untranslated-mark}{\DUrole{language-zh-CN}{尚未翻译}} 更多" not in tex
+
+
 @pytest.mark.parametrize("options", [{}, PARALLEL], ids=["zh_CN", "en-zh_CN"])
 def test_the_label_is_escaped_once_in_html(sample, options) -> None:
     sample.catalog({"Not yet translated": SPECIAL}, domain="sphinx")
