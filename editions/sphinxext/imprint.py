@@ -145,7 +145,8 @@ def back_cover(shown: Imprint, title: list[str], subtitle: list[str], author: li
         url = tex_escape(shown.url)
         if qr_usable(shown.url):  # nothing in it for TeX to read but its characters
             url = rf"\href{{{shown.url}}}{{\textcolor{{white}}{{\nolinkurl{{{shown.url}}}}}}}"
-            link = rf"\hfill\editionartifact{{\colorbox{{white}}{{\color{{black}}\qrcode[height=24mm,nolink]{{{shown.url}}}}}}}"
+            link = (r"\hfill\editionartifact"  # the code says the address beside it: no text
+                    rf"{{\colorbox{{white}}{{\color{{black}}\qrcode[height=24mm,nolink]{{{shown.url}}}}}}}")
         rows.append((shown.online, [url]))
     # (the measure of the page: \textwidth is the minipage's inside it)
     width = r"\dimexpr\editionimprintwidth-30mm\relax" if link else r"\editionimprintwidth"

@@ -268,7 +268,8 @@ COMPACT_LISTS = r"""\makeatletter
 #: figure's (\editionkfuntranslated).  Sphinx writes it \DUrole{untranslated-mark}{…}; that
 #: role only names a robust command, so a caption's copy in the .aux reads back.
 UNTRANSLATED_MARK = r"""
-\DeclareRobustCommand{\editionuntranslated}[1]{{\csname editionowntext\endcsname\sffamily\mdseries\footnotesize\color{black!55}[#1]}}
+\DeclareRobustCommand{\editionuntranslated}[1]{{\csname editionowntext\endcsname
+  \sffamily\mdseries\footnotesize\color{black!55}[#1]}}
 \expandafter\def\csname DUroleuntranslated-mark\endcsname{\editionuntranslated}
 """
 
