@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -135,7 +135,7 @@ def caption_halves(node: key_figures) -> list[Half]:
 
 
 class KeyFiguresDirective(DataFileDirective):
-    option_spec = {"name": directives.unchanged, "caption": directives.unchanged_required}
+    option_spec: ClassVar[dict[str, Any]] = {"name": directives.unchanged, "caption": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         rows = self.read_data_file(read_figures, "key figures")
@@ -225,7 +225,8 @@ NUMBER_SIZE = 24
 LATEX_PREAMBLE = rf"""
 \newlength{{\editionkfwidth}}
 \newsavebox{{\editionkfbox}}
-\newcommand{{\editionkfnumber}}[1]{{{{\sffamily\bfseries\fontsize{{{NUMBER_SIZE}}}{{{NUMBER_SIZE + 2}}}\selectfont\color{{{BRAND}}}#1}}}}
+\newcommand{{\editionkfnumber}}[1]{{{{\sffamily\bfseries%
+  \fontsize{{{NUMBER_SIZE}}}{{{NUMBER_SIZE + 2}}}\selectfont\color{{{BRAND}}}#1}}}}
 \newcommand{{\editionkfwords}}[1]{{{{\sffamily\bfseries\footnotesize\color{{{BRAND}}}#1}}}}
 \newcommand{{\editionkfspace}}{{\hspace{{0.45em}}}}
 \newcommand{{\editionkeyfigure}}[2]{{%

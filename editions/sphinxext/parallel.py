@@ -105,7 +105,8 @@ class KeepSource(SphinxTransform):
         if languages_of(self.config) is None:
             return
         self.document["editions_sources"] = {
-            id(node): (node, _without_ids(node.deepcopy()), message) for node, message in extract_messages(self.document)
+            id(node): (node, _without_ids(node.deepcopy()), message)
+            for node, message in extract_messages(self.document)
             if isinstance(node, (nodes.paragraph, nodes.line, nodes.title, nodes.caption, nodes.term,
                                  nodes.rubric, nodes.field_name))
         }
@@ -186,7 +187,7 @@ class QuotesOfEachLanguage(SphinxSmartQuotes):
                 tokens = [next(self.get_tokens([text])) if _in_language_of(text, holder) else ("literal", str(text))
                           for text in texts]
                 taught = smartquotes.educate_tokens(iter(tokens), attr=self.smartquotes_action, language=quotes)
-                for text, new in zip(texts, taught):
+                for text, new in zip(texts, taught, strict=True):
                     if new != str(text):
                         text.parent.replace(text, nodes.Text(new))
 

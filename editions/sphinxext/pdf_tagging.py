@@ -360,7 +360,7 @@ def xmp_settings(config: Any) -> str:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
     instance = uuid.uuid5(uuid.NAMESPACE_URL, f"editions:{config.project}:{config.language}:"
                           f"{config.edition_parallel}:{epoch}")
-    date = dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).strftime("D:%Y%m%d%H%M%S-00'00'")
+    date = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).strftime("D:%Y%m%d%H%M%S-00'00'")
     subject = tex_escape(config.edition_subtitle)
     return rf"""\ExplSyntaxOn
 \pdfmanagement_add:nnn {{Info}} {{CreationDate}} {{({date})}}
