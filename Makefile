@@ -113,13 +113,13 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 
 # An edition is rebuilt only when one of its inputs changed: `make` with nothing to
 # do starts neither Sphinx nor TeX.  Its inputs are what sphinx-build reads: docs/,
-# conf.py, the Sphinx extension and what it imports, the language's catalogs; not
-# the translation checks, the publishing tools or the benchmark.  `python -m
+# conf.py, the Sphinx extension and what it imports, the checks that gate it, the
+# language's catalogs; not the publishing tools or the benchmark.  `python -m
 # editions build` stages, locks and publishes each edition; Sphinx is incremental.
 # File names are data, never make syntax: contributors name the files of docs/ and
 # locales/, so no name of theirs is ever written into this Makefile (a space would
 # split it into targets, `$(...)` would run).  `python -m editions inputs` hashes the
-# names and contents instead (the same files as editions.sphinxext.code_version) and
+# names and contents instead (editions.inputs.PACKAGE_TREES says which) and
 # rewrites a stamp only when its hash changed: sources, and each edition's catalogs
 # (a parallel edition's: its translation's).  A name that is not plain stops it.
 # One run writes every stamp (&: make 4.3's grouped targets), with the system
