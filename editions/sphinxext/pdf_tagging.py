@@ -301,6 +301,33 @@ PREAMBLE = r"""
 \cs_set_protected:Npn \editionstashbegin #1 { \tag_struct_begin:n {tag=Div, stash, label=edition-#1} }
 \cs_set_protected:Npn \editionstashend { \tag_struct_end: }
 \cs_set_protected:Npn \editionstashuse #1 { \tag_struct_use:n {edition-#1} }
+% -- a part of a line in a language of its own (a parallel heading's halves, a key figure's,
+% pdf_tagging.py and keyfigures.py mark them): \editionlang{<tag>}{<text>}, in a tagged
+% paragraph a Span with its /Lang (outside the paragraph's marked content, which is closed
+% and reopened round it); elsewhere its text: a heading's title also goes to the .aux, and
+% from there to the running head (an artifact), and to the bookmarks
+\DeclareRobustCommand \editionlang [2]
+  {
+    \bool_if:NTF \l__tag_para_bool
+      {
+        \mode_leave_vertical:
+        \tag_mc_if_in:TF
+          {
+            \tag_mc_end:
+            \tag_struct_begin:n {tag=Span, lang=#1}
+            \tag_mc_begin:n {tag=Span}
+            #2
+            \tag_mc_end:
+            \tag_struct_end:
+            \tag_mc_begin:n {}
+          }
+          {#2}
+      }
+      {#2}
+  }
+\pdfstringdefDisableCommands { \cs_set_eq:NN \editionlang \use_ii:nn }
+\cs_if_exist:NT \editionsection
+  { \tl_put_left:Nn \editionsection { \cs_set_eq:NN \editionlang \use_ii:nn } }
 % -- a parallel edition's halves (pdf_tagging.py marks them): each a Div in its language
 \NewDocumentCommand \editionhalf { m } { \par \tag_struct_begin:n {tag=Div, lang=#1} }
 \NewDocumentCommand \editionhalfend { } { \par \tag_struct_end: }
@@ -330,6 +357,31 @@ def alternative_text(node: charts.chart, language: str) -> str:
     """The chart's text alternative, as the site's: its caption, then its description."""
     caption, _data = charts.chart_parts(node)
     return " ".join(part for part in (caption, charts.description(node, language)) if part)
+
+
+class MarkHeadingLanguages(SphinxPostTransform):
+    """A parallel edition's heading, ``<source> · <translation>``: each half in its own
+    language (``\\editionlang``, a Span with its /Lang), before parallel.SplitListsForPrint
+    (200) would make the heading one text.  The halves' text stays the writer's to escape."""
+
+    builders = ("latex",)
+    default_priority = 195
+
+    def run(self, **kwargs: Any) -> None:
+        titles = [title for title in self.document.findall(nodes.title)]
+        # the first section's is the document's title (LaTeX's, set on the cover): one text
+        first = next((title for title in titles if isinstance(title.parent, nodes.section)), None)
+        for title in titles:
+            if title is first:
+                continue
+            for half in [child for child in title.children if isinstance(child, nodes.inline)
+                         and {"parallel-source", "parallel-target"} & set(child["classes"])]:
+                tag = next((c[len("language-"):] for c in half["classes"] if c.startswith("language-")), None)
+                if tag is None:
+                    continue
+                # not replace_self: it would give the first raw node the half's classes
+                title.replace(half, [nodes.raw("", rf"\editionlang{{{checked_tag(tag)}}}{{", format="latex"),
+                                     *half.children, nodes.raw("", "}", format="latex")])
 
 
 class MarkForTagging(SphinxPostTransform):
@@ -391,4 +443,5 @@ def add_document_metadata(app: Sphinx) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", add_preamble, priority=160)
     app.connect("builder-inited", add_document_metadata)
+    app.add_post_transform(MarkHeadingLanguages)
     app.add_post_transform(MarkForTagging)

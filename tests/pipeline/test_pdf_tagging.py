@@ -151,7 +151,9 @@ def test_headings_lists_and_the_chart_are_tagged(tags: dict[str, Tagged], editio
     headings = [squeeze(e.all_text()) for e in elements if e.kind == "H1"]
     first = "Mishixiang" if edition != "zh_CN" else "米市巷街道概况"
     assert headings[0].startswith(first)  # the cover's title
-    assert any(h.startswith("Recent" if edition != "zh_CN" else "近年来的发展") for h in headings)
+    # (all_text reads an element's own text before its children's: a parallel heading's " · "
+    # before its halves, which are Spans)
+    assert any(h.lstrip("·").startswith("Recent" if edition != "zh_CN" else "近年来的发展") for h in headings)
     # each item: its bullet, then its body
     item = next(e for e in elements if e.kind == "LI")
     assert [c.kind for c in item.children] == ["Lbl", "LBody"]
@@ -251,3 +253,15 @@ def test_xelatex_has_no_tagging_warning(built_project: Path, edition: str) -> No
     warnings = [" ".join([line, *(rest.strip() for rest in lines[i + 1:i + 3] if rest.startswith("(tag"))])
                 for i, line in enumerate(lines) if re.match(r"Package tag(pdf)? Warning", line)]
     assert [w for w in warnings if not w.startswith(ENGINE_NOTICE)] == []
+
+
+def test_in_the_parallel_brochure_each_heading_half_is_read_in_its_language(tags: dict[str, Tagged]) -> None:
+    """A heading "English · 中文": its halves Spans with their /Lang, the separator the heading's."""
+    headings = [e for e in tags["en-zh_CN"].root.walk() if e.kind in ("H1", "H2", "H3") and "·" in e.all_text()]
+    assert len(headings) > 10
+    for heading in headings:
+        spans = [(c.attributes.get("Lang"), squeeze(c.all_text())) for c in heading.children if c.kind == "Span"]
+        assert [lang for lang, _text in spans] == ["en", "zh-CN"], heading
+        assert not HAN.search(spans[0][1]) and HAN.search(spans[1][1])
+        assert squeeze(heading.text) == "·"
+    assert any([squeeze(c.all_text()) for c in h.children] == ["Recentyears", "近年来的发展"] for h in headings)
