@@ -44,6 +44,7 @@ from docutils.parsers.rst import directives
 from .as_of import AsOfError, as_of_text
 from .datafiles import DataFileDirective, DataFileError, read_rows
 from .parallel import Half, halves
+from .pdf_tagging import checked_tag
 from .tex import BRAND, tex_escape
 
 if TYPE_CHECKING:
@@ -221,7 +222,10 @@ NUMBER_SIZE = 24
 #: The panel's macros, in every edition's preamble (latex.py): a tinted box of cards,
 #: two a row.  \editionkeyfigure{figure}{label}; inside the figure \editionkfnumber
 #: and \editionkfwords, in a parallel edition \editionkfsecond (the translation's
-#: figure) and \editionkfuntranslated (its mark); \editionkfrow ends a row.
+#: figure) and \editionkfuntranslated (its mark); \editionkfrow ends a row.  A card is
+#: a [t] minipage that \vspace{0pt} opens: the cards of a row align at their tops (a
+#: round "3" stands higher than a flat "7"), whatever begins the first line (the figure's
+#: colour, or in a parallel edition the Span of its language, which begins the paragraph).
 LATEX_PREAMBLE = rf"""
 \newlength{{\editionkfwidth}}
 \newsavebox{{\editionkfbox}}
@@ -230,7 +234,7 @@ LATEX_PREAMBLE = rf"""
 \newcommand{{\editionkfwords}}[1]{{{{\sffamily\bfseries\footnotesize\color{{{BRAND}}}#1}}}}
 \newcommand{{\editionkfspace}}{{\hspace{{0.45em}}}}
 \newcommand{{\editionkeyfigure}}[2]{{%
-  \begin{{minipage}}[t]{{\editionkfwidth}}\raggedright
+  \begin{{minipage}}[t]{{\editionkfwidth}}\vspace{{0pt}}\raggedright
     #1\par\vspace{{1pt}}%
     {{\sffamily\footnotesize\color{{black!75}}#2\par}}%
   \end{{minipage}}}}
@@ -263,16 +267,23 @@ def _tex_figure(figure: Figure) -> str:
     return "".join(parts)
 
 
+def _in_language(tex: str, tag: str | None) -> str:
+    """*tex* in the language *tag* (a parallel edition's half): in the tagged PDF a Span
+    with its /Lang (pdf_tagging's \\editionlang); as it is in a one-language edition."""
+    return tex if tag is None else rf"\editionlang{{{checked_tag(tag)}}}{{{tex}}}"
+
+
 def _tex_half(half: Half) -> str:
-    mark = rf" \editionkfuntranslated{{{tex_escape(half.mark)}}}" if half.mark else ""
-    return tex_escape(half.text) + mark
+    mark = (" " + _in_language(rf"\editionkfuntranslated{{{tex_escape(half.mark)}}}", half.mark_tag)
+            if half.mark else "")
+    return _in_language(tex_escape(half.text), half.tag) + mark
 
 
 def panel_tex(node: key_figures, columns: int = 2) -> str:
     lines = [r"\begin{editionkeyfigures}"]
     shown = cards(node)
     for index, card in enumerate(shown):
-        figure, label = _tex_figure(card.figure), tex_escape(card.figure.label)
+        figure, label = _in_language(_tex_figure(card.figure), card.first_figure.tag), tex_escape(card.figure.label)
         if card.second is not None:  # the translation's figure and label under the source's
             if card.second_figure is not None:
                 figure += rf"\par\editionkfsecond{{{_tex_half(card.second_figure)}}}"

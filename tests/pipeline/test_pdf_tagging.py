@@ -265,3 +265,18 @@ def test_in_the_parallel_brochure_each_heading_half_is_read_in_its_language(tags
         assert not HAN.search(spans[0][1]) and HAN.search(spans[1][1])
         assert squeeze(heading.text) == "·"
     assert any([squeeze(c.all_text()) for c in h.children] == ["Recentyears", "近年来的发展"] for h in headings)
+
+
+def test_in_the_parallel_brochure_each_key_figure_is_read_in_its_language(tags: dict[str, Tagged]) -> None:
+    """A parallel card: the English figure, the Chinese, then the labels, each a Span with its /Lang."""
+    panel = next(e for e in tags["en-zh_CN"].root.walk()
+                 if e.kind == "Div" and sum(c.kind == "Div" for c in e.children) >= 3)
+    cards = [card for card in panel.children if card.kind == "Div"]
+    assert len(cards) >= 3
+    for card in cards:
+        spans = [(s.attributes.get("Lang"), squeeze(s.all_text()))
+                 for p in card.children for s in p.children if s.kind == "Span"]
+        assert [lang for lang, _text in spans] == ["en", "zh-CN", "en", "zh-CN"], card
+        assert all(bool(HAN.search(text)) == (lang == "zh-CN") for lang, text in spans), card
+    first = [squeeze(s.all_text()) for p in cards[0].children for s in p.children]
+    assert first == ["3.59squarekilometers", "3.59平方公里", "Area", "辖区面积"]

@@ -147,7 +147,7 @@ def test_a_translators_label_and_figure_stay_text_in_the_cards_and_the_panel(fig
     assert r"面积 <script>alert(1)</script>}" in tex  # no HTML in TeX: text as it is
     special = r"\{平方\} 公里 \& 100\% \#1 \~{} \^{} \_x a\textbackslash{}b}"
     # the translation's figure whole under the English one, or its words beside its number
-    assert (r"\editionkfsecond{3.59 " if parallel else r"\editionkfwords{") + special in tex
+    assert (r"\editionkfsecond{\editionlang{zh-CN}{3.59 " if parallel else r"\editionkfwords{") + special in tex
 
 
 PARALLEL = {key: value for key, value in CHINESE.items() if key != "Enterprises"}  # one label untranslated
@@ -184,10 +184,13 @@ def test_a_parallel_card_shows_label_and_figure_in_both_languages(figured) -> No
 
 def test_the_parallel_pdf_panel_has_both_languages_under_one_large_number(figured) -> None:
     tex = parallel_build(figured, "latex").tex()
-    assert (r"\editionkeyfigure{\editionkfnumber{39,000}\par\editionkfsecond{3.9万人}}"
-            r"{Permanent population\par 常住人口}") in tex
-    assert (r"\editionkeyfigure{\editionkfwords{More than}\editionkfspace{}\editionkfnumber{3,000}"
-            r"\par\editionkfsecond{超3000家}}{Enterprises\par Enterprises \editionkfuntranslated{尚未翻译}}") in tex
+    # each half in its language (a Span with its /Lang in the tagged PDF)
+    assert (r"\editionkeyfigure{\editionlang{en}{\editionkfnumber{39,000}}"
+            r"\par\editionkfsecond{\editionlang{zh-CN}{3.9万人}}}"
+            r"{\editionlang{en}{Permanent population}\par \editionlang{zh-CN}{常住人口}}") in tex
+    assert (r"\editionkeyfigure{\editionlang{en}{\editionkfwords{More than}\editionkfspace{}\editionkfnumber{3,000}}"
+            r"\par\editionkfsecond{\editionlang{zh-CN}{超3000家}}}{\editionlang{en}{Enterprises}"
+            r"\par \editionlang{en}{Enterprises} \editionlang{zh-CN}{\editionkfuntranslated{尚未翻译}}}") in tex
     assert r"\begin{paracol}" not in tex[tex.index(r"\begin{editionkeyfigures}"):tex.index(r"\end{editionkeyfigures}")]
 
 
