@@ -120,13 +120,22 @@ def _tex_lines(lines: list[str]) -> str:
     return r"\\".join(tex_escape(line) for line in lines)
 
 
-def _cover(shown: dict[str, list[str]], dated: imprint.Imprint) -> str:
+def _cover_lines(lines: list[str], tags: tuple[str, ...], between: str) -> str:
+    """The cover's title or subtitle, for the tagged PDF (pdf_tagging's ``\\editioncoverline``):
+    in a parallel edition each of its two lines in its language, a Span with its /Lang."""
+    tags = tags if len(lines) == len(tags) else ("",) * len(lines)
+    return between.join(rf"\editioncoverline{{{tag}}}{{{tex_escape(line)}}}"
+                        for line, tag in zip(lines, tags, strict=True))
+
+
+def _cover(shown: dict[str, list[str]], dated: imprint.Imprint, tags: tuple[str, ...] = ()) -> str:
     """Page 1: the upper half in the brand colour with the title and subtitle on it,
     the author below, then the edition's date and the year of its figures (imprint.py;
-    a parallel edition: each in both languages, one line each).  The text pages count
-    on from 2: the page numbers are the PDF's and the booklet's."""
-    title = r"\par\vspace{4pt}".join(tex_escape(line) for line in shown["project"])
-    subtitle, author = _tex_lines(shown["edition_subtitle"]), _tex_lines(shown["author"])
+    a parallel edition: each in both languages, one line each, *tags* theirs).  In the
+    tagged PDF the title is one H1, the subtitle one P (``\\editioncoverpart``).  The text
+    pages count on from 2: the page numbers are the PDF's and the booklet's."""
+    title = _cover_lines(shown["project"], tags, r"\par\vspace{4pt}")
+    subtitle, author = _cover_lines(shown["edition_subtitle"], tags, r"\\"), _tex_lines(shown["author"])
     return rf"""
 \begin{{titlepage}}
   \setlength{{\parindent}}{{0pt}}%
@@ -134,8 +143,9 @@ def _cover(shown: dict[str, list[str]], dated: imprint.Imprint) -> str:
     \fill[{BRAND}] (current page.north west) rectangle ([yshift=-0.5\paperheight]current page.north east);
     \node[anchor=south west,inner sep=0pt,text width=\textwidth,align=left,text=white]
       at ([xshift=1in+\hoffset+\oddsidemargin,yshift=-0.5\paperheight+14mm]current page.north west)
-      {{{{\sffamily\bfseries\fontsize{{26}}{{32}}\selectfont\spaceskip=\fontdimen2\font {title}\par}}
-        \vspace{{10pt}}{{\sffamily\large {subtitle}\par}}}};
+      {{{{\sffamily\bfseries\fontsize{{26}}{{32}}\selectfont\spaceskip=\fontdimen2\font
+        \editioncoverpart{{H1}}{{{title}}}\par}}
+        \vspace{{10pt}}{{\sffamily\large \editioncoverpart{{P}}{{{subtitle}}}\par}}}};
   \end{{tikzpicture}}\par
   \vfill
   {{\color{{{BRAND}}}\rule{{18mm}}{{2.5pt}}\par}}
@@ -337,7 +347,7 @@ def _elements(config: Config, shown: dict[str, list[str]], dated: imprint.Imprin
         "geometry": _geometry(config),
         "sphinxsetup": f"TitleColor={{HTML}}{{{colour}}}, InnerLinkColor={{HTML}}{{{colour}}}, "
                        f"OuterLinkColor={{HTML}}{{{colour}}}",
-        "maketitle": _cover(shown, dated),
+        "maketitle": _cover(shown, dated, tuple(language_tag(lang) for lang in languages_of(config) or ())),
         # the back cover, the last of a multiple of four pages (imprint.py)
         "atendofbody": imprint.back_cover(dated, shown["project"], shown["edition_subtitle"], shown["author"]),
         "tableofcontents": "",

@@ -265,26 +265,43 @@ PREAMBLE = r"""
     \RenewDocumentCommand \editionkfcaption { +m }
       { \par \group_begin: \tagpdfparaOn \__edition_kfcaption:n {#1} \group_end: }
   }
-% -- the cover: its picture is the page's background; the title in it a heading
+% -- the cover: its picture is the page's background; its title a heading (H1), its
+% subtitle a paragraph
 \bool_new:N \l__edition_cover_bool
 \bool_new:N \l__edition_para_on_after_bool
 \AddToHook{env/titlepage/begin}
   {
     \bool_set_true:N \l__edition_cover_bool
-    \tl_gset:Nn \g__edition_next_tag_tl {H1}
     \tikzset{every~node/.append~style={execute~at~begin~node=\__edition_node_paragraphs:}}
   }
-% the text of a node: its paragraphs tagged (TikZ may have begun the first: tag it as
-% tagpdf's para/begin would have)
+% the text of a node: its paragraphs tagged; the first, if TikZ has begun it (tagging
+% off), untagged: the title and the subtitle in it tag themselves (\editioncoverpart)
 \cs_new_protected:Npn \__edition_node_paragraphs:
+  { \mode_if_horizontal:F { \bool_set_true:N \l__tag_para_bool } }
+% the cover's title and subtitle (latex.py): \editioncoverpart{<H1 or P>}{<lines>}, one
+% element of its lines (paragraphs, not each its own); each line \editioncoverline{<tag>}
+% {<text>}: in a parallel edition a Span with its /Lang, else (no tag) the element's text
+\NewDocumentCommand \editioncoverpart { m +m }
   {
-    \bool_set_true:N \l__tag_para_bool
-    \mode_if_horizontal:T
+    \group_begin:
+      \tagpdfparaOff
+      \bool_set_false:N \l__edition_para_on_after_bool
+      \tag_struct_begin:n {tag=#1}
+      #2 \par
+      \tag_struct_end:
+    \group_end:
+  }
+\NewDocumentCommand \editioncoverline { m +m }
+  {
+    \mode_leave_vertical:
+    \tl_if_blank:nTF {#1}
+      { \tag_mc_begin:n {} #2 \tag_mc_end: }
       {
-        \tl_if_empty:NF \g__edition_next_tag_tl { \__edition_take_tag: }
-        \int_gincr:N \g__tag_para_begin_int
-        \tag_struct_begin:n {tag=\l__tag_para_tag_tl}
-        \tag_mc_begin:n {}
+        \tag_struct_begin:n {tag=Span, lang=#1}
+        \tag_mc_begin:n {tag=Span}
+        #2
+        \tag_mc_end:
+        \tag_struct_end:
       }
   }
 % -- what is no text, for the reader: an artifact (the back cover's band and QR code,

@@ -280,3 +280,20 @@ def test_in_the_parallel_brochure_each_key_figure_is_read_in_its_language(tags: 
         assert all(bool(HAN.search(text)) == (lang == "zh-CN") for lang, text in spans), card
     first = [squeeze(s.all_text()) for p in cards[0].children for s in p.children]
     assert first == ["3.59squarekilometers", "3.59平方公里", "Area", "辖区面积"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_covers_title_is_one_heading_and_its_subtitle_a_paragraph(tags: dict[str, Tagged], edition: str) -> None:
+    """The cover: the title one H1, the subtitle one P; in the parallel brochure each of
+    their two lines a Span with its /Lang."""
+    title, subtitle = tags[edition].root.children[0].children[:2]
+    assert (title.kind, subtitle.kind) == ("H1", "P")
+    if edition != "en-zh_CN":
+        assert not title.children and not subtitle.children
+        assert squeeze(title.text) == ("MishixiangSub-districtProfile" if edition == "en" else "米市巷街道概况")
+        return
+    for element, lines in ((title, ["MishixiangSub-districtProfile", "米市巷街道概况"]),
+                           (subtitle, ["GongshuDistrict,Hangzhou", "杭州市拱墅区"])):
+        assert squeeze(element.text) == ""
+        assert [(c.kind, c.attributes.get("Lang"), squeeze(c.all_text())) for c in element.children] == [
+            ("Span", "en", lines[0]), ("Span", "zh-CN", lines[1])]
