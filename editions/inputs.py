@@ -98,14 +98,18 @@ def tree_hash(paths: list[Path], refused: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    """Rewrite the stamp only when its content changes: its time is what make compares."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write *text* to *path* only when it differs (its time is what make, and Sphinx's
+    catalog compiler, compare); whole, never half-written, and in place of a symbolic
+    link, never through it.  True: it was written."""
+    data = text.encode("utf-8")
+    if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(text, encoding="utf-8")
+    temporary.write_bytes(data)
     os.replace(temporary, path)
+    return True
 
 
 def main(argv: list[str]) -> int:
@@ -140,5 +144,5 @@ def main(argv: list[str]) -> int:
         print("\n".join(refused), file=sys.stderr)
         return 1
     for path, value in stamped.items():
-        _write_if_changed(path, value + "\n")
+        write_if_changed(path, value + "\n")
     return 0

@@ -54,6 +54,7 @@ from ..catalogs.files import (
 from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
+from ..inputs import write_if_changed
 from ..languages import parallel_editions
 from ..outputs import WARNINGS_FILE
 
@@ -181,17 +182,6 @@ def checked_copy(path: Path, language: str, parser: MessageParser, report: bool 
     return copy
 
 
-def _write_if_changed(path: Path, content: str) -> bool:
-    data = content.encode("utf-8")
-    if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)  # replaces a link, never writes through it
-    return True
-
-
 def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
     """``make check``'s checks on this edition's catalogs (``editions.checks.gate``): an
     error stops the build; the warnings are summed up for the build driver."""
@@ -212,7 +202,7 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
         sys.exit(2)  # as _refuse: one message each, no traceback
     doctrees = Path(app.doctreedir)
     doctrees.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(doctrees / WARNINGS_FILE, checks_gate.warnings_summary(result))
+    write_if_changed(doctrees / WARNINGS_FILE, checks_gate.warnings_summary(result))
 
 
 def check_catalogs(app: Sphinx, config: Config) -> None:
@@ -270,7 +260,7 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
             if review:
                 continue
             _refuse([error], language, staged)
-        changed = _write_if_changed(target, str(copy) + "\n")
+        changed = write_if_changed(target, str(copy) + "\n")
         if relative.stem == INTERFACE_DOMAIN and relative.parent.name == "LC_MESSAGES":
             interface_changed = changed or not target.with_suffix(".mo").exists()
     for old in staged.rglob("*") if staged.is_dir() else []:
