@@ -111,6 +111,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 # -- Catalogs ------------------------------------------------------------------------------------
 
+def msgstr_line(catalog: Path, msgid: str, exact: bool = False) -> int:
+    """The line of the msgstr of the entry whose msgid is *msgid* (or, not *exact*, starts
+    with it), read from the file as a translator's editor shows it: where every finding,
+    warning and review note must send the translator (not the entry's first comment)."""
+    start = next(e.linenum for e in polib.pofile(str(catalog))
+                 if (e.msgid == msgid if exact else e.msgid.startswith(msgid)))
+    lines = catalog.read_text(encoding="utf-8").split("\n")
+    return next(n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
+
+
+@pytest.fixture(name="msgstr_line", scope="session")
+def msgstr_line_fixture() -> Callable[..., int]:
+    """``msgstr_line(catalog, msgid_start)``: the line a finding about that entry names."""
+    return msgstr_line
+
+
 def write_po(path: Path, entries: list[polib.POEntry | tuple[str, str]] | dict[str, str],
              header: dict[str, str] | None = None, language: str = "zh_CN") -> Path:
     """A catalog holding exactly *entries* ((msgid, msgstr) pairs or polib entries)."""
@@ -441,9 +457,7 @@ class CheckProject:
     @staticmethod
     def line_of(po_path: Path, msgid: str) -> int:
         """The line of *msgid*'s msgstr: where a finding sends the translator."""
-        start = next(e.linenum for e in polib.pofile(str(po_path)) if e.msgid == msgid)
-        lines = po_path.read_text(encoding="utf-8").split("\n")
-        return next(n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
+        return msgstr_line(po_path, msgid, exact=True)
 
     def run(self, *args: str, language: str = "zh_CN") -> CheckRun:
         """The checks in this process, from the project's folder (JSON output)."""

@@ -25,7 +25,7 @@ def small(second_profile: Path) -> Path:
     return second_profile
 
 
-def test_changed_paragraph_keeps_its_translation_as_fuzzy(small: Path, make) -> None:
+def test_changed_paragraph_keeps_its_translation_as_fuzzy(small: Path, make, msgstr_line) -> None:
     po = polib.pofile(str(small / CATALOG))
     entry = entry_of(po, OLD)
     entry.tcomment = "review: kept by update-po"
@@ -49,8 +49,7 @@ def test_changed_paragraph_keeps_its_translation_as_fuzzy(small: Path, make) -> 
     pair = next(p for p in page.select("div.parallel-pair") if NEW in p.get_text())
     note = pair.find_next("div", class_="review-note")
     assert note.select_one(".review-state").get_text() == "Fuzzy: not published"
-    lines = (small / CATALOG).read_text(encoding="utf-8").splitlines()
-    msgstr = next(n for n in range(updated.linenum, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
+    msgstr = msgstr_line(small / CATALOG, NEW)
     assert note.select_one("code.review-location").get_text() == f"{CATALOG}:{msgstr}"  # as make check says
     changes = zip(note.select("del"), note.select("ins"), strict=True)
     assert [(d.get_text(), i.get_text()) for d, i in changes] == [("3", "4")]
@@ -142,7 +141,7 @@ def test_a_catalog_saved_by_gnu_gettext_tools_survives_update_po(small: Path, ma
     assert path.read_bytes() == saved
 
 
-def test_a_reference_role_is_not_a_format_string(second_profile: Path, make) -> None:
+def test_a_reference_role_is_not_a_format_string(second_profile: Path, make, msgstr_line) -> None:
     project, catalog = second_profile, Path("locales/en/LC_MESSAGES/visit.po")
     page = project / "docs" / "visit.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n参见{ref}`riverside`：50%的收入。\n", encoding="utf-8")
@@ -152,9 +151,7 @@ def test_a_reference_role_is_not_a_format_string(second_profile: Path, make) -> 
     assert not {"python-format", "python-brace-format"} & set(entry.flags)
     entry.msgstr = "See the first page: 50% of the revenue."  # the link turned into plain text
     po.save()
-    start = next(e.linenum for e in polib.pofile(str(project / catalog)) if e.msgid.startswith("参见{ref}"))
-    lines = (project / catalog).read_text(encoding="utf-8").splitlines()
-    line = next(n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
+    line = msgstr_line(project / catalog, "参见{ref}")
     result = make(project, "html", LANGUAGES="en", check=False)
     assert "format specification" not in result.stderr  # msgfmt has no format to check
     # the gate names the catalog's msgstr line, not the page's, and the edition is not published

@@ -19,12 +19,6 @@ def _findings(summary: str) -> str:
     return re.sub(r", \d+ notes?( \(.*\))?$", "", summary)
 
 
-def _msgstr_line(path: Path, msgid: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    start = polib.pofile(str(path)).find(msgid).linenum
-    return next(n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
-
-
 def test_the_profiles_catalogs_pass_with_the_office_questions_as_notes(project: Path, make) -> None:
     result = make(project, "check", check=False)
     findings = [line for line in result.stdout.splitlines() if re.match(r"^\S+:\d+: \[", line)
@@ -53,13 +47,13 @@ def test_the_profiles_catalogs_pass_with_the_office_questions_as_notes(project: 
             f"{untranslated} untranslated, {obsolete} obsolete;") in _summary(result.stdout)
 
 
-def test_planted_defect_fails_with_file_and_line(project: Path, make) -> None:
+def test_planted_defect_fails_with_file_and_line(project: Path, make, msgstr_line) -> None:
     path = project / "locales" / "zh_CN" / "LC_MESSAGES" / "economy.po"
     po = polib.pofile(str(path))
     target = next(e for e in po if "1.216 billion" in e.msgid and "12.16亿" in e.msgstr)
     target.msgstr = target.msgstr.replace("12.16亿", "1.216亿")
     po.save(str(path))
-    line = _msgstr_line(path, target.msgid)  # where the translator fixes it
+    line = msgstr_line(path, target.msgid)  # where the translator fixes it
     result = make(project, "check", check=False)
     assert result.returncode != 0
     assert f"locales/zh_CN/LC_MESSAGES/economy.po:{line}: [numbers] the English says 1.216 billion" in result.stdout

@@ -67,16 +67,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def msgstr_line(catalog: Path, msgid_start: str) -> int:
-    """The line of the msgstr of the entry whose msgid starts with *msgid_start*, found
-    by reading the file: the first line starting with `msgstr` after that msgid."""
-    lines = catalog.read_text(encoding="utf-8").splitlines()
-    quoted = '"' + msgid_start.replace('"', '\\"')
-    start = next(i for i, line in enumerate(lines)
-                 if (line.startswith("msgid " + quoted) or (line.startswith(quoted) and lines[i - 1] == 'msgid ""')))
-    return next(i for i in range(start, len(lines)) if lines[i].startswith("msgstr")) + 1
-
-
 def field_line(catalog: Path, field: str) -> int:
     """The line of a header field (`"Plural-Forms: ...\\n"`)."""
     lines = catalog.read_text(encoding="utf-8").splitlines()
@@ -114,7 +104,8 @@ PLANTS = {
 
 
 @pytest.mark.parametrize("name", list(PLANTS))
-def test_an_error_in_a_catalog_stops_the_edition_and_the_last_good_one_stays(project: Path, make, name: str) -> None:
+def test_an_error_in_a_catalog_stops_the_edition_and_the_last_good_one_stays(project: Path, make, name: str,
+                                                                             msgstr_line) -> None:
     domain, page, plant, where, check, said = PLANTS[name]
     catalog = project / CATALOGS / f"{domain}.po"
     edition = project / "_build" / "html" / "zh_CN"
@@ -142,7 +133,7 @@ def test_an_error_in_a_catalog_stops_the_edition_and_the_last_good_one_stays(pro
 
 
 def test_a_fuzzy_message_is_published_marked_and_said_in_one_line_and_stops_a_release(
-        project: Path, make) -> None:
+        project: Path, make, msgstr_line) -> None:
     source = project / "docs" / "economy.md"
     replace_in(source, "23 commercial buildings are the main battlefields",
                "23 commercial buildings are the main battlefield")

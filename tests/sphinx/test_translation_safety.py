@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import msgstr_line
 
 PARAGRAPH = "The Grand Canal runs through the sub-district."
 LINK = "Read the [canal history](https://example.org/canal) online."
@@ -31,11 +32,7 @@ def secret(sample) -> Path:
 def refused(build, catalog: Path, msgid: str, why: str) -> None:
     """The gate stops the build, and the rules behind it leave the translation of *msgid*
     out; both say so at the line of its msgstr."""
-    lines = catalog.read_text(encoding="utf-8").splitlines()
-    start = next(
-        n for n, text in enumerate(lines) if text.startswith("msgid") and msgid[:20].replace('"', '\\"') in text
-    )
-    line = next(n for n in range(start, len(lines)) if lines[n].startswith("msgstr")) + 1
+    line = msgstr_line(catalog, msgid)
     where = "/".join(catalog.parts[-4:])  # locales/zh_CN/LC_MESSAGES/<page>.po
     for said in (build.gate.warnings, build.warnings):
         assert re.search(rf"{re.escape(where)}:{line}: .*\[(safety|structure|size|dates)\].*{re.escape(why)}",
