@@ -17,7 +17,8 @@ here is a fact the profile doesn't give (conf.py's ``author``, the build's date,
 A parallel edition says each line in both languages, one under the other.  The words
 are interface strings (``MESSAGES``, in ``sphinx.pot``, translated in ``sphinx.po``)
 read at config-inited, before safety.py escapes translations for the output; every
-value is TeX-escaped here, where it is inserted.
+value is TeX-escaped where it is inserted: cover.py draws the cover and the back
+cover from it, with templates that escape every value.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from sphinx.util.i18n import format_date
 from .as_of import as_of_text
 from .names import edition_name
 from .parallel import languages_of
-from .tex import BRAND, tex_escape
 from .translated_config import _line_of, source_value
 
 if TYPE_CHECKING:
@@ -106,77 +106,8 @@ def imprint(app: Sphinx, config: Config) -> Imprint:
     )
 
 
-def _lines(lines: list[str], between: str = r"\\") -> str:
-    return between.join(tex_escape(line) for line in lines)
-
-
-def cover_lines(shown: Imprint) -> str:
-    """Under the cover's author: the date, and the year of the figures."""
-    lines = _lines(shown.date) + (r"\par\vspace{2pt}" + _lines(shown.as_of) if shown.as_of else "")
-    return rf"""\vspace{{1.2em}}
-  {{\sffamily\small\color{{black!70}}{lines}\par}}"""
-
-
 def qr_usable(url: str) -> bool:
     return bool(url) and _PLAIN_URL.fullmatch(url) is not None
-
-
-#: The back cover's macros: blank pages up to a multiple of four, then the page.
-PREAMBLE = r"""\newsavebox{\editionimprintbox}\newlength{\editionbandheight}\newlength{\editionimprintwidth}
-\makeatletter
-\newcommand\editionpadtofour{\clearpage
-  \@tempcnta=\value{page}\divide\@tempcnta4 \multiply\@tempcnta4
-  \ifnum\@tempcnta=\value{page}\else\thispagestyle{empty}\null\expandafter\editionpadtofour\fi}
-\makeatother
-% (tagging, pdf_tagging.py: the band and the QR code artifacts; the imprint, set in a box
-% before the page's title, read after it; the paragraphs around boxes not paragraphs)
-\providecommand\editionartifact[1]{#1}\providecommand\tagpdfparaOn{}\providecommand\tagpdfparaOff{}
-\providecommand\editionstashbegin[1]{}\providecommand\editionstashend{}\providecommand\editionstashuse[1]{}"""
-
-
-def back_cover(shown: Imprint, title: list[str], subtitle: list[str], author: list[str]) -> str:
-    """The last page: a multiple of four pages after the cover; the title at the top,
-    the imprint in the brand colour at the foot, the QR code of the site beside it."""
-    newline = r"\newline "
-    rows = [(shown.published_by, [tex_escape(line) for line in author]),
-            (shown.edition, [tex_escape(line) for line in shown.date])]
-    link = ""
-    if shown.url:
-        url = tex_escape(shown.url)
-        if qr_usable(shown.url):  # nothing in it for TeX to read but its characters
-            url = rf"\href{{{shown.url}}}{{\textcolor{{white}}{{\nolinkurl{{{shown.url}}}}}}}"
-            link = (r"\hfill\editionartifact"  # the code says the address beside it: no text
-                    rf"{{\colorbox{{white}}{{\color{{black}}\qrcode[height=24mm,nolink]{{{shown.url}}}}}}}")
-        rows.append((shown.online, [url]))
-    # (the measure of the page: \textwidth is the minipage's inside it)
-    width = r"\dimexpr\editionimprintwidth-30mm\relax" if link else r"\editionimprintwidth"
-    table = "\\\\[4pt]\n    ".join(_lines(label, newline) + " & " + newline.join(values) for label, values in rows)
-    as_of = rf"{{\bfseries {_lines(shown.as_of)}\par}}\vspace{{8pt}}" if shown.as_of else ""
-    return rf"""
-\editionpadtofour
-\setlength{{\editionimprintwidth}}{{\textwidth}}%
-\begin{{lrbox}}{{\editionimprintbox}}\sffamily\footnotesize\color{{white}}\tagpdfparaOff\editionstashbegin{{imprint}}%
-  \begin{{minipage}}[b]{{\textwidth}}
-    \begin{{minipage}}[b]{{{width}}}\tagpdfparaOn
-      {as_of}\tagpdfparaOff\begin{{tabular}}{{@{{}}>{{\raggedright\arraybackslash\tagpdfparaOn}}p{{21mm}}@{{\hspace{{3mm}}}}>{{\raggedright\arraybackslash\tagpdfparaOn}}p{{\dimexpr{width}-24mm\relax}}@{{}}}}
-      {table}
-      \end{{tabular}}\par\vspace{{8pt}}\tagpdfparaOn
-      {_lines(shown.accessible)}\par
-    \end{{minipage}}{link}\par
-  \end{{minipage}}\editionstashend
-\end{{lrbox}}%
-\setlength{{\editionbandheight}}{{\dimexpr\ht\editionimprintbox+\dp\editionimprintbox+20mm+12mm\relax}}%
-\ifdim\editionbandheight<0.4\paperheight \setlength{{\editionbandheight}}{{0.4\paperheight}}\fi
-\thispagestyle{{empty}}%
-{{\setlength{{\parindent}}{{0pt}}%
-  \editionartifact{{\begin{{tikzpicture}}[remember picture,overlay]
-    \fill[{BRAND}] (current page.south west) rectangle ([yshift=\editionbandheight]current page.south east);
-  \end{{tikzpicture}}}}%
-  {{\sffamily\bfseries\fontsize{{15}}{{19}}\selectfont\color{{{BRAND}}}{_lines(title)}\par}}
-  \vspace{{4pt}}{{\sffamily\small {_lines(subtitle)}\par}}
-  \vfill
-  \editionstashuse{{imprint}}\tagpdfparaOff\usebox{{\editionimprintbox}}\par}}
-"""
 
 
 def add_messages(app: Sphinx) -> None:

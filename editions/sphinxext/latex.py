@@ -9,7 +9,8 @@ classic brochure: ``make booklet`` imposes them two to an A4 sheet), TeX Gyre
 for Latin, Noto CJK for Chinese, Japanese and Korean (xeCJK), and
 
 * a cover in the brand colour (``edition_colour``) with title, subtitle and
-  author in the edition's language, and PDF metadata in that language;
+  author in the edition's language, and a back cover with the imprint (cover.py),
+  and PDF metadata in that language;
 * no table of contents: the brochure is a dozen short pages, each with its
   section in the running header, and the PDF's bookmarks list the sections
   (``latex_elements["tableofcontents"] = r"\sphinxtableofcontents"`` in conf.py
@@ -45,7 +46,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..languages import cjk_region, is_cjk, language_tag
 from ..outputs import PAGE_MARKER
-from . import imprint, keyfigures
+from . import cover, imprint, keyfigures
 from .names import pdf_basename
 from .parallel import LATIN_COLUMN, LATIN_TEXT, SEPARATOR, languages_of
 from .tex import BRAND, colour_definition, tex_escape
@@ -118,43 +119,6 @@ def value_lines(app: Sphinx, config: Config, name: str) -> list[str]:
 
 def _tex_lines(lines: list[str]) -> str:
     return r"\\".join(tex_escape(line) for line in lines)
-
-
-def _cover_lines(lines: list[str], tags: tuple[str, ...], between: str) -> str:
-    """The cover's title or subtitle, for the tagged PDF (pdf_tagging's ``\\editioncoverline``):
-    in a parallel edition each of its two lines in its language, a Span with its /Lang."""
-    tags = tags if len(lines) == len(tags) else ("",) * len(lines)
-    return between.join(rf"\editioncoverline{{{tag}}}{{{tex_escape(line)}}}"
-                        for line, tag in zip(lines, tags, strict=True))
-
-
-def _cover(shown: dict[str, list[str]], dated: imprint.Imprint, tags: tuple[str, ...] = ()) -> str:
-    """Page 1: the upper half in the brand colour with the title and subtitle on it,
-    the author below, then the edition's date and the year of its figures (imprint.py;
-    a parallel edition: each in both languages, one line each, *tags* theirs).  In the
-    tagged PDF the title is one H1, the subtitle one P (``\\editioncoverpart``).  The text
-    pages count on from 2: the page numbers are the PDF's and the booklet's."""
-    title = _cover_lines(shown["project"], tags, r"\par\vspace{4pt}")
-    subtitle, author = _cover_lines(shown["edition_subtitle"], tags, r"\\"), _tex_lines(shown["author"])
-    return rf"""
-\begin{{titlepage}}
-  \setlength{{\parindent}}{{0pt}}%
-  \begin{{tikzpicture}}[remember picture,overlay]
-    \fill[{BRAND}] (current page.north west) rectangle ([yshift=-0.5\paperheight]current page.north east);
-    \node[anchor=south west,inner sep=0pt,text width=\textwidth,align=left,text=white]
-      at ([xshift=1in+\hoffset+\oddsidemargin,yshift=-0.5\paperheight+14mm]current page.north west)
-      {{{{\sffamily\bfseries\fontsize{{26}}{{32}}\selectfont\spaceskip=\fontdimen2\font
-        \editioncoverpart{{H1}}{{{title}}}\par}}
-        \vspace{{10pt}}{{\sffamily\large \editioncoverpart{{P}}{{{subtitle}}}\par}}}};
-  \end{{tikzpicture}}\par
-  \vfill
-  {{\color{{{BRAND}}}\rule{{18mm}}{{2.5pt}}\par}}
-  \vspace{{0.8em}}
-  {{\sffamily\large {author}\par}}
-  {imprint.cover_lines(dated)}
-\end{{titlepage}}
-\setcounter{{page}}{{2}}
-"""
 
 
 def _metadata(config: Config) -> str:
@@ -330,7 +294,7 @@ def _elements(config: Config, shown: dict[str, list[str]], dated: imprint.Imprin
         COMPACT_LISTS,
         _page_style(config, shown),
         keyfigures.LATEX_PREAMBLE,
-        imprint.PREAMBLE + (r"\usepackage{qrcode}" if imprint.qr_usable(dated.url) else ""),
+        cover.preamble(dated),
         UNTRANSLATED_MARK,
         CJK_BODY if cjk else LATIN_BODY,
         ACTUAL_TEXT,
@@ -347,9 +311,9 @@ def _elements(config: Config, shown: dict[str, list[str]], dated: imprint.Imprin
         "geometry": _geometry(config),
         "sphinxsetup": f"TitleColor={{HTML}}{{{colour}}}, InnerLinkColor={{HTML}}{{{colour}}}, "
                        f"OuterLinkColor={{HTML}}{{{colour}}}",
-        "maketitle": _cover(shown, dated, tuple(language_tag(lang) for lang in languages_of(config) or ())),
-        # the back cover, the last of a multiple of four pages (imprint.py)
-        "atendofbody": imprint.back_cover(dated, shown["project"], shown["edition_subtitle"], shown["author"]),
+        "maketitle": cover.front(shown, dated, tuple(language_tag(lang) for lang in languages_of(config) or ())),
+        # the back cover, the last of a multiple of four pages
+        "atendofbody": cover.back(dated, shown["project"], shown["edition_subtitle"], shown["author"]),
         "tableofcontents": "",
         "preamble": preamble,
         "printindex": "",
