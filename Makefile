@@ -156,11 +156,12 @@ $(STAMPS)/booklet-%: $(STAMPS)/pdf-% editions/publish/booklet.py editions/publis
 	@$(EDITIONS) booklet $*
 	@touch $@
 
-# The front page lists the editions, in each one's title (from its sphinx.po); an
-# edition whose language has no catalogs any more is taken off the site.
-$(BUILDDIR)/html/index.html: editions/publish/frontpage.py $(VENV_READY) $(STAMPS)/html-options \
+# The language picker (the site's root page) lists the editions, in each one's title (from
+# its sphinx.po); an edition whose language has no catalogs any more is taken off the site.
+$(BUILDDIR)/html/index.html: editions/publish/language_picker.py editions/publish/templates/language-picker.html.jinja \
+                             editions/publish/templates/sitemap-index.xml.jinja $(VENV_READY) $(STAMPS)/html-options \
                              $(foreach l,$(LANGUAGES),$(STAMPS)/catalogs-$(l)) | $(AFTER_CLEAN)
-	@$(EDITIONS) frontpage $(BUILDDIR)/html $(LANGUAGES)
+	@$(EDITIONS) language-picker $(BUILDDIR)/html $(LANGUAGES)
 
 # Stamps that change only when a command-line variable does (SITE_URL: the site's links, the
 # brochures' back cover).

@@ -39,8 +39,8 @@ def _booklet(argv: list[str]) -> int:
     return main(argv)
 
 
-def _frontpage(argv: list[str]) -> int:
-    from .publish.frontpage import main
+def _language_picker(argv: list[str]) -> int:
+    from .publish.language_picker import main
 
     return main(argv)
 
@@ -118,7 +118,8 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
                        "inputs STAMPS_DIR [EDITION...]"),
     "build": (_build, "build one edition: build {html,pdf} LANGUAGE [SPHINXOPTS...]"),
     "booklet": (_booklet, "impose built PDFs as print-ready A5 booklets on A4 sheets: booklet [EDITION...]"),
-    "frontpage": (_frontpage, "write the site's front page: frontpage OUTDIR [LANGUAGE...]"),
+    "language-picker": (_language_picker, "write the site's root page, where a reader picks an edition: "
+                        "language-picker OUTDIR [LANGUAGE...]"),
     "dist": (_dist, "pack the built site: dist [BUILDDIR]"),
     "bench": (_bench, "print build timings"),
     "queries": (_queries, "the questions for the office (pending names, ask-the-office notes) as HTML and PDF: "

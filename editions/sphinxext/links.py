@@ -129,7 +129,7 @@ def add_edition_links(
     # `make pdf` copies each brochure into the site's pdf/ folder; a link is there only
     # when its brochure is (edition_pdfs: the Makefile says which are built).
     context["edition_pdfs"] = pdf_links(app, pagename)
-    # the front page's key for the reader's choice (editions.publish.frontpage.storage_key)
+    # the language picker's key for the reader's choice (editions.publish.language_picker.storage_key)
     context["edition_storage_key"] = f"{basename(app.config)}-language"
     base = app.config.edition_base_url.rstrip("/")
     uri = app.builder.get_target_uri(pagename)

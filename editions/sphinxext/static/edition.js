@@ -1,6 +1,6 @@
 // Remember the language a reader picks, so that the site's front page
 // (_build/html/index.html) sends them to it next time.  The key is the
-// profile's (editions.publish.frontpage.storage_key), on the edition bar.
+// profile's (editions.publish.language_picker.storage_key), on the edition bar.
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a.language-link[data-language]");
   const bar = event.target.closest("[data-storage-key]");

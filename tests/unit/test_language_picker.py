@@ -1,4 +1,4 @@
-"""The site's front page, written from conf.py and each language's sphinx.po."""
+"""The language picker (the site's root page), written from conf.py and each language's sphinx.po."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from bs4 import BeautifulSoup
 ROOTS = Path(__file__).resolve().parents[1] / "roots"
 
 
-def frontpage(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "editions", "frontpage", "_build/html"], cwd=project,
+def language_picker(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "editions", "language-picker", "_build/html"], cwd=project,
                           capture_output=True, text=True)
 
 
 def test_titles_in_each_language_and_the_source_first(tmp_path: Path) -> None:
     project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
-    assert frontpage(project).returncode == 0
+    assert language_picker(project).returncode == 0
     page = BeautifulSoup((project / "_build" / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [h.get_text() for h in page.find_all("h1")] == ["河畔街道简介", "Riverside Sub-district Brief"]
     assert [(a["href"], a.get("lang")) for a in page.select("li a")] == [
@@ -34,7 +34,7 @@ def test_a_broken_interface_catalog_is_named_not_a_traceback(tmp_path: Path) -> 
     raw = catalog.read_bytes()
     line = raw[: raw.index(b"Riverside Sub-district Brief")].count(b"\n") + 1
     catalog.write_bytes(raw.replace(b"Riverside Sub-district Brief", b"Riverside \xff Brief"))
-    result = frontpage(project)
+    result = language_picker(project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"locales/en/LC_MESSAGES/sphinx.po:{line}: [catalog-header] the file is not UTF-8" in result.stderr
     assert not (project / "_build" / "html" / "index.html").exists()
@@ -42,7 +42,7 @@ def test_a_broken_interface_catalog_is_named_not_a_traceback(tmp_path: Path) -> 
 
 def test_an_edition_of_a_language_gone_is_taken_off_but_not_one_being_swapped_in(tmp_path: Path) -> None:
     from editions.project import load
-    from editions.publish.frontpage import prune
+    from editions.publish.language_picker import prune
 
     project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
     html = project / "_build" / "html"
@@ -56,7 +56,7 @@ def test_an_edition_of_a_language_gone_is_taken_off_but_not_one_being_swapped_in
 
 def test_pruning_keeps_the_booklets_of_the_editions_and_only_those(tmp_path: Path) -> None:
     from editions.project import load
-    from editions.publish.frontpage import prune
+    from editions.publish.language_picker import prune
 
     project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
     builddir = project / "_build"
@@ -74,15 +74,16 @@ def test_pruning_keeps_the_booklets_of_the_editions_and_only_those(tmp_path: Pat
     assert [p.name for p in (builddir / ".stamps").iterdir()] == ["booklet-zh_CN-en"]
 
 
-def test_a_title_the_build_refuses_never_reaches_the_front_page(tmp_path: Path) -> None:
+def test_a_title_the_build_refuses_never_reaches_the_language_picker(tmp_path: Path) -> None:
     for title, problem in (("河畔\u202e简介", "RIGHT-TO-LEFT OVERRIDE"), ("Riverside " + "长" * 50_000, "[size]")):
         project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / f"p{len(title)}"))
         catalog = project / "locales" / "en" / "LC_MESSAGES" / "sphinx.po"
         text = catalog.read_text(encoding="utf-8")
         catalog.write_text(text.replace('msgstr "Riverside Sub-district Brief"', f'msgstr "{title}"'), encoding="utf-8")
-        result = frontpage(project)
+        result = language_picker(project)
         assert result.returncode == 1 and problem in result.stderr, result.stderr
         assert (
-            "locales/en/LC_MESSAGES/sphinx.po:" in result.stderr and "The front page was not written" in result.stderr
+            "locales/en/LC_MESSAGES/sphinx.po:" in result.stderr
+            and "The language picker was not written" in result.stderr
         )
         assert not (project / "_build" / "html" / "index.html").exists()

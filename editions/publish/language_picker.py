@@ -1,26 +1,26 @@
-"""The site's front page: ``_build/html/index.html`` lets a reader pick a language.
+"""The language picker: the site's root page, ``_build/html/index.html``, from which a
+reader picks an edition.
 
 With JavaScript it goes straight to the edition the reader chose before (the
 switcher remembers it) or, failing that, to the first edition that matches the
 browser's languages; ``index.html#choose`` always shows the choice.  Without
-JavaScript it is a plain page of links.  Its heading is the profile's title in
+JavaScript it is a plain page of links (templates/language-picker.html.jinja).  Its heading is the profile's title in
 each edition's own words: conf.py's ``project`` and its translations in each
 ``sphinx.po``.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
-from html import escape
 from pathlib import Path
 
 from ..catalogs import CatalogError, read_catalog
 from ..catalogs.rules import breaches
 from ..languages import edition_languages, language_name, language_tag
 from ..project import Project, load
+from ..templating import render_html
 from .booklet import BOOKLET_SUFFIX
 from .say import say
 
@@ -39,7 +39,7 @@ def project_titles(project: Project, languages: list[str]) -> dict[str, str]:
             entry = read_catalog(catalog).find(project.title)
             if entry is not None and entry.translated() and "fuzzy" not in entry.flags:
                 # the rules the build applies to every interface string (size, invisible
-                # characters, tags and quotes): the front page is no side door
+                # characters, tags and quotes): the language picker is no side door
                 for breach in breaches(entry.msgid, entry.msgstr, interface=True, parser=None, language=language):
                     if breach.refused:
                         raise CatalogError(catalog, entry.linenum, f"the translation of {entry.msgid!r} "
@@ -48,108 +48,36 @@ def project_titles(project: Project, languages: list[str]) -> dict[str, str]:
     return found
 
 
-PAGE = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{title}</title>
-<link rel="icon" href="{first}/_static/favicon.svg" type="image/svg+xml">
-{alternates}
-<style>
-  body {{ font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC",
-         "Microsoft YaHei", sans-serif; margin: 0; display: grid; min-height: 100vh;
-         place-items: center; background: #f7f7f5; color: #1c1c1c; }}
-  main {{ text-align: center; padding: 2rem; }}
-  h1 {{ font-weight: 600; font-size: 1.4rem; line-height: 1.6; margin: 0 0 1.5rem; }}
-  ul {{ list-style: none; padding: 0; margin: 0; display: flex; gap: 1rem; justify-content: center;
-       flex-wrap: wrap; }}
-  a {{ display: inline-block; padding: .75rem 1.5rem; border: 1px solid {colour}; border-radius: .4rem;
-      color: {colour}; text-decoration: none; font-size: 1.1rem; }}
-  a:hover, a:focus {{ background: {colour}; color: #fff; }}
-</style>
-<script>
-(function () {{
-  var editions = {editions};
-  if (location.hash === "#choose") return;
-  var pick = null;
-  var key = {key};
-  try {{ pick = localStorage.getItem(key); }} catch (e) {{}}
-  if ({choices}.indexOf(pick) < 0) {{
-    pick = null;
-    var wanted = navigator.languages || [navigator.language || ""];
-    for (var i = 0; i < wanted.length && !pick; i++) {{
-      var w = String(wanted[i]).toLowerCase().replace("-", "_");
-      for (var j = 0; j < editions.length; j++) {{
-        var e = editions[j].toLowerCase();
-        if (w === e || w.split("_")[0] === e.split("_")[0]) {{ pick = editions[j]; break; }}
-      }}
-    }}
-  }}
-  location.replace((pick || editions[0]) + "/index.html");
-}})();
-document.addEventListener("click", function (event) {{
-  var link = event.target.closest && event.target.closest("a[data-language]");
-  if (link) {{ try {{ localStorage.setItem({key}, link.dataset.language); }} catch (e) {{}} }}
-}});
-</script>
-</head>
-<body>
-<main>
-{headings}
-<ul>
-{links}
-</ul>
-</main>
-</body>
-</html>
-"""
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def render(project: Project, languages: list[str]) -> str:
     source = project.source_language
-    editions = [source] + [lang for lang in languages if lang != source]
-    titles = project_titles(project, editions)
-    key = json.dumps(storage_key(project)).replace("<", "\\u003c")  # inside <script>
-    parallels = project.parallels_of(editions)
-    links = "\n".join([
-        *(f'<li><a href="{lang}/index.html" hreflang="{language_tag(lang)}" lang="{language_tag(lang)}"'
-          f' data-language="{lang}">{escape(language_name(lang))}</a></li>' for lang in editions),
-        # the parallel editions: both languages, side by side
-        *(f'<li><a href="{name}/index.html" data-language="{name}">'
-          + " | ".join(f'<span lang="{language_tag(lang)}">{escape(language_name(lang))}</span>'
-                       for lang in edition_languages(name)) + "</a></li>" for name in parallels),
-    ])
-    headings = "\n".join(
-        f'<h1 lang="{language_tag(lang)}">{escape(titles[lang])}</h1>'
-        for lang in editions if lang in titles
-    )
-    alternates = "\n".join(
-        f'<link rel="alternate" hreflang="{language_tag(lang)}" href="{lang}/index.html">'
-        for lang in editions
-    )
-    return PAGE.format(
+    names = [source] + [lang for lang in languages if lang != source]
+    titles = project_titles(project, names)
+    parallels = project.parallels_of(names)
+    return render_html(
+        TEMPLATES, "language-picker.html.jinja",
         lang=language_tag(source),
-        title=escape(" · ".join(titles[lang] for lang in editions if lang in titles)),
-        alternates=alternates,
-        first=editions[0],
-        editions=json.dumps(editions),
-        choices=json.dumps([*editions, *parallels]),
-        key=key,
-        colour=escape(project.colour),
-        headings=headings,
-        links=links,
+        title=" · ".join(titles[lang] for lang in names if lang in titles),
+        editions=[_named(lang) for lang in names],
+        parallels=[{"name": name, "halves": [_named(lang) for lang in edition_languages(name)]} for name in parallels],
+        headings=[{"tag": language_tag(lang), "text": titles[lang]} for lang in names if lang in titles],
+        choices=[*names, *parallels],
+        key=storage_key(project),
+        colour=project.colour,
     )
+
+
+def _named(language: str) -> dict[str, str]:
+    return {"name": language, "tag": language_tag(language), "text": language_name(language)}
 
 
 def write_site_index(outdir: Path, languages: list[str], base: str) -> None:
     """With a known address: a sitemap index of the editions' sitemaps, and robots.txt."""
     base = base.rstrip("/")
-    sitemaps = "".join(f"  <sitemap><loc>{base}/{lang}/sitemap.xml</loc></sitemap>\n" for lang in languages)
-    (outdir / "sitemap.xml").write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{sitemaps}</sitemapindex>\n", encoding="utf-8")
+    (outdir / "sitemap.xml").write_text(render_html(TEMPLATES, "sitemap-index.xml.jinja", base=base,
+                                                    languages=languages), encoding="utf-8")
     (outdir / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n",
                                        encoding="utf-8")
 
@@ -181,7 +109,7 @@ def prune(builddir: Path, project: Project) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     if not argv:
-        say("usage: python -m editions frontpage OUTDIR [LANGUAGE...]", sys.stderr)
+        say("usage: python -m editions language-picker OUTDIR [LANGUAGE...]", sys.stderr)
         return 2
     project = load()
     outdir = Path(argv[0])
@@ -190,7 +118,7 @@ def main(argv: list[str]) -> int:
         page = render(project, languages)
     except CatalogError as exc:
         say(exc.report(), sys.stderr)
-        say("The front page was not written: fix the catalog above.", sys.stderr)
+        say("The language picker was not written: fix the catalog above.", sys.stderr)
         return 1
     outdir.mkdir(parents=True, exist_ok=True)
     for path in prune(outdir.parent, project):
