@@ -14,11 +14,12 @@ does for every sentence.
 
 The panel is drawn from the translated text at write time: cards that reflow
 to the screen in the site (a description list), a panel of large numerals in
-the PDF (``LATEX_PREAMBLE`` has its macros; ``latex.py`` adds them to every
-edition's preamble).  The number of a figure (its first run of digits) is set
+the PDF (``latex_preamble()`` has its macros; ``latex.py`` adds them to every
+edition's preamble); the markup is in templates/html/key-figures.html.jinja and
+templates/tex/key-figures*.tex.jinja.  The number of a figure (its first run of digits) is set
 large, the words around it ("More than", "square kilometers", 万人) small.
-Everything is escaped for HTML and for TeX where it lands: a translation stays
-text.
+Everything is escaped for HTML and for TeX where it lands (the templates' environments,
+editions.templating): a translation stays text.
 
 The panel may carry a caption (``:caption: Figures as of {as_of}``), one more
 message of the page, under the figures; ``{as_of}`` is conf.py's
@@ -34,21 +35,23 @@ translation's, each with its own ``lang``.  An untranslated half says so.
 from __future__ import annotations
 
 import re
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ..templating import render_html, render_tex
 from .as_of import AsOfError, as_of_text
 from .datafiles import DataFileDirective, DataFileError, read_rows
 from .parallel import Half, halves
 from .pdf_tagging import checked_tag
-from .tex import BRAND, tex_escape
+from .tex import BRAND
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 class key_figures(nodes.General, nodes.Element):
@@ -164,53 +167,10 @@ class KeyFiguresDirective(DataFileDirective):
 
 # -- HTML: cards ------------------------------------------------------------------------
 
-def _html_figure(figure: Figure) -> str:
-    parts = []
-    if figure.before.strip():
-        parts.append(f'<span class="key-figure-words">{escape(figure.before.strip())}</span>'
-                     + (" " if figure.before[-1:] == " " else ""))
-    parts.append(f'<span class="key-figure-number">{escape(figure.number)}</span>')
-    if figure.after.strip():
-        parts.append((" " if figure.after[:1] == " " else "")
-                     + f'<span class="key-figure-words">{escape(figure.after.strip())}</span>')
-    return "".join(parts)
-
-
-def _html_half(half: Half, html: str, second: bool) -> str:
-    """A half of a parallel card in its own language; an untranslated one says so."""
-    classes = "key-figure-second" if second else "key-figure-first"
-    mark = ""
-    if half.mark:
-        classes += " untranslated"
-        lang = f' lang="{escape(half.mark_tag)}"' if half.mark_tag else ""
-        mark = f' <span class="untranslated-mark"{lang}>{escape(half.mark)}</span>'
-    lang = f' lang="{escape(half.tag)}"' if half.tag else ""
-    return f'<span class="{classes}"{lang}>{html}{mark}</span>'
-
-
 def visit_key_figures_html(self: Any, node: key_figures) -> None:
-    ident = f' id="{escape(node["ids"][0])}"' if node["ids"] else ""
-    colour = escape(self.config.edition_colour)
-    # "simple": none of the theme's styles for API descriptions
-    self.body.append(f'<dl class="key-figures simple"{ident} style="--edition-colour: {colour}">\n')
-    for card in cards(node):
-        # the label first for a screen reader ("Area: 3.59 square kilometers"); the
-        # style sheet shows the number on top
-        label, figure = escape(card.figure.label), _html_figure(card.figure)
-        if card.second is not None:
-            second_label = card.second[0]
-            label = (_html_half(card.first, label, False)
-                     + _html_half(second_label, escape(second_label.text), True))
-            figure = _html_half(card.first_figure, figure, False)
-            if card.second_figure is not None:
-                figure += _html_half(card.second_figure, escape(card.second_figure.text), True)
-        self.body.append(f'<div class="key-figure"><dt>{label}</dt><dd>{figure}</dd></div>\n')
-    self.body.append("</dl>\n")
-    caption = caption_halves(node)
-    if caption:
-        text = (escape(caption[0].text) if len(caption) == 1
-                else " ".join(_html_half(half, escape(half.text), n > 0) for n, half in enumerate(caption)))
-        self.body.append(f'<p class="key-figures-caption">{text}</p>\n')
+    self.body.append(render_html(TEMPLATES / "html", "key-figures.html.jinja", cards=cards(node),
+                                 caption=caption_halves(node), ident=node["ids"][0] if node["ids"] else "",
+                                 colour=self.config.edition_colour))
     raise nodes.SkipNode
 
 
@@ -219,84 +179,14 @@ def visit_key_figures_html(self: Any, node: key_figures) -> None:
 #: Size of a figure's number in the PDF, in points (its words are \footnotesize).
 NUMBER_SIZE = 24
 
-#: The panel's macros, in every edition's preamble (latex.py): a tinted box of cards,
-#: two a row.  \editionkeyfigure{figure}{label}; inside the figure \editionkfnumber
-#: and \editionkfwords, in a parallel edition \editionkfsecond (the translation's
-#: figure) and \editionkfuntranslated (its mark); \editionkfrow ends a row.  A card is
-#: a [t] minipage that \vspace{0pt} opens: the cards of a row align at their tops (a
-#: round "3" stands higher than a flat "7"), whatever begins the first line (the figure's
-#: colour, or in a parallel edition the Span of its language, which begins the paragraph).
-LATEX_PREAMBLE = rf"""
-\newlength{{\editionkfwidth}}
-\newsavebox{{\editionkfbox}}
-\newcommand{{\editionkfnumber}}[1]{{{{\sffamily\bfseries%
-  \fontsize{{{NUMBER_SIZE}}}{{{NUMBER_SIZE + 2}}}\selectfont\color{{{BRAND}}}#1}}}}
-\newcommand{{\editionkfwords}}[1]{{{{\sffamily\bfseries\footnotesize\color{{{BRAND}}}#1}}}}
-\newcommand{{\editionkfspace}}{{\hspace{{0.45em}}}}
-\newcommand{{\editionkeyfigure}}[2]{{%
-  \begin{{minipage}}[t]{{\editionkfwidth}}\vspace{{0pt}}\raggedright
-    #1\par\vspace{{1pt}}%
-    {{\sffamily\footnotesize\color{{black!75}}#2\par}}%
-  \end{{minipage}}}}
-\newcommand{{\editionkfsecond}}[1]{{{{\sffamily\bfseries\footnotesize\color{{{BRAND}}}#1}}}}
-\newcommand{{\editionkfuntranslated}}[1]{{{{\mdseries\color{{black!55}}[#1]}}}}
-\newcommand{{\editionkfrow}}{{\par\vspace{{9pt}}}}
-\newcommand{{\editionkfcaption}}[1]{{\par\vspace{{7pt}}{{\sffamily\scriptsize\color{{black!65}}#1\par}}}}
-\newenvironment{{editionkeyfigures}}{{%
-  \par\vspace{{6pt}}\noindent
-  \begin{{lrbox}}{{\editionkfbox}}%
-  \begin{{minipage}}{{\dimexpr\linewidth-2\fboxsep-8pt\relax}}%
-  \setlength{{\editionkfwidth}}{{\dimexpr(\linewidth-1.5em)/2\relax}}%
-  \setlength{{\parskip}}{{0pt}}\setlength{{\parindent}}{{0pt}}\vspace{{4pt}}%
-}}{{%
-  \end{{minipage}}\end{{lrbox}}%
-  {{\setlength{{\fboxsep}}{{\dimexpr\fboxsep+4pt\relax}}\colorbox{{{BRAND}!7}}{{\usebox{{\editionkfbox}}}}}}%
-  \par\vspace{{6pt}}}}
-"""
-
-
-def _tex_figure(figure: Figure) -> str:
-    parts = []
-    if figure.before.strip():
-        parts.append(rf"\editionkfwords{{{tex_escape(figure.before.strip())}}}"
-                     + (r"\editionkfspace{}" if figure.before[-1:] == " " else ""))
-    parts.append(rf"\editionkfnumber{{{tex_escape(figure.number)}}}")
-    if figure.after.strip():
-        parts.append((r"\editionkfspace{}" if figure.after[:1] == " " else "")
-                     + rf"\editionkfwords{{{tex_escape(figure.after.strip())}}}")
-    return "".join(parts)
-
-
-def _in_language(tex: str, tag: str | None) -> str:
-    """*tex* in the language *tag* (a parallel edition's half): in the tagged PDF a Span
-    with its /Lang (pdf_tagging's \\editionlang); as it is in a one-language edition."""
-    return tex if tag is None else rf"\editionlang{{{checked_tag(tag)}}}{{{tex}}}"
-
-
-def _tex_half(half: Half) -> str:
-    mark = (" " + _in_language(rf"\editionkfuntranslated{{{tex_escape(half.mark)}}}", half.mark_tag)
-            if half.mark else "")
-    return _in_language(tex_escape(half.text), half.tag) + mark
+def latex_preamble() -> str:
+    """The panel's macros, in every edition's preamble (latex.py)."""
+    return render_tex(TEMPLATES / "tex", "key-figures-preamble.tex.jinja", brand=BRAND, number_size=NUMBER_SIZE)
 
 
 def panel_tex(node: key_figures, columns: int = 2) -> str:
-    lines = [r"\begin{editionkeyfigures}"]
-    shown = cards(node)
-    for index, card in enumerate(shown):
-        figure, label = _in_language(_tex_figure(card.figure), card.first_figure.tag), tex_escape(card.figure.label)
-        if card.second is not None:  # the translation's figure and label under the source's
-            if card.second_figure is not None:
-                figure += rf"\par\editionkfsecond{{{_tex_half(card.second_figure)}}}"
-            label = _tex_half(card.first) + r"\par " + _tex_half(card.second[0])
-        lines.append(rf"\editionkeyfigure{{{figure}}}{{{label}}}"
-                     + (r"\hfill" if index % columns < columns - 1 and index < len(shown) - 1 else ""))
-        if index % columns == columns - 1 and index < len(shown) - 1:
-            lines.append(r"\editionkfrow")
-    caption = caption_halves(node)
-    if caption:
-        lines.append(r"\editionkfcaption{" + r"\par ".join(_tex_half(half) for half in caption) + "}")
-    lines.append(r"\end{editionkeyfigures}")
-    return "\n".join(lines) + "\n"
+    return render_tex(TEMPLATES / "tex", "key-figures.tex.jinja", cards=cards(node), caption=caption_halves(node),
+                      columns=columns, checked_tag=checked_tag)
 
 
 def visit_key_figures_latex(self: Any, node: key_figures) -> None:

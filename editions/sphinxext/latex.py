@@ -19,7 +19,7 @@ for Latin, Noto CJK for Chinese, Japanese and Korean (xeCJK), and
   header, the page number as "3 / 12" in the footer (the same in every language:
   digits read alike, and one footer serves a bilingual edition too);
 * unnumbered headings, each section opening in the brand colour over a rule;
-* the key-figures panel of ``{key-figures}`` (``keyfigures.LATEX_PREAMBLE``);
+* the key-figures panel of ``{key-figures}`` (``keyfigures.latex_preamble``);
 * CJK text set for its readers: 1.3 line spread, paragraphs indented two
   characters, xeCJK's full-width punctuation with adjacent marks compressed
   (``PunctStyle=quanjiao``) and no single character alone on the last line
@@ -293,7 +293,7 @@ def _elements(config: Config, shown: dict[str, list[str]], dated: imprint.Imprin
         HEADINGS,
         COMPACT_LISTS,
         _page_style(config, shown),
-        keyfigures.LATEX_PREAMBLE,
+        keyfigures.latex_preamble(),
         cover.preamble(dated),
         UNTRANSLATED_MARK,
         CJK_BODY if cjk else LATIN_BODY,
