@@ -12,8 +12,9 @@ every other sentence is; the drawing
 is made at write time from the translated text: for the site a table drawn with
 CSS (a row a bar: the label, a bar as long as the value, the value; text at the
 page's size, readable on a phone, and a data table for screen readers), TikZ
-vector graphics for the PDF.  Labels are escaped for HTML and for TeX: a
-translation stays text.
+vector graphics for the PDF (templates/html/chart.html.jinja, templates/tex/chart.tex.jinja).
+Labels are escaped for HTML and for TeX by the templates' environments
+(editions.templating): a translation stays text.
 On the site a screen reader hears each value with its unit ("5 enterprises", 5家);
 ``description`` gives the chart as one sentence in the edition's punctuation
 ("纳税超1亿元：5家；……" in Chinese).
@@ -22,7 +23,6 @@ On the site a screen reader hears each value with its unit ("5 enterprises", 5�
 from __future__ import annotations
 
 import re
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -30,12 +30,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..languages import is_cjk
+from ..templating import render_html, render_tex
 from .datafiles import DataFileDirective, DataFileError, read_rows
 from .parallel import halves
-from .tex import BRAND, tex_escape
+from .tex import BRAND
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 class chart(nodes.General, nodes.Element):
@@ -135,61 +138,28 @@ class ChartDirective(DataFileDirective):
 
 # -- HTML: a table whose rows are the bars ------------------------------------------------
 
-def _html_text(node: nodes.Element, separator: str = " · ") -> str:
-    """A label or caption as HTML: its text, or in a parallel edition each language's
-    half in a span with its lang (and an untranslated half's mark before it)."""
-    found = halves(node)
-    if len(found) == 1 and found[0].tag is None:
-        return escape(found[0].text)
-    parts = []
-    for half in found:
-        mark = (f'<span class="untranslated-mark"{_lang(half.mark_tag)}>{escape(half.mark)}</span>'
-                if half.mark else "")
-        parts.append(f'<span class="chart-line"{_lang(half.tag)}>{mark}{escape(half.text)}</span>')
-    return f'<span class="parallel-separator">{escape(separator)}</span>'.join(parts)
-
-
-def _lang(tag: str | None) -> str:
-    return f' lang="{escape(tag)}"' if tag else ""
-
-
-def _unit_html(node: chart, language: str) -> str:
+def _unit_halves(node: chart, language: str) -> list[dict[str, Any]]:
     """What a value counts, for a screen reader after each value (" enterprises", 家):
-    the bars show it already, the caption says it."""
+    the bars show it already, the caption says it.  A CJK unit follows its number
+    without a space."""
     unit = next((c for c in node.children if isinstance(c, nodes.paragraph) and "chart-unit" in c["classes"]), None)
-    if unit is None:
-        return ""
-    spans = []
-    for half in halves(unit):
-        cjk = is_cjk(half.tag.replace("-", "_") if half.tag else language)
-        spans.append(f'<span{_lang(half.tag)}>{"" if cjk else " "}{escape(half.text)}</span>')
-    return f'<span class="visually-hidden">{" ".join(spans)}</span>'
+    return [{"tag": half.tag, "text": half.text, "cjk": is_cjk(half.tag.replace("-", "_") if half.tag else language)}
+            for half in (halves(unit) if unit is not None else [])]
 
 
 def html_chart(node: chart, ident: str, language: str, colour: str) -> str:
-    """The chart as a data table drawn with CSS: a row a bar, its label (the row's
-    header), its bar (an element as long as the value, hidden from screen readers: the
-    number says it) and its value.  Text in the page's font at the page's size, so it
-    stays readable on a phone; in a parallel edition each label in both languages."""
+    """The chart as a data table drawn with CSS (templates/html/chart.html.jinja).  Text
+    in the page's font at the page's size, so it stays readable on a phone."""
     captions = [c for c in node.children if isinstance(c, nodes.caption)]
     labels = [c for c in node.children if isinstance(c, nodes.paragraph) and "chart-unit" not in c["classes"]]
     values = node["values"]
     top = max(values) or 1
-    unit = _unit_html(node, language)
-    out = [f'<figure class="chart" id="{escape(ident)}" style="--edition-colour: {escape(colour)}">']
-    if captions:
-        out.append(f'<figcaption>{_html_text(captions[0])}</figcaption>')
-    # the figure's caption names the table too: not given again (a screen reader would say it twice)
-    out.append('<table class="chart-table">\n<tbody>')
-    for label, value in zip(labels, values, strict=True):
-        share = max(0.005, value / top)  # of the cell, less room for the value after the longest bar
-        out.append(
-            f'<tr><th scope="row" class="chart-label">{_html_text(label)}</th>'
-            f'<td class="chart-bar-cell"><span class="chart-bar" '
-            f'style="width: calc((100% - 4.5rem) * {share:.4f})" aria-hidden="true"></span>'
-            f'<span class="chart-value">{escape(number(value))}{unit}</span></td></tr>')
-    out.append("</tbody>\n</table>\n</figure>\n")
-    return "\n".join(out)
+    # a bar's share of the cell, less room for the value after the longest bar
+    rows = [{"label": halves(label), "share": f"{max(0.005, value / top):.4f}", "value": number(value)}
+            for label, value in zip(labels, values, strict=True)]
+    return render_html(TEMPLATES / "html", "chart.html.jinja", ident=ident, colour=colour,
+                       caption=halves(captions[0]) if captions else None, rows=rows,
+                       unit=_unit_halves(node, language))
 
 
 def visit_chart_html(self: Any, node: chart) -> None:
@@ -205,26 +175,19 @@ BAR_LENGTH = 10.0
 
 
 def tikz(node: chart) -> str:
+    """The chart as TikZ bars (templates/tex/chart.tex.jinja): each label above its bar,
+    the rows spaced for the labels' lines."""
     caption, data = chart_parts(node)
     top = max(value for _label, value in data) or 1
-    lines = [r"\begin{figure}[htbp]", r"\centering", r"\begin{tikzpicture}[x=1cm,y=1cm]"]
     step = 1.15 + 0.45 * (max(len(label) for label, _value in data) - 1)
+    bars = []
     for index, (label, value) in enumerate(data):
         y = -step * index
         width = max(0.04, BAR_LENGTH * value / top)
-        text = r"\\".join(tex_escape(line) for line in label)
-        lines += [
-            rf"\node[anchor=south west,inner sep=0pt,align=left,font=\small\sffamily]"
-            rf" at (0,{y + 0.08:.2f}) {{{text}}};",
-            rf"\fill[{BRAND}] (0,{y - 0.42:.2f}) rectangle ({width:.2f},{y - 0.02:.2f});",
-            rf"\node[anchor=west,font=\small\sffamily]"
-            rf" at ({width + 0.1:.2f},{y - 0.22:.2f}) {{{tex_escape(number(value))}}};",
-        ]
-    lines.append(r"\end{tikzpicture}")
-    if caption:
-        lines.append(rf"\caption{{{tex_escape(caption)}}}")
-    lines.append(r"\end{figure}")
-    return "\n".join(lines) + "\n"
+        bars.append({"label": list(label), "label_y": f"{y + 0.08:.2f}", "bottom": f"{y - 0.42:.2f}",
+                     "top": f"{y - 0.02:.2f}", "width": f"{width:.2f}", "value_x": f"{width + 0.1:.2f}",
+                     "value_y": f"{y - 0.22:.2f}", "value": number(value)})
+    return render_tex(TEMPLATES / "tex", "chart.tex.jinja", bars=bars, caption=caption, brand=BRAND)
 
 
 def visit_chart_latex(self: Any, node: chart) -> None:
