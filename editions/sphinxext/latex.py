@@ -37,6 +37,7 @@ after ours).  Every translated value is TeX-escaped here, where it is inserted.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -46,6 +47,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..languages import cjk_region, is_cjk, language_tag
 from ..outputs import PAGE_MARKER
+from ..templating import render_tex
 from . import cover, imprint, keyfigures
 from .names import pdf_basename
 from .parallel import LATIN_COLUMN, LATIN_TEXT, SEPARATOR, languages_of
@@ -55,6 +57,8 @@ from .translated_config import source_value
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "tex"
 
 LATIN_FONTS = r"""
 \setmainfont{TeX Gyre Termes}
@@ -66,30 +70,12 @@ LATIN_FONTS = r"""
 CJK_CAPTIONS = r"\usepackage{caption}\captionsetup{labelsep=quad}"
 
 
-def _noto(style: str, region: str) -> str:
-    """Noto CJK's *style* (Serif, Sans, Sans Mono) in *region*'s glyphs, for fontspec:
-    the name, and its bold face (the mono font has none)."""
-    name = f"Noto {style} CJK {region}"
-    return f"{{{name}}}" if style == "Sans Mono" else f"{{{name}}}[BoldFont={{{name} Bold}}]"
-
-
 def cjk_fonts(language: str, others: tuple[str, ...] = ()) -> str:
-    """xeCJK with Noto CJK in *language*'s glyphs.  For each other CJK language of the
-    edition whose glyphs differ (zh_CN-ja), ``\\CJKregion<REGION>`` sets a group in
-    that language's fonts: the parallel edition's halves call it (parallel.py)."""
+    """xeCJK with Noto CJK in *language*'s glyphs; for each other CJK language of the
+    edition whose glyphs differ (zh_CN-ja), a switch to its fonts (templates/tex/cjk-fonts.tex.jinja)."""
     region = cjk_region(language)
-    switches = "".join(rf"""\setCJKfamilyfont{{serif-{other}}}{_noto("Serif", other)}
-\setCJKfamilyfont{{sans-{other}}}{_noto("Sans", other)}
-\setCJKfamilyfont{{mono-{other}}}{_noto("Sans Mono", other)}
-\newcommand\CJKregion{other}{{\renewcommand\CJKrmdefault{{serif-{other}}}\renewcommand\CJKsfdefault{{sans-{other}}}%
-  \renewcommand\CJKttdefault{{mono-{other}}}\CJKfamily{{serif-{other}}}}}
-""" for other in sorted({cjk_region(lang) for lang in others if is_cjk(lang)} - {region}))
-    return rf"""\usepackage{{xeCJK}}
-\setCJKmainfont{_noto("Serif", region)}
-\setCJKsansfont{_noto("Sans", region)}
-\setCJKmonofont{_noto("Sans Mono", region)}
-\xeCJKsetup{{CJKecglue={{}}}}  % the style guides' rule: no space between CJK and Latin text
-""" + switches
+    return render_tex(TEMPLATES, "cjk-fonts.tex.jinja", region=region,
+                      others=sorted({cjk_region(lang) for lang in others if is_cjk(lang)} - {region}))
 
 
 class PageMarkers(SphinxPostTransform):
@@ -117,21 +103,15 @@ def value_lines(app: Sphinx, config: Config, name: str) -> list[str]:
     return [value]
 
 
-def _tex_lines(lines: list[str]) -> str:
-    return r"\\".join(tex_escape(line) for line in lines)
-
-
 def _metadata(config: Config) -> str:
-    fields = {
+    return render_tex(TEMPLATES, "metadata.tex.jinja", fields={
         "pdftitle": config.project,
         "pdfauthor": config.author,
         "pdfsubject": config.edition_subtitle,
         "pdfkeywords": config.edition_keywords,
         "pdflang": language_tag(config.language),
         "pdfcreator": "Sphinx, XeLaTeX",
-    }
-    body = ",\n  ".join(f"{key}={{{tex_escape(value)}}}" for key, value in fields.items())
-    return f"\\hypersetup{{\n  {body}\n}}\n"
+    })
 
 
 #: A5 portrait: the reading page, and half an A4 sheet for the booklet.  A parallel
@@ -150,86 +130,17 @@ def _geometry(config: Config) -> str:
     return GEOMETRY.format(top=top, head=head)
 
 
-#: A parallel edition's headings are "<source> · <translation>" (parallel.py): in the
-#: running header one above the other.  \editionlines is \protected, so a mark keeps
-#: it as it is and it splits the heading when the header is set.
-SPLIT_LINES = rf"""\makeatletter
-\protected\def\editionlines#1{{\edition@split#1{SEPARATOR}\edition@end}}
-\def\edition@split#1{SEPARATOR}#2\edition@end{{\ifx\relax#2\relax#1\else#1\\\edition@strip#2\edition@end\fi}}
-\def\edition@strip#1{SEPARATOR}\edition@end{{#1}}
-\makeatother"""
-
-
-#: The running header's section: the one in force at the top of the page, the one whose
-#: heading is at or above the top of its text.  TeX's marks cannot say it (fancyhdr's
-#: \rightmark is the last mark of the page: a section that starts lower down; \topmark
-#: misses a section that starts the page; paracol ships pages of its own), so each
-#: section's and subsection's heading writes its page and height (\pdfsavepos) into the
-#: .aux, and the header reads them back at the next run: a page whose first heading
-#: opens it (its first line within 24 pt of the top of the text) is headed by it, any
-#: other by the last heading of the pages before.  Nothing before the first heading.
-RUNNING_SECTION = r"""\makeatletter
-\newcommand\editionheadingat[1]{\pdfsavepos
-  \protected@write\@auxout{}{\string\editionheading{\thepage}{\noexpand\the\pdflastypos}{\unexpanded{\unexpanded{#1}}}}#1}
-\newcommand\editionheading[3]{%
-  \ifcsname edition@last@#1\endcsname\else
-    \ifdim#2sp>\dimexpr\paperheight-\editiontexttop-24pt\relax
-      \expandafter\gdef\csname edition@top@#1\endcsname{#3}\fi
-  \fi
-  \expandafter\gdef\csname edition@last@#1\endcsname{#3}}
-\newcommand\editionsectionat[1]{\let\editionthissection\@empty
-  \ifcsname edition@top@#1\endcsname
-    \expandafter\let\expandafter\editionthissection\csname edition@top@#1\endcsname
-  \else\edition@before{#1}\fi}
-\def\edition@before#1{\ifnum#1>1
-    \ifcsname edition@last@\number\numexpr#1-1\endcsname
-      \expandafter\let\expandafter\editionthissection\csname edition@last@\number\numexpr#1-1\endcsname
-    \else\edition@before{\number\numexpr#1-1}\fi
-  \fi}
-\makeatother"""
-
-
 def _page_style(config: Config, shown: dict[str, list[str]]) -> str:
-    """Running header (title left, section right: each in half the line, a long one
-    wraps; a parallel edition's, each language on a line of its own) and "3 / 12"
-    footer on every text page."""
-    title = _tex_lines(shown["project"])
-    parallel = languages_of(config) is not None
-    # a parallel edition's section titles are "<source> · <translation>": a line each
-    lines = r"\expandafter\editionlines\expandafter" if parallel else ""
-    return rf"""\usepackage{{lastpage}}
-{SPLIT_LINES if parallel else ""}
-\newcommand{{\editiontexttop}}{{{_top_and_head(config)[0]}}}
-\newcommand{{\editiontitle}}{{{title}}}
-\newcommand{{\editionrunning}}[1]{{{{\sffamily\footnotesize #1}}}}
-{RUNNING_SECTION}
-\newcommand{{\editionsection}}{{\editionsectionat{{\number\value{{page}}}}{lines}{{\editionthissection}}}}
-\fancypagestyle{{normal}}{{%
-  \fancyhf{{}}%
-  \fancyhead[L]{{\parbox[b]{{0.49\headwidth}}{{\raggedright\editionrunning{{\color{{{BRAND}}}\bfseries\editiontitle}}}}}}%
-  \fancyhead[R]{{\parbox[b]{{0.49\headwidth}}{{\raggedleft\editionrunning{{\editionsection}}}}}}%
-  \fancyfoot[C]{{\editionrunning{{\thepage\ / \pageref*{{LastPage}}}}}}%
-  \renewcommand{{\headrulewidth}}{{0.4pt}}%
-  \renewcommand{{\headrule}}{{{{\color{{{BRAND}}}\hrule height\headrulewidth width\headwidth}}\vskip-\headrulewidth}}%
-  \renewcommand{{\footrulewidth}}{{0pt}}%
-}}
-\fancypagestyle{{plain}}{{\pagestyle{{normal}}}}
-"""
+    """Running header (title left, section right; a parallel edition's, each language
+    on a line of its own) and "3 / 12" footer on every text page (templates/tex/page-style.tex.jinja)."""
+    return render_tex(TEMPLATES, "page-style.tex.jinja", parallel=languages_of(config) is not None,
+                      separator=SEPARATOR, text_top=_top_and_head(config)[0], title=shown["project"], brand=BRAND)
 
 
-#: Headings: no numbers; a section opens in the brand colour over a rule.  (\nobreak:
-#: the colour's whatsit would make the glue above the rule a place to break the page,
-#: between a heading and what follows it.)
-HEADINGS = rf"""
-\setcounter{{secnumdepth}}{{0}}\setcounter{{tocdepth}}{{2}}
-\titleformat{{\section}}[block]{{\sffamily\bfseries\fontsize{{15}}{{19}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{\editionheadingat}}%
-  [{{\vspace{{2pt}}\color{{{BRAND}}}\nobreak\titlerule[0.8pt]}}]
-\titlespacing*{{\section}}{{0pt}}{{18pt plus 4pt minus 2pt}}{{8pt plus 2pt}}
-\titleformat{{\subsection}}[block]{{\sffamily\bfseries\fontsize{{12.5}}{{16}}\selectfont\color{{{BRAND}}}}}{{}}{{0pt}}{{\editionheadingat}}
-\titlespacing*{{\subsection}}{{0pt}}{{14pt plus 3pt minus 2pt}}{{5pt plus 1pt}}
-\titleformat{{\subsubsection}}[block]{{\sffamily\bfseries\normalsize}}{{}}{{0pt}}{{}}
-\titlespacing*{{\subsubsection}}{{0pt}}{{9pt plus 2pt minus 1pt}}{{3pt plus 1pt}}
-"""
+def _headings() -> str:
+    """No numbers; a section opens in the brand colour over a rule (templates/tex/headings.tex.jinja)."""
+    return render_tex(TEMPLATES, "headings.tex.jinja", brand=BRAND)
+
 
 #: Lists of a brochure are short lines: items close together (LaTeX's \@listI is
 #: what \normalsize restores).
@@ -290,7 +201,7 @@ def _elements(config: Config, shown: dict[str, list[str]], dated: imprint.Imprin
         r'\xeCJKDeclareCharClass{Default}{"00B7}' if languages_of(config) and cjk else "",
         contents,  # no babel for CJK: nothing else names the contents in the edition's language
         CJK_CAPTIONS if cjk else "",
-        HEADINGS,
+        _headings(),
         COMPACT_LISTS,
         _page_style(config, shown),
         keyfigures.latex_preamble(),
