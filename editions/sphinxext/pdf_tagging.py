@@ -36,15 +36,16 @@ import datetime as dt
 import os
 import re
 import uuid
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..languages import language_tag
+from ..templating import render_tex
 from . import charts
 from .parallel import parallel_half
-from .tex import tex_escape
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -430,18 +431,8 @@ def xmp_settings(config: Any) -> str:
     instance = uuid.uuid5(uuid.NAMESPACE_URL, f"editions:{config.project}:{config.language}:"
                           f"{config.edition_parallel}:{epoch}")
     date = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).strftime("D:%Y%m%d%H%M%S-00'00'")
-    subject = tex_escape(config.edition_subtitle)
-    return rf"""\ExplSyntaxOn
-\pdfmanagement_add:nnn {{Info}} {{CreationDate}} {{({date})}}
-\pdfmanagement_add:nnn {{Info}} {{ModDate}} {{({date})}}
-\AddToDocumentProperties [document] {{pdfcreationdate}} {{{date}}}
-\AddToDocumentProperties [document] {{pdfmoddate}} {{{date}}}
-\AddToDocumentProperties [hyperref] {{pdfmetadate}} {{{date}}}
-\AddToDocumentProperties [hyperref] {{pdfdate}} {{{date}}}
-\AddToDocumentProperties [hyperref] {{pdfinstanceid}} {{uuid:{instance}}}
-\ExplSyntaxOff
-\hypersetup{{pdfsubject={{{{{subject}}}}}}}
-"""
+    return render_tex(Path(__file__).resolve().parent / "templates" / "tex", "xmp-settings.tex.jinja",
+                      date=date, instance=instance, subject=config.edition_subtitle)
 
 
 def add_preamble(app: Sphinx, config: Any) -> None:
