@@ -20,7 +20,8 @@ office`` line: the question leaves the letter, and ``make check``'s ``terms`` ch
 names every message that does not use the corrected name yet.
 
 Everything in the letter comes from contributors' files (the termbase, the
-catalogs): it is text, escaped for HTML and for TeX where it lands, never markup.
+catalogs): it is text, escaped for HTML and for TeX where it lands (the templates'
+environments, editions.templating: templates/queries-letter.*.jinja), never markup.
 The PDF is a small standalone XeLaTeX document, run by ``latexmk.build_pdf``
 (locked down like the brochures).  A catalog or termbase that ``make check`` refuses
 as a file (too large, a link, bad bytes) is left out and said so; nothing else stops
@@ -34,9 +35,8 @@ import re
 import shutil
 import sys
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..catalogs.files import (
     CatalogError,
@@ -52,6 +52,7 @@ from ..checks import terms
 from ..dates import source_date_epoch
 from ..languages import cjk_region, is_cjk, language_tag
 from ..project import Project, literal_settings, load
+from ..templating import render_html, render_tex
 from .latexmk import PdfError, build_pdf
 
 if TYPE_CHECKING:
@@ -273,121 +274,41 @@ def _lines(question: Question, w: dict[str, str]) -> list[tuple[str, str]]:
     return [*lines, (w["where"], _where(question, w)), (w["answer"], w["blank"])]
 
 
-STYLE = """
-body { max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; line-height: 1.7;
-       font-family: "Noto Serif CJK SC", "Noto Serif CJK", "Songti SC", serif; color: #1c1c1c; }
-h1 { font-size: 1.35rem; text-align: center; margin-bottom: 2rem; }
-h2 { font-size: 1.1rem; margin-top: 2rem; }
-ol { padding-left: 2rem; }
-li { margin-bottom: 1.1rem; }
-li p { margin: 0; }
-.label { font-weight: bold; }
-.answer { margin-top: 0.3rem; }
-.signature { text-align: right; margin-top: 2.5rem; }
-.left-out { color: #8a2b2b; font-size: 0.9rem; }
-@media print { body { margin: 0; max-width: none; } li { break-inside: avoid; } }
-"""
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _sections(letter: Letter, w: dict[str, str]) -> list[dict[str, Any]]:
+    """The letter's questions: the names, then the other questions, numbered on."""
+    sections, number = [], 1
+    for heading, questions in ((w["terms"], letter.terms), (w["others"], letter.others)):
+        if not questions:
+            continue
+        numbered = []
+        for question in questions:
+            lines = [{"label": label, "text": text, "answer": label == w["answer"]}
+                     for label, text in _lines(question, w)]
+            numbered.append({"number": number, "lines": lines})
+            number += 1
+        sections.append({"heading": heading.replace("{count}", str(len(questions))),
+                         "start": numbered[0]["number"], "questions": numbered})
+    return sections
+
+
+def _letter_values(letter: Letter) -> dict[str, Any]:
+    w = _filled(letter)
+    return {"w": w, "sections": _sections(letter, w), "no_questions": not letter.questions,
+            "thanks": w["thanks"].splitlines() if w["thanks"] else [], "left_out": letter.left_out}
 
 
 def html_letter(letter: Letter) -> str:
-    w = _filled(letter)
-    tag = escape(language_tag(letter.language), quote=True)
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{tag}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="robots" content="noindex">',
-        f"<title>{escape(w['heading'])}</title>",
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{escape(w['heading'])}</h1>",
-        f"<p>{escape(w['to'])}</p>",
-        f"<p>{escape(w['intro'])}</p>",
-    ]
-    number = 1
-    for heading, questions in ((w["terms"], letter.terms), (w["others"], letter.others)):
-        if not questions:
-            continue
-        parts.append(f"<h2>{escape(heading.replace('{count}', str(len(questions))))}</h2>")
-        parts.append(f'<ol start="{number}">')
-        for question in questions:
-            items = "".join(
-                ('<p class="answer">' if label == w["answer"] else "<p>")
-                + f'<span class="label">{escape(label)}</span>{escape(text)}</p>'
-                for label, text in _lines(question, w))
-            parts.append(f'<li id="q{number}">{items}</li>')
-            number += 1
-        parts.append("</ol>")
-    if not letter.questions:
-        parts.append(f"<p>{escape(w['none'])}</p>")
-    if w["thanks"]:
-        parts.append("<p>" + "<br>".join(escape(line) for line in w["thanks"].splitlines()) + "</p>")
-    parts.append(f'<p class="signature">{escape(w["from"])}<br>{escape(w["date"])}</p>')
-    for reason in letter.left_out:
-        parts.append(f'<p class="left-out">{escape(reason)}</p>')
-    parts += ["</body>", "</html>", ""]
-    return "\n".join(parts)
-
-
-def _tex(text: str) -> str:
-    from ..sphinxext.tex import tex_escape  # the brochures' escaping: text, never commands
-
-    return str(tex_escape(text))
+    return render_html(TEMPLATES, "queries-letter.html.jinja", tag=language_tag(letter.language),
+                       **_letter_values(letter))
 
 
 def tex_letter(letter: Letter) -> str:
-    w = _filled(letter)
-    cjk = is_cjk(letter.language)
-    fonts = (rf"""\usepackage{{xeCJK}}
-\setCJKmainfont{{Noto Serif CJK {cjk_region(letter.language)}}}
-\setCJKsansfont{{Noto Sans CJK {cjk_region(letter.language)}}}
-\xeCJKsetup{{CJKecglue={{}}, PunctStyle=quanjiao}}
-\linespread{{1.3}}""" if cjk else "")
-    lines = [
-        r"\documentclass[a4paper,11pt]{article}",
-        r"\usepackage[margin=25mm]{geometry}",
-        r"\usepackage{fontspec}",
-        r"\setmainfont{TeX Gyre Termes}",
-        r"\setsansfont{TeX Gyre Heros}",
-        fonts,
-        r"\usepackage{enumitem}",
-        r"\usepackage{needspace}",
-        r"\pagestyle{plain}",
-        r"\setlength{\parindent}{" + ("2em" if cjk else "0pt") + "}",
-        r"\setlength{\parskip}{0.4em}",
-        r"\begin{document}",
-        r"\begin{center}{\sffamily\bfseries\large " + _tex(w["heading"]) + r"\par}\end{center}",
-        r"\vspace{1em}",
-        r"\noindent " + _tex(w["to"]) + r"\par",
-        _tex(w["intro"]) + r"\par",
-    ]
-    number = 1
-    for heading, questions in ((w["terms"], letter.terms), (w["others"], letter.others)):
-        if not questions:
-            continue
-        lines.append(r"\needspace{6\baselineskip}\medskip\noindent{\sffamily\bfseries "
-                     + _tex(heading.replace("{count}", str(len(questions)))) + r"}\par")
-        lines.append(rf"\begin{{enumerate}}[label={{\arabic*.}},start={number},leftmargin=2.2em,itemsep=0.9em]")
-        for question in questions:
-            body = r"\\".join(r"{\sffamily\bfseries " + _tex(label) + "}" + _tex(text)
-                              for label, text in _lines(question, w))
-            lines.append(r"\needspace{5\baselineskip}\item \raggedright " + body)
-            number += 1
-        lines.append(r"\end{enumerate}")
-    if not letter.questions:
-        lines.append(_tex(w["none"]) + r"\par")
-    if w["thanks"]:
-        first, *rest = w["thanks"].splitlines()
-        lines.append(r"\medskip " + _tex(first) + r"\par")
-        lines += [r"\noindent " + _tex(line) + r"\par" for line in rest]
-    lines.append(r"\bigskip\begin{flushright}" + _tex(w["from"]) + r"\\" + _tex(w["date"]) + r"\end{flushright}")
-    for reason in letter.left_out:
-        lines.append(r"\noindent{\small " + _tex(reason) + r"}\par")
-    lines.append(r"\end{document}")
-    return "\n".join(lines) + "\n"
+    return render_tex(TEMPLATES, "queries-letter.tex.jinja",
+                      region=cjk_region(letter.language) if is_cjk(letter.language) else "",
+                      **_letter_values(letter))
 
 
 # -- The command -----------------------------------------------------------------------------
