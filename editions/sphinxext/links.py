@@ -9,17 +9,21 @@ the parallel edition of the source and that translation (``edition_parallels``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..languages import edition_languages, language_name, language_tag
+from ..templating import render_html
 from .names import basename, edition_name, pdf_basename
 from .parallel import SEPARATOR, languages_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "html"
 
 
 def to_site_root(pagename: str) -> str:
@@ -134,14 +138,12 @@ def add_edition_links(
     base = app.config.edition_base_url.rstrip("/")
     uri = app.builder.get_target_uri(pagename)
     root = to_site_root(pagename)
-    tags = []
-    for link in links:
-        if link["tag"]:  # hreflang: the same page in another language
-            href = page_url(base, link["language"], uri) if base else link["href"]
-            tags.append(f'<link rel="alternate" hreflang="{link["tag"]}" href="{escape(href)}">')
+    # hreflang: the same page in another language
+    alternates = [{"tag": link["tag"], "href": page_url(base, link["language"], uri) if base else link["href"]}
+                  for link in links if link["tag"]]
     chooser = f"{base}/" if base else f"{root}index.html"
-    tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(chooser)}">')
-    context["metatags"] = Markup(context.get("metatags", "")) + Markup("\n".join(tags))
+    context["metatags"] = Markup(context.get("metatags", "")) + render_html(
+        TEMPLATES, "alternate-links.html.jinja", links=alternates, chooser=chooser)
 
 
 def setup(app: Sphinx) -> None:

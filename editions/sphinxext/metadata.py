@@ -13,17 +13,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape as xml_escape
 
 from docutils import nodes
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..languages import language_tag
+from ..templating import render_html
 from .links import page_url
 from .names import edition_name
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "html"
 
 DESCRIPTION_LENGTH = 160
 
@@ -73,17 +75,14 @@ def add_page_metadata(
     ]
     tags += [("og:locale:alternate", og_locale(other))
              for other in app.config.edition_languages if other != language]
-    html = []
+    url = page_url(app.config.edition_base_url, edition, app.builder.get_target_uri(pagename)) \
+        if app.config.edition_base_url else ""
     if description:
         tags.append(("og:description", description))
-        html.append(f'<meta name="description" content="{escape(description)}">')
-    base = app.config.edition_base_url
-    if base:
-        url = page_url(base, edition, app.builder.get_target_uri(pagename))
+    if url:
         tags.append(("og:url", url))
-        html.append(f'<link rel="canonical" href="{escape(url)}">')
-    html += [f'<meta property="{name}" content="{escape(value)}">' for name, value in tags]
-    context["metatags"] = Markup(context.get("metatags", "")) + Markup("\n" + "\n".join(html))
+    context["metatags"] = Markup(context.get("metatags", "")) + render_html(
+        TEMPLATES, "page-metadata.html.jinja", description=description, url=url, properties=tags)
 
 
 def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
@@ -91,21 +90,14 @@ def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html" or not base:
         return
     edition = edition_name(app.config)
-    entries = []
+    pages = []
     for docname in sorted(app.env.found_docs):
         uri = app.builder.get_target_uri(docname)
-        alternates = "".join(
-            f'\n    <xhtml:link rel="alternate" hreflang="{language_tag(other)}" '
-            f'href="{xml_escape(page_url(base, other, uri))}"/>'
-            for other in app.config.edition_languages
-        )
-        entries.append(f"  <url>\n    <loc>{xml_escape(page_url(base, edition, uri))}</loc>{alternates}\n  </url>")
-    Path(app.outdir, "sitemap.xml").write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n",
-        encoding="utf-8",
-    )
+        pages.append({"url": page_url(base, edition, uri),
+                      "alternates": [{"tag": language_tag(other), "url": page_url(base, other, uri)}
+                                     for other in app.config.edition_languages]})
+    Path(app.outdir, "sitemap.xml").write_text(render_html(TEMPLATES, "sitemap.xml.jinja", pages=pages),
+                                               encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
