@@ -152,7 +152,8 @@ $(STAMPS)/pdf-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/pdf-options | $(STAMPS
 	@touch $@
 
 # The booklet of an edition: its reading PDF imposed for the printer (not on the site).
-$(STAMPS)/booklet-%: $(STAMPS)/pdf-% editions/publish/booklet.py editions/publish/latexmk.py | $(AFTER_CLEAN)
+$(STAMPS)/booklet-%: $(STAMPS)/pdf-% editions/publish/booklet.py editions/publish/latexmk.py \
+                    $(wildcard editions/publish/templates/booklet-*.tex.jinja) | $(AFTER_CLEAN)
 	@$(EDITIONS) booklet $*
 	@touch $@
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..dates import pin_source_date_epoch
 from ..project import Project, load
+from ..templating import render_tex
 from .latexmk import TEX_TIMEOUT, locked_down_environment, tex_packages
 from .say import say
 
@@ -40,19 +41,8 @@ _PAGES = re.compile(r"^editions-booklet-pages:(\d+)$", re.MULTILINE)
 # The reading PDF is copied in as reading.pdf: TeX reads no file outside its folder.
 # First its pages are counted, then they are placed two to a sheet in the order of
 # booklet_order (pdfpages' own booklet option turns every other side upside down, for
-# printers that flip on the long edge).
-COUNT = r"""\documentclass{article}
-\begin{document}
-\pdfximage{reading.pdf}\typeout{editions-booklet-pages:\the\pdflastximagepages}
-\end{document}
-"""
-IMPOSE = r"""\documentclass{article}
-\usepackage[a4paper,landscape]{geometry}
-\usepackage{pdfpages}
-\begin{document}
-\includepdf[pages={%s},nup=2x1]{reading.pdf}
-\end{document}
-"""
+# printers that flip on the long edge): templates/booklet-*.tex.jinja.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def padded(pages: int) -> int:
@@ -106,12 +96,13 @@ def impose(reading: Path, workdir: Path, project: Project) -> Booklet:
     workdir.mkdir(parents=True)
     shutil.copyfile(reading, workdir / "reading.pdf")
     pin_source_date_epoch(project.root)
-    counted = _PAGES.search(_pdflatex(workdir, "count", COUNT, reading))
+    count = render_tex(TEMPLATES, "booklet-count.tex.jinja")
+    counted = _PAGES.search(_pdflatex(workdir, "count", count, reading))
     if counted is None:
         raise BookletError(f"pdfLaTeX could not count the pages of {reading}; see {workdir / 'count.log'}")
     pages = int(counted.group(1))
-    order = ",".join("{}" if page is None else str(page) for page in booklet_order(pages))
-    _pdflatex(workdir, "booklet", IMPOSE % order, reading)
+    imposed = render_tex(TEMPLATES, "booklet-impose.tex.jinja", pages=booklet_order(pages))
+    _pdflatex(workdir, "booklet", imposed, reading)
     target = booklet_path(reading)
     incoming = target.with_name(f".{target.name}.incoming")
     shutil.copyfile(workdir / "booklet.pdf", incoming)
