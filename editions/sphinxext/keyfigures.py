@@ -16,8 +16,9 @@ The panel is drawn from the translated text at write time: cards that reflow
 to the screen in the site (a description list), a panel of large numerals in
 the PDF (``latex_preamble()`` has its macros; ``latex.py`` adds them to every
 edition's preamble); the markup is in templates/html/key-figures.html.jinja and
-templates/tex/key-figures*.tex.jinja.  The number of a figure (its first run of digits) is set
-large, the words around it ("More than", "square kilometers", 万人) small.
+templates/tex/key-figure*.tex.jinja.  The number of a figure (its first run of
+digits) is set large, the words around it ("More than", "square kilometers", 万人)
+small.
 Everything is escaped for HTML and for TeX where it lands (the templates' environments,
 editions.templating): a translation stays text.
 
