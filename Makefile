@@ -222,7 +222,7 @@ test-fast: $(VENV_TEST_READY) | $(STAMPS)/debian-build ## Run the quick tests: n
 	$(PYTEST) -n $(JOBS) -m "not tex and not slow" $(PYTEST_ARGS) tests/unit tests/sphinx
 
 # Only editions with no error are published: a language whose catalogs the gate refuses
-# is left out of the whole site (front page, switchers, PDF links), and said so.
+# is left out of the whole site (language picker, switchers, PDF links), and said so.
 dist: $(VENV_READY) ## Clean build of every publishable edition, then the site as one folder and one archive in _build/dist/
 	@$(MAKE) clean
 	@publishable="$$($(EDITIONS) releasable $(LANGUAGES))" && [ -n "$$publishable" ] && \

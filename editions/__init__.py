@@ -11,7 +11,7 @@ The package is organised by where its code runs:
 * ``editions.checks`` — ``make check``: every translation checked, one finding
   a line (imports ``editions.catalogs`` only);
 * ``editions.publish`` — outside Sphinx: staged edition builds, latexmk, the
-  front page, ``make dist``, the benchmark.
+  language picker (the site's root page), ``make dist``, the benchmark.
 
 ``python -m editions COMMAND`` (``editions.cli``) is the one entry point the
 Makefile calls.  Nothing here belongs to one profile: what a profile is (its

@@ -2,7 +2,7 @@
 
 conf.py is the one place a profile is described (title, file names, colour,
 where the translations are); its language list is the source language plus
-every folder of catalogs under ``locales/``.  The Makefile, the front page,
+every folder of catalogs under ``locales/``.  The Makefile, the language picker,
 ``make dist`` and the benchmark read these values here.  conf.py is read, not
 run (its values must be literals): ``python -m editions languages`` answers the
 Makefile before the virtual environment exists, with nothing but Python.

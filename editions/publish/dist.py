@@ -1,7 +1,7 @@
 """``make dist``: the whole site in one folder and one archive, for a static host.
 
-``_build/dist/<basename>/`` holds the front page, every HTML edition and the
-PDFs; ``_build/dist/<basename>.tar.gz`` is the same,
+``_build/dist/<basename>/`` holds the language picker (the root index.html), every
+HTML edition and the PDFs; ``_build/dist/<basename>.tar.gz`` is the same,
 byte for byte reproducible (sorted entries, times from SOURCE_DATE_EPOCH,
 no owner names).
 """
