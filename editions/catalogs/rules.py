@@ -41,6 +41,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sphinx.util.i18n import date_format_mappings, format_date
 
@@ -301,7 +302,18 @@ def is_date_format(msgid: str) -> bool:
             and "%" not in _DIRECTIVE.sub("", msgid))
 
 
-def interface_problems(msgid: str, msgstr: str) -> list[str]:
+# The kinds of interface issue: the tags, entities and placeholders differ (Issue.tokens:
+# those added or dropped); a '%' of its own; another format character of its own; a link.
+TOKENS, LONE_PERCENT, LONE_MARK, LINK = "tokens", "lone-percent", "lone-mark", "link"
+
+
+class Issue(NamedTuple):
+    kind: str
+    text: str
+    tokens: tuple[str, ...] = ()
+
+
+def interface_problems(msgid: str, msgstr: str) -> list[Issue]:
     """Why *msgstr* may not stand for *msgid* in a template, in TeX or in str.format()."""
     tokens = _DIRECTIVE if is_date_format(msgid) else INTERFACE_TOKENS
     issues = []
@@ -311,19 +323,19 @@ def interface_problems(msgid: str, msgstr: str) -> list[str]:
             added = sorted((found - expected).elements())
             missing = sorted((expected - found).elements())
             if added:
-                issues.append("adds " + ", ".join(added))
+                issues.append(Issue(TOKENS, "adds " + ", ".join(added), tuple(added)))
             if missing:
-                issues.append("drops " + ", ".join(missing))
+                issues.append(Issue(TOKENS, "drops " + ", ".join(missing), tuple(missing)))
     rest = tokens.sub("", msgstr)
     lone = sorted(set(_LONE_FORMAT.findall(rest)) - set(_LONE_FORMAT.findall(tokens.sub("", msgid))))
     if "%" in lone:  # the placeholders check's too, where msgfmt checks the entry
-        issues.append("has '%' outside the English's placeholders (a width such as %(name)10s, "
-                      "or a directive of its own)")
+        issues.append(Issue(LONE_PERCENT, "has '%' outside the English's placeholders (a width such as "
+                            "%(name)10s, or a directive of its own)"))
     if lone := [c for c in lone if c != "%"]:
-        issues.append("has " + " ".join(f"'{c}'" for c in lone) + " outside the English's tags and placeholders "
-                      "(a field such as {author.x}, a tag or a quote of its own)")
+        issues.append(Issue(LONE_MARK, "has " + " ".join(f"'{c}'" for c in lone) + " outside the English's tags "
+                            "and placeholders (a field such as {author.x}, a tag or a quote of its own)"))
     for scheme in _added(_texts(_SCHEME, msgid), _texts(_SCHEME, msgstr)):
-        issues.append(f"adds a {scheme.replace(' ', '')} link")
+        issues.append(Issue(LINK, f"adds a {scheme.replace(' ', '')} link"))
     return issues
 
 
@@ -427,7 +439,7 @@ def breaches(msgid: str, msgstr: str, interface: bool, parser: MessageParser | N
         return [Breach("size", p, "shorten it") for p in problems]
     found = [Breach("safety", p, INVISIBLE_ADVICE) for p in invisible_problems(msgid, msgstr)]
     if interface:
-        found += [Breach("safety", p, INTERFACE_ADVICE) for p in interface_problems(msgid, msgstr)]
+        found += [Breach("safety", p.text, INTERFACE_ADVICE) for p in interface_problems(msgid, msgstr)]
         if date := date_format_problem(msgid, msgstr, language):
             found.append(Breach("dates", *date))
         return found

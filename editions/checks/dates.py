@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..catalogs.rules import date_format_problem, is_date_format
+from .registry import INTERFACE, Message, Problem, content_check
 from .typography import has_chinese
 
 _PADDED = {
@@ -49,3 +50,11 @@ def problem(language: str, msgid: str, msgstr: str) -> tuple[str, str] | None:
     reasons = "; ".join(f"{d}: {why}" for d, _, why in found)
     return (f"{reasons}: Chinese writes 2026年3月5日 (GB/T 15835-2011)",
             f"write {fixed} ({', '.join(f'{r} for {d}' for d, r, _ in found)})")
+
+
+@content_check("dates", "a date format in sphinx.po that renders another date (read back from two known dates: "
+               "day and month swapped, a fixed date, a part of the English's dropped); in Chinese, a zero-padded "
+               "month or day or a cut year (write %-m, %-d, %Y)", "Sphinx's format_date + ours (GB/T 15835-2011)",
+               order=110, languages=("zh",), catalogs=INTERFACE)
+def find(message: Message) -> Problem | None:
+    return problem(message.language, message.msgid, message.msgstr)

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from ..catalogs.markup import MessageParser, Parsed
+from .registry import PAGES, Message, Problem, content_check
 
 _RESIDUE = ("**", "__", "*", "`", "[", "]", "{", "}")
 _OPEN_QUOTES = "“‘《（「『【〈\"'"
@@ -113,3 +114,10 @@ def problem(parser: MessageParser, msgid_text: str, msgstr_text: str, msgid: Par
     if not issues:
         return None
     return "; ".join(dict.fromkeys(issues)), "; ".join(dict.fromkeys(advice)) or "keep the markup of the English"
+
+
+@content_check("markup", "inline markup of the English lost or broken: roles, code, links, emphasis, "
+               "footnotes, substitutions, literal ** or backticks", "myst-parser (markdown-it tokens)",
+               order=30, catalogs=PAGES)
+def find(message: Message) -> Problem | None:
+    return problem(message.context.parser, message.msgid, message.msgstr, *message.parsed)

@@ -20,7 +20,9 @@ from functools import lru_cache
 
 from translate.filters import checks as tt
 
+from ..catalogs.markup import OBJECT
 from ..catalogs.rules import is_date_format
+from .registry import Message, Problem, content_check
 
 
 @lru_cache(maxsize=8)
@@ -88,3 +90,24 @@ def doubled_word_problems(language: str, msgid: str, msgstr: str) -> list[str]:
     for match in _NEVER_DOUBLED.finditer(msgstr):
         found.append(f"'{match.group(1)}' is written twice ('{match.group(0)}')")
     return found
+
+
+@content_check("placeholders", "%(name)s / {name} placeholders that differ from the English",
+               "translate-toolkit (printf, pythonbraceformat) + msgfmt --check-format", order=50)
+def find_placeholders(message: Message) -> Problem | None:
+    found = placeholder_problems(message.language, message.entry.flags, message.msgid, message.msgstr)
+    rejected = message.catalog.format_errors.get(message.entry.linenum, [])
+    if not found and not rejected:
+        return None
+    advice = "keep the placeholders of the English (%(name)s, {name}), same names, same count"
+    if rejected:
+        advice += "; msgfmt rejects the catalog, so the build stops until this is fixed"
+    return "; ".join(found or rejected), advice
+
+
+@content_check("doubled-word", "a word written twice in a row", "translate-toolkit (doublewords)", order=60,
+               waivable=True)
+def find_doubled_words(message: Message) -> Problem | None:
+    visible_id, visible_str = message.visible
+    found = doubled_word_problems(message.language, visible_id.replace(OBJECT, " "), visible_str.replace(OBJECT, " "))
+    return ("; ".join(found), "delete the repeated word") if found else None
