@@ -51,6 +51,12 @@ def edition_languages(edition: str) -> list[str]:
     return edition.split("-")
 
 
+#: The characters of Chinese, Japanese and Korean text that are each a word of their own
+#: (a line may break between two): CJK radicals, symbols and punctuation, kana, Han,
+#: Hangul, compatibility ideographs, full-width forms.  A regular expression class's inside.
+CJK_CHARACTERS = "\u2e80-\u2fdf\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+
+
 def base_language(language: str) -> str:
     """The language of a locale name, without its region or script (``zh_CN`` -> ``zh``)."""
     return re.split(r"[_@.-]", language, maxsplit=1)[0].lower()

@@ -15,8 +15,9 @@ import difflib
 import re
 from typing import Literal, NamedTuple
 
-_TOKEN = re.compile(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+(?:['’-]\w+)*|\d+(?:[.,]\d+)*|\s+|.",
-                    re.UNICODE)
+from ..languages import CJK_CHARACTERS
+
+_TOKEN = re.compile(rf"[^\W\d_{CJK_CHARACTERS}]+(?:['’-]\w+)*|\d+(?:[.,]\d+)*|\s+|.")
 
 
 class Piece(NamedTuple):
