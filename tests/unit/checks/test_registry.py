@@ -105,3 +105,12 @@ def test_a_check_that_fails_is_an_internal_finding_and_the_others_run(checks) ->
 def test_a_name_is_registered_once() -> None:
     with pytest.raises(ValueError, match="registered already"):
         content_check("typography", "again", "a test", order=1)(lambda message: None)
+
+
+def test_the_package_names_only_modules_it_has() -> None:
+    import pkgutil
+
+    import editions.checks
+
+    named = set(re.findall(r"``([a-z_]+)``", editions.checks.__doc__ or ""))
+    assert named and named <= {module.name for module in pkgutil.iter_modules(editions.checks.__path__)}

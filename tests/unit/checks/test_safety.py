@@ -97,6 +97,7 @@ def test_a_placeholder_difference_does_not_hide_a_link(checks) -> None:
     msgid = "Last updated on %(last_updated)s."
     _interface(checks, msgid, "最后更新于%(last_update)s。javascript:alert(1)", ("python-format",))
     status, findings = checks.run()
+    assert status == 1
     assert "last_update" in checks.only(findings, "placeholders")["message"]
     assert checks.only(findings, "safety")["message"] == "adds a javascript: link"
 
