@@ -109,8 +109,8 @@ class Check:
         """What it runs on, for the table."""
         if self.find is None:
             return f"a catalog, found by {self.found_by}"
-        kind = {PAGES: "page", INTERFACE: "sphinx.po"}.get(self.catalogs or "", "")
-        return "; ".join([f"each {kind} message".replace("  ", " "),
+        kind = {PAGES: "each page message", INTERFACE: "each sphinx.po message"}.get(self.catalogs or "")
+        return "; ".join([kind or "each message",
                           *([" and ".join(self.languages) + " only"] if self.languages else []),
                           *(["with a termbase"] if self.needs_termbase else [])])
 
