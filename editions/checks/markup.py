@@ -89,6 +89,7 @@ def problem(parser: MessageParser, msgid_text: str, msgstr_text: str, msgid: Par
     if any(mark in extra for mark in ("[", "]")):
         advice.append("write links as [text](target), with ASCII brackets and no space before (")
 
+    drops: list[str] = []
     for label, english, translation, show, retargeted in (
         ("inline code", msgid.codes, msgstr.codes, lambda c: f"`{c}`", False),
         ("reference", [r for r in msgid.roles if r[1]], [r for r in msgstr.roles if r[1]],
@@ -106,9 +107,9 @@ def problem(parser: MessageParser, msgid_text: str, msgstr_text: str, msgid: Par
         if retargeted:
             # as many as the translation adds were retargeted: the safety check reports those
             dropped = dropped[len(list((Counter(translation) - Counter(english)).elements())):]
-        for item in dropped:
-            issues.append(f"the translation drops the {label} {show(item)}")
-    if any("drops the" in issue for issue in issues):
+        drops += [f"the translation drops the {label} {show(item)}" for item in dropped]
+    issues += drops
+    if drops:
         advice.append("keep every piece of markup of the English, with the same target (translate only the text)")
 
     if not issues:
