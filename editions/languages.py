@@ -57,6 +57,11 @@ def edition_languages(edition: str) -> list[str]:
 CJK_CHARACTERS = "\u2e80-\u2fdf\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 
 
+#: Han characters (CJK Unified Ideographs and Extension A, compatibility ideographs): the
+#: characters of a Chinese word.  A regular expression class's inside.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
 def base_language(language: str) -> str:
     """The language of a locale name, without its region or script (``zh_CN`` -> ``zh``)."""
     return re.split(r"[_@.-]", language, maxsplit=1)[0].lower()

@@ -22,8 +22,8 @@ from translate.filters import checks as tt
 
 from ..catalogs.markup import OBJECT
 from ..catalogs.rules import DATE_DIRECTIVE, STRFTIME, is_date_format
+from ..languages import HAN
 from .registry import Message, Problem, content_check
-from .typography import HAN
 
 
 @lru_cache(maxsize=8)

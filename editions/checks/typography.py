@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..languages import HAN
 from .registry import Message, Problem, content_check
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = (
     "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
 )
