@@ -41,10 +41,11 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sphinx.util.i18n import date_format_mappings, format_date
 
-from ..languages import is_cjk
+from ..languages import CJK_CHARACTERS, is_chinese, is_cjk
 from .files import character_name
 from .markup import MessageParser, Parsed
 
@@ -52,7 +53,7 @@ from .markup import MessageParser, Parsed
 
 MAX_WORD = 80
 # A no-break space joins what it stands between: TeX can't break there either.
-_WORD = re.compile(r"(?:[^\s\u2e80-\u2fdf\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u00a0\u2007\u202f])+")
+_WORD = re.compile(rf"(?:[^\s{CJK_CHARACTERS}]|[\u00a0\u2007\u202f])+")
 # ... and in a language that is not CJK, a CJK character is no break either: xeCJK is not
 # set up for it, and 1,850 Han characters in a row made XeTeX crash ("This can't happen").
 _RUN = re.compile(r"(?:\S|[\u00a0\u2007\u202f])+")
@@ -281,11 +282,12 @@ def dropped_references(msgid: Parsed, msgstr: Parsed) -> list[str]:
 # (a placeholder with a width or flags, %(name)2000s, is not one: see LONE_FORMAT).
 INTERFACE_TOKENS = re.compile(r"<[^<>]*>|&#?\w+;|%\(\w+\)[sd]|%[sd]|%%|\{\w*\}")
 # What looks like a strftime directive (%B, %-d, %Q): in a date format, text for the date
-# rule to judge, not placeholders (Sphinx prints one it doesn't know as it is).
-_DIRECTIVE = re.compile(r"%[-_0^#]?[A-Za-z%]")
-_STRFTIME = frozenset("aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%")
+# rule to judge, not placeholders (Sphinx prints one it doesn't know as it is).  The one
+# definition: the dates check and pofilter's placeholders check read these too.
+DATE_DIRECTIVE = re.compile(r"%[-_0^#]?[A-Za-z%]")
+STRFTIME = frozenset("aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%")
 # Letters printf doesn't have: "%d pages" is printf, "%B %-d, %Y" and "%Y" are dates.
-_DATE_ONLY = _STRFTIME - frozenset("diouxXeEfFgGcrsa%")
+_DATE_ONLY = STRFTIME - frozenset("diouxXeEfFgGcrsa%")
 _LONE_FORMAT = re.compile(r'[%{}<>"]')
 INTERFACE_ADVICE = ("interface strings go into the pages' HTML and the PDF's TeX: keep the English's tags, "
                     "entities and placeholders exactly, and add none (the build uses the English instead)")
@@ -296,14 +298,25 @@ def is_date_format(msgid: str) -> bool:
     that printf doesn't have), whose translation may use other date directives
     (``%Y年%-m月%-d日``).  The one definition: the build, make check and pofilter's
     placeholders check ask this."""
-    letters = {d[-1] for d in _DIRECTIVE.findall(msgid)}
-    return (bool(letters & _DATE_ONLY) and letters <= _STRFTIME
-            and "%" not in _DIRECTIVE.sub("", msgid))
+    letters = {d[-1] for d in DATE_DIRECTIVE.findall(msgid)}
+    return (bool(letters & _DATE_ONLY) and letters <= STRFTIME
+            and "%" not in DATE_DIRECTIVE.sub("", msgid))
 
 
-def interface_problems(msgid: str, msgstr: str) -> list[str]:
+# The kinds of interface issue: the tags, entities and placeholders differ (Issue.tokens:
+# those added or dropped); a '%' of its own; another format character of its own; a link.
+TOKENS, LONE_PERCENT, LONE_MARK, LINK = "tokens", "lone-percent", "lone-mark", "link"
+
+
+class Issue(NamedTuple):
+    kind: str
+    text: str
+    tokens: tuple[str, ...] = ()
+
+
+def interface_problems(msgid: str, msgstr: str) -> list[Issue]:
     """Why *msgstr* may not stand for *msgid* in a template, in TeX or in str.format()."""
-    tokens = _DIRECTIVE if is_date_format(msgid) else INTERFACE_TOKENS
+    tokens = DATE_DIRECTIVE if is_date_format(msgid) else INTERFACE_TOKENS
     issues = []
     if tokens is INTERFACE_TOKENS:
         expected, found = Counter(tokens.findall(msgid)), Counter(tokens.findall(msgstr))
@@ -311,19 +324,19 @@ def interface_problems(msgid: str, msgstr: str) -> list[str]:
             added = sorted((found - expected).elements())
             missing = sorted((expected - found).elements())
             if added:
-                issues.append("adds " + ", ".join(added))
+                issues.append(Issue(TOKENS, "adds " + ", ".join(added), tuple(added)))
             if missing:
-                issues.append("drops " + ", ".join(missing))
+                issues.append(Issue(TOKENS, "drops " + ", ".join(missing), tuple(missing)))
     rest = tokens.sub("", msgstr)
     lone = sorted(set(_LONE_FORMAT.findall(rest)) - set(_LONE_FORMAT.findall(tokens.sub("", msgid))))
     if "%" in lone:  # the placeholders check's too, where msgfmt checks the entry
-        issues.append("has '%' outside the English's placeholders (a width such as %(name)10s, "
-                      "or a directive of its own)")
+        issues.append(Issue(LONE_PERCENT, "has '%' outside the English's placeholders (a width such as "
+                            "%(name)10s, or a directive of its own)"))
     if lone := [c for c in lone if c != "%"]:
-        issues.append("has " + " ".join(f"'{c}'" for c in lone) + " outside the English's tags and placeholders "
-                      "(a field such as {author.x}, a tag or a quote of its own)")
+        issues.append(Issue(LONE_MARK, "has " + " ".join(f"'{c}'" for c in lone) + " outside the English's tags "
+                            "and placeholders (a field such as {author.x}, a tag or a quote of its own)"))
     for scheme in _added(_texts(_SCHEME, msgid), _texts(_SCHEME, msgstr)):
-        issues.append(f"adds a {scheme.replace(' ', '')} link")
+        issues.append(Issue(LINK, f"adds a {scheme.replace(' ', '')} link"))
     return issues
 
 
@@ -354,7 +367,7 @@ def _spoken(when: dt.datetime) -> str:
 
 
 def _shown(fmt: str) -> list[str]:
-    directives = set(_DIRECTIVE.findall(fmt))
+    directives = set(DATE_DIRECTIVE.findall(fmt))
     return [part for part, shows in _SHOWS.items() if directives & shows]
 
 
@@ -383,7 +396,7 @@ def date_format_problem(msgid: str, msgstr: str, language: str = "en") -> tuple[
     out (2026年1月1日) or a directive it doesn't know (%e) is published as it renders."""
     if not msgstr or not is_date_format(msgid):
         return None
-    chinese = language.startswith("zh") or any(mark in msgstr for mark in _MARKS)
+    chinese = is_chinese(language) or any(mark in msgstr for mark in _MARKS)
     english, shown = _shown(msgid), _shown(msgstr)
     if chinese:
         advice = "write " + ("".join(_CHINESE[part] for part in english) or "%Y年%-m月%-d日")
@@ -391,7 +404,7 @@ def date_format_problem(msgid: str, msgstr: str, language: str = "en") -> tuple[
         advice = "show the date with Sphinx's date directives, as the English does (%Y, %-m or %B, %-d)"
     first, second = (render_date(msgstr, when, language) for when in KNOWN_DATES)
     renders = f"the translation renders {_spoken(KNOWN_DATES[0])} as {first}"
-    if unknown := [d for d in dict.fromkeys(_DIRECTIVE.findall(msgstr)) if d not in date_format_mappings]:
+    if unknown := [d for d in dict.fromkeys(DATE_DIRECTIVE.findall(msgstr)) if d not in date_format_mappings]:
         return (f"{renders} ({', '.join(unknown)}: not one of Sphinx's date directives, "
                 "printed as it is)", advice)
     if first == second:
@@ -427,7 +440,7 @@ def breaches(msgid: str, msgstr: str, interface: bool, parser: MessageParser | N
         return [Breach("size", p, "shorten it") for p in problems]
     found = [Breach("safety", p, INVISIBLE_ADVICE) for p in invisible_problems(msgid, msgstr)]
     if interface:
-        found += [Breach("safety", p, INTERFACE_ADVICE) for p in interface_problems(msgid, msgstr)]
+        found += [Breach("safety", p.text, INTERFACE_ADVICE) for p in interface_problems(msgid, msgstr)]
         if date := date_format_problem(msgid, msgstr, language):
             found.append(Breach("dates", *date))
         return found

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .registry import CHECKS
+from .registry import CHECKS, table
 from .report import format_github, format_json, format_text
 
 
@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="for a release: a fuzzy or untranslated message is an error (make check ALLOW_FUZZY=0)")
     parser.add_argument("--conf", type=Path, default=Path("conf.py"),
                         help="Sphinx conf.py whose myst_* settings the markup parse follows")
+    parser.add_argument("--list-checks", action="store_true",
+                        help="print the table of the checks (the README's) and exit")
     return parser
 
 
@@ -50,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     from .runner import Options, run
 
     args = _parser().parse_args(argv)
+    if args.list_checks:
+        sys.stdout.write(table())
+        return 0
     languages = args.languages
     if not languages:
         if not args.locale_dir.is_dir():

@@ -16,9 +16,9 @@ ISO 8601 allow; it has no Chinese characters.
 
 from __future__ import annotations
 
-import re
-
-from ..catalogs.rules import date_format_problem, is_date_format
+from ..catalogs.rules import DATE_DIRECTIVE, date_format_problem, is_date_format
+from ..languages import is_chinese
+from .registry import INTERFACE, Message, Problem, content_check
 from .typography import has_chinese
 
 _PADDED = {
@@ -26,7 +26,6 @@ _PADDED = {
     "%d": ("%-d", "the day is zero-padded (2026年03月05日)"),
     "%y": ("%Y", "the year is cut to two digits"),
 }
-_DIRECTIVE = re.compile(r"%[-_0^#]?[A-Za-z%]")
 
 
 def problem(language: str, msgid: str, msgstr: str) -> tuple[str, str] | None:
@@ -35,10 +34,10 @@ def problem(language: str, msgid: str, msgstr: str) -> tuple[str, str] | None:
         return None
     if wrong := date_format_problem(msgid, msgstr, language):
         return wrong  # the build leaves it out too
-    if not language.startswith("zh") or not has_chinese(msgstr):
+    if not is_chinese(language) or not has_chinese(msgstr):
         return None
     found = []
-    for directive in dict.fromkeys(_DIRECTIVE.findall(msgstr)):
+    for directive in dict.fromkeys(DATE_DIRECTIVE.findall(msgstr)):
         if directive in _PADDED:
             found.append((directive, *_PADDED[directive]))
     if not found:
@@ -49,3 +48,11 @@ def problem(language: str, msgid: str, msgstr: str) -> tuple[str, str] | None:
     reasons = "; ".join(f"{d}: {why}" for d, _, why in found)
     return (f"{reasons}: Chinese writes 2026年3月5日 (GB/T 15835-2011)",
             f"write {fixed} ({', '.join(f'{r} for {d}' for d, r, _ in found)})")
+
+
+@content_check("dates", "a date format in sphinx.po that renders another date (read back from two known dates: "
+               "day and month swapped, a fixed date, a part of the English's dropped); in Chinese, a zero-padded "
+               "month or day or a cut year (write %-m, %-d, %Y)", "Sphinx's format_date + ours (GB/T 15835-2011)",
+               order=110, languages=("zh",), catalogs=INTERFACE)
+def find(message: Message) -> Problem | None:
+    return problem(message.language, message.msgid, message.msgstr)

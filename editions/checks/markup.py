@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from ..catalogs.markup import MessageParser, Parsed
+from .registry import PAGES, Message, Problem, content_check
 
 _RESIDUE = ("**", "__", "*", "`", "[", "]", "{", "}")
 _OPEN_QUOTES = "“‘《（「『【〈\"'"
@@ -88,6 +89,7 @@ def problem(parser: MessageParser, msgid_text: str, msgstr_text: str, msgid: Par
     if any(mark in extra for mark in ("[", "]")):
         advice.append("write links as [text](target), with ASCII brackets and no space before (")
 
+    drops: list[str] = []
     for label, english, translation, show, retargeted in (
         ("inline code", msgid.codes, msgstr.codes, lambda c: f"`{c}`", False),
         ("reference", [r for r in msgid.roles if r[1]], [r for r in msgstr.roles if r[1]],
@@ -105,11 +107,18 @@ def problem(parser: MessageParser, msgid_text: str, msgstr_text: str, msgid: Par
         if retargeted:
             # as many as the translation adds were retargeted: the safety check reports those
             dropped = dropped[len(list((Counter(translation) - Counter(english)).elements())):]
-        for item in dropped:
-            issues.append(f"the translation drops the {label} {show(item)}")
-    if any("drops the" in issue for issue in issues):
+        drops += [f"the translation drops the {label} {show(item)}" for item in dropped]
+    issues += drops
+    if drops:
         advice.append("keep every piece of markup of the English, with the same target (translate only the text)")
 
     if not issues:
         return None
     return "; ".join(dict.fromkeys(issues)), "; ".join(dict.fromkeys(advice)) or "keep the markup of the English"
+
+
+@content_check("markup", "inline markup of the English lost or broken: roles, code, links, emphasis, "
+               "footnotes, substitutions, literal ** or backticks", "myst-parser (markdown-it tokens)",
+               order=30, catalogs=PAGES)
+def find(message: Message) -> Problem | None:
+    return problem(message.context.parser, message.msgid, message.msgstr, *message.parsed)

@@ -55,6 +55,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+from .registry import Message, Problem, content_check
+
 #: A name's Chinese form -> the values it stands for (those of its English).
 Names = dict[str, tuple[Decimal, ...]]
 
@@ -364,3 +366,9 @@ def problem(msgid_text: str, msgstr_text: str, names: Names | None = None) -> tu
         return None
     # one finding per message: its problems in one line, each advice once
     return "; ".join(m for m, _ in found), "; ".join(dict.fromkeys(a for _, a in found))
+
+
+@content_check("numbers", "a quantity, year, ordinal or count of the English missing or with another value",
+               "ours (English and Chinese number parsing)", order=70)
+def find(message: Message) -> Problem | None:
+    return problem(*message.visible, message.context.names)

@@ -20,7 +20,10 @@ from functools import lru_cache
 
 from translate.filters import checks as tt
 
-from ..catalogs.rules import is_date_format
+from ..catalogs.markup import OBJECT
+from ..catalogs.rules import DATE_DIRECTIVE, STRFTIME, is_date_format
+from ..languages import HAN
+from .registry import Message, Problem, content_check
 
 
 @lru_cache(maxsize=8)
@@ -39,19 +42,17 @@ def _failures(test, msgid: str, msgstr: str) -> list[str]:
 # A date format (conf.py's today_fmt "%B %d, %Y", rules.is_date_format) is no printf
 # format: its translation may reorder and change directives ("%Y年%-m月%-d日"); it is
 # checked as a date format instead.
-_DATE_ANY = re.compile(r"%[-_0^#]?([A-Za-z%])")
-_STRFTIME = set("aAbBcdDefFgGhHIjmMnprRStTuUVwWxXyYzZC%")
 
 
 def date_format_problems(msgid: str, msgstr: str) -> list[str] | None:
     """None if *msgid* is no date format; else what is wrong with *msgstr* as one."""
     if not is_date_format(msgid):
         return None
-    bad = sorted({f"%{c}" for c in _DATE_ANY.findall(msgstr) if c not in _STRFTIME})
+    bad = sorted({f"%{d[-1]}" for d in DATE_DIRECTIVE.findall(msgstr) if d[-1] not in STRFTIME})
     if bad:
         return [f"{', '.join(bad)} is not a date directive (the English is a date format: "
                 f"use %Y, %m, %d, %B, ...)"]
-    if not _DATE_ANY.search(msgstr):
+    if not DATE_DIRECTIVE.search(msgstr):
         return ["the English is a date format; the translation has no date directive (%Y, %m, %d, ...)"]
     return []
 
@@ -72,7 +73,7 @@ def placeholder_problems(language: str, flags: list[str], msgid: str, msgstr: st
 # -> "中央电视台 CCTV CCTV 报道").  Chinese reduplication is often right (常常,
 # 谢谢, 人人): only characters that are never doubled in correct text are looked
 # for (的的, 在在, 被被, ...), ours.
-_HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+_HAN_RUN = re.compile(f"([{HAN}]+)")
 _NEVER_DOUBLED = re.compile(r"([的在与及为将把被并])\1")
 
 
@@ -88,3 +89,24 @@ def doubled_word_problems(language: str, msgid: str, msgstr: str) -> list[str]:
     for match in _NEVER_DOUBLED.finditer(msgstr):
         found.append(f"'{match.group(1)}' is written twice ('{match.group(0)}')")
     return found
+
+
+@content_check("placeholders", "%(name)s / {name} placeholders that differ from the English",
+               "translate-toolkit (printf, pythonbraceformat) + msgfmt --check-format", order=50)
+def find_placeholders(message: Message) -> Problem | None:
+    found = placeholder_problems(message.language, message.entry.flags, message.msgid, message.msgstr)
+    rejected = message.catalog.format_errors.get(message.entry.linenum, [])
+    if not found and not rejected:
+        return None
+    advice = "keep the placeholders of the English (%(name)s, {name}), same names, same count"
+    if rejected:
+        advice += "; msgfmt rejects the catalog, so the build stops until this is fixed"
+    return "; ".join(found or rejected), advice
+
+
+@content_check("doubled-word", "a word written twice in a row", "translate-toolkit (doublewords)", order=60,
+               waivable=True)
+def find_doubled_words(message: Message) -> Problem | None:
+    visible_id, visible_str = message.visible
+    found = doubled_word_problems(message.language, visible_id.replace(OBJECT, " "), visible_str.replace(OBJECT, " "))
+    return ("; ".join(found), "delete the repeated word") if found else None

@@ -2,8 +2,8 @@
 
 For each catalog: health (msgfmt, header, duplicates), then sync with its
 template, then, for each translated entry that the build uses (not fuzzy),
-the content checks: markup, safety, placeholders, doubled-word, numbers,
-terms, typography, title-marks and (sphinx.po) dates.  Waivers are applied per
+every content check of the registry that applies to it (``registry.content_checks``:
+size, structure, markup, safety, placeholders, ...).  Waivers are applied per
 entry; a check that fails on an entry becomes an ``internal`` finding, never a
 traceback.  Last, one note per termbase term pending confirmation.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -21,17 +20,14 @@ from typing import NamedTuple
 
 import polib
 
-from ..catalogs import display_path, language_catalogs, rules
+from ..catalogs import display_path, language_catalogs
 from ..catalogs.counts import CatalogCounts, count_entries
 from ..catalogs.files import folder_problems, non_regular_files
 from ..catalogs.lines import msgstr_lines
-from ..catalogs.markup import OBJECT, MessageParser
-from ..catalogs.rules import INTERFACE_TOKENS
-from . import dates, health, markup, numbers, pofilter, safety, sync, terms, title_marks, typography, waivers
-from .registry import CHECKS
+from ..catalogs.markup import MessageParser
+from . import health, numbers, sync, terms, typography, waivers
+from .registry import CHECKS, Message, Problem, content_checks
 from .report import NOTE, Finding
-
-Problem = tuple[str, str]
 
 
 class CatalogResult(NamedTuple):
@@ -95,73 +91,22 @@ class Context:
             self.names = numbers.names_from_terms([(t.english, t.translation) for t in self.termbase.terms])
 
 
-def _interface_visible(text: str) -> str:
-    return INTERFACE_TOKENS.sub(OBJECT, text)
-
-
 def content_problems(ctx: Context, catalog: health.Catalog, entry: polib.POEntry,
                      msgid: str, msgstr: str) -> dict[str, Problem | Exception | None]:
-    """Each content check's verdict on one (msgid, msgstr) pair."""
+    """Each content check's verdict on one (msgid, msgstr) pair: every registered
+    check that applies to the language, the catalog and the termbase, in order."""
+    message = Message(ctx, catalog, entry, msgid, msgstr)
     results: dict[str, Problem | Exception | None] = {}
-
-    def run(name: str, check: Callable[[], Problem | None]) -> None:
+    for check in content_checks():
+        if not check.applies(ctx.language, catalog.is_interface, ctx.termbase is not None):
+            continue
+        assert check.find is not None
         try:
-            results[name] = check()
+            results[check.name] = result = check.find(message)
         except Exception as exc:  # noqa: BLE001 - a bug in a check must not hide the other findings
-            results[name] = exc
-
-    size = rules.size_problems(msgid, msgstr, ctx.language)
-    if size:  # too large to parse or check: that is the one finding
-        return {"size": ("; ".join(size), "shorten it")}
-
-    if catalog.is_interface:
-        visible_id, visible_str = _interface_visible(msgid), _interface_visible(msgstr)
-        run("safety", lambda: safety.interface_problem(msgid, msgstr, entry.flags))
-    else:
-        parsed_id, parsed_str = ctx.parser.parse(msgid), ctx.parser.parse(msgstr)
-        visible_id, visible_str = parsed_id.text, parsed_str.text
-        if parsed_str.blocks != parsed_id.blocks:
-            visible_str = msgstr  # a list marker or heading ate some text: look at all of it
-        run("structure", lambda: rules.structure_problem(parsed_id, parsed_str))
-        run("markup", lambda: markup.problem(ctx.parser, msgid, msgstr, parsed_id, parsed_str))
-        run("safety", lambda: safety.problem(msgid, msgstr, parsed_id, parsed_str))
-
-    def placeholders() -> Problem | None:
-        found = pofilter.placeholder_problems(ctx.language, entry.flags, msgid, msgstr)
-        rejected = catalog.format_errors.get(entry.linenum, [])
-        if not found and not rejected:
-            return None
-        message = "; ".join(found or rejected)
-        advice = "keep the placeholders of the English (%(name)s, {name}), same names, same count"
-        if rejected:
-            advice += "; msgfmt rejects the catalog, so the build stops until this is fixed"
-        return message, advice
-
-    def doubled() -> Problem | None:
-        found = pofilter.doubled_word_problems(ctx.language, visible_id.replace(OBJECT, " "),
-                                               visible_str.replace(OBJECT, " "))
-        return ("; ".join(found), "delete the repeated word") if found else None
-
-    def typography_check() -> Problem | None:
-        found = typography.problems(msgid, msgstr, visible_str, ctx.spacing)
-        if not found:
-            return None
-        more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
-        return "; ".join(found[:3]) + more, "follow the Chinese style guide (locales/zh_CN/README.md)"
-
-    run("placeholders", placeholders)
-    run("doubled-word", doubled)
-    run("numbers", lambda: numbers.problem(visible_id, visible_str, ctx.names))
-    if ctx.termbase is not None:
-        termbase = ctx.termbase
-        run("terms", lambda: terms.problem(termbase, visible_id.replace(OBJECT, " "), visible_str))
-    if ctx.language.startswith("zh"):
-        run("typography", typography_check)
-        if ctx.termbase is not None:
-            termbase_ = ctx.termbase
-            run("title-marks", lambda: title_marks.problem(termbase_, visible_str))
-        if catalog.is_interface:
-            run("dates", lambda: dates.problem(ctx.language, msgid, msgstr))
+            results[check.name] = result = exc
+        if check.alone and isinstance(result, tuple):  # e.g. too large to parse: that is the one finding
+            return {check.name: result}
     return results
 
 

@@ -3,20 +3,20 @@
 
 * missing: English in the template that the catalog lacks (run make update-po);
 * stale-entry: an entry whose English is gone from the sources;
-* untranslated, fuzzy (with a word diff of the English: the ``#| msgid``
-  that ``make update-po`` writes is the old text);
+* untranslated, fuzzy (with a word diff of the English, ``catalogs.diff``: the
+  ``#| msgid`` that ``make update-po`` writes is the old text);
 * obsolete (``#~``): kept for reference, a note only;
 * stale-catalog: a catalog whose page no longer exists.
 """
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import polib
 
 from ..catalogs import display_path
+from ..catalogs.diff import word_diff
 from .report import NOTE, Finding
 
 
@@ -60,30 +60,6 @@ def stale_catalog(display: str, template_path: Path) -> Finding:
         display, 1, "stale-catalog",
         f"there is no page for this catalog any more (no {display_path(template_path)})",
         f"delete the catalog if docs/{page}.md was removed, or rename it with git mv if the page was renamed")
-
-
-def word_diff(old: str, new: str, context: int = 2, limit: int = 3) -> str:
-    """What changed in the English, word by word: was: "…" / now: "…"."""
-    a, b = old.split(), new.split()
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    was, now = [], []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        lo_a, hi_a = max(0, i1 - context), min(len(a), i2 + context)
-        lo_b, hi_b = max(0, j1 - context), min(len(b), j2 + context)
-        was.append(("…" if lo_a else "") + " ".join(a[lo_a:hi_a]) + ("…" if hi_a < len(a) else ""))
-        now.append(("…" if lo_b else "") + " ".join(b[lo_b:hi_b]) + ("…" if hi_b < len(b) else ""))
-        if len(was) >= limit:
-            break
-    if not was:
-        return "only spacing changed"
-
-    def clip(parts: list[str]) -> str:
-        text = " | ".join(parts)
-        return text if len(text) <= 160 else text[:159] + "…"
-
-    return f'was: "{clip(was)}" / now: "{clip(now)}"'
 
 
 def entry_findings(display: str, entry: polib.POEntry) -> list[Finding]:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogs import display_path
+from ..catalogs.markup import OBJECT
+from .registry import Message, Problem, content_check
 from .report import NOTE, Finding
 
 HEADER = ("english", "chinese", "kind", "status", "note")
@@ -237,3 +239,11 @@ def problem(termbase: Termbase, msgid_text: str, msgstr: str) -> tuple[str, str]
     one = len(missing) == 1
     return (f"the approved translation of {'a term is' if one else 'terms are'} not used: {listed}",
             f"use the termbase's wording, or, if the termbase is wrong, correct {termbase.display}")
+
+
+@content_check("terms", "a termbase term whose approved translation is not used", "ours (termbase.tsv)",
+               order=80, waivable=True, needs_termbase=True)
+def find(message: Message) -> Problem | None:
+    visible_id, visible_str = message.visible
+    assert message.context.termbase is not None
+    return problem(message.context.termbase, visible_id.replace(OBJECT, " "), visible_str)

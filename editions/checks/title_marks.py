@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .registry import Message, Problem, content_check
 from .terms import Termbase
 
 _TITLE = re.compile(r"《([^《》]*)》")
@@ -41,3 +42,11 @@ def problem(termbase: Termbase, visible: str) -> tuple[str, str] | None:
 
 def _article(kind: str) -> str:
     return "an" if kind in {"honour", "event"} or kind[:1] in "aeiou" else "a"
+
+
+@content_check("title-marks", "《》 around a termbase term that is not a work (honour, campaign, programme, "
+               "event, slogan): only works take 《》", "ours (termbase kinds; GB/T 15834-2011 4.15)",
+               order=100, waivable=True, languages=("zh",), needs_termbase=True)
+def find(message: Message) -> Problem | None:
+    assert message.context.termbase is not None
+    return problem(message.context.termbase, message.visible[1])

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from ..languages import HAN
+from .registry import Message, Problem, content_check
+
 CJK_PUNCT = (
     "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
 )
@@ -144,3 +146,14 @@ def problems(msgid: str, msgstr: str, visible: str, rule: str = SPACING_NONE) ->
                           "add one (the style guide asks for a space)")
             break
     return issues
+
+
+@content_check("typography", "ASCII punctuation, quotes or spaces in Chinese text, unbalanced “” 《》 （）, "
+               "extra leading/trailing whitespace", "ours (zh_CN style guide)", order=90, waivable=True,
+               languages=("zh",))
+def find(message: Message) -> Problem | None:
+    found = problems(message.msgid, message.msgstr, message.visible[1], message.context.spacing)
+    if not found:
+        return None
+    more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+    return "; ".join(found[:3]) + more, "follow the Chinese style guide (locales/zh_CN/README.md)"

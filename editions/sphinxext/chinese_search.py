@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import snowballstemmer
 from sphinx.search import _MINIFIED_JS_PATH, SearchLanguage
 
+from ..languages import HAN, is_chinese
 from .catalog_guard import translations_dir
 from .names import cache_folder
 
@@ -70,7 +71,7 @@ def chinese_search_language() -> type[SearchLanguage]:
 
 
 def register_chinese_search(app: Sphinx, config: Config) -> None:
-    if config.language.startswith("zh"):
+    if is_chinese(config.language):
         app.add_search_language(chinese_search_language())
 
 
@@ -87,14 +88,14 @@ def termbase_words(termbase: Path) -> list[str]:
     words: set[str] = set()
     for term in loaded.terms if loaded is not None else []:
         for word in re.split(r"[\s“”《》（）()、，,/·]+", term.translation):
-            if len(word) > 1 and re.search(r"[\u4e00-\u9fff]", word):
+            if len(word) > 1 and re.search(f"[{HAN}]", word):
                 words.add(word)
     return sorted(words, key=lambda w: (-len(w), w))
 
 
 def termbase_dictionary(app: Sphinx, config: Config) -> None:
     """Give jieba the termbase's words (config-inited, Chinese editions only)."""
-    if not (config.language or "").startswith("zh") or "dict" in config.html_search_options:
+    if not is_chinese(config.language or "") or "dict" in config.html_search_options:
         return
     termbase = translations_dir(config) / config.language / "termbase.tsv"
     if not termbase.is_file():
@@ -107,7 +108,7 @@ def termbase_dictionary(app: Sphinx, config: Config) -> None:
 
 
 def use_build_cache_for_jieba(app: Sphinx) -> None:
-    if app.builder.format != "html" or not (app.config.language or "").startswith("zh"):
+    if app.builder.format != "html" or not is_chinese(app.config.language or ""):
         return
     import jieba
 

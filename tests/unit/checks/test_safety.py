@@ -90,6 +90,18 @@ def test_placeholders(checks, msgid: str, msgstr: str, flags: tuple[str, ...], e
     assert checks.errors(findings, "safety") == []  # reported once
 
 
+def test_a_placeholder_difference_does_not_hide_a_link(checks) -> None:
+    """In an entry msgfmt checks, the placeholders are the placeholders check's; what else the
+    translation adds is still safety's (issues are told apart by kind, not by their wording:
+    "adds a javascript: link" starts like "adds %(x)s")."""
+    msgid = "Last updated on %(last_updated)s."
+    _interface(checks, msgid, "最后更新于%(last_update)s。javascript:alert(1)", ("python-format",))
+    status, findings = checks.run()
+    assert status == 1
+    assert "last_update" in checks.only(findings, "placeholders")["message"]
+    assert checks.only(findings, "safety")["message"] == "adds a javascript: link"
+
+
 @pytest.mark.parametrize("msgid, msgstr, flags", [
     ("%B %d, %Y", "%Y年%-m月%-d日", ("python-format",)),
     ("{year}, {author}", "{year}，{author}", ("python-brace-format",)),

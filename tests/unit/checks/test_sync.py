@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 
 from editions.catalogs.counts import count_catalog
-from editions.checks.sync import word_diff
 
 CANAL = "The Grand Canal runs through it."
 
@@ -58,11 +57,6 @@ def test_fuzzy_shows_what_changed_in_the_english(checks) -> None:
         in finding["message"]
     assert "fuzzy" in finding["advice"]
     assert checks.errors(findings, "numbers") == []  # the build ignores it: no content checks yet
-
-
-def test_word_diff() -> None:
-    assert word_diff("a b c d e f g", "a b c X e f g") == 'was: "…b c d e f…" / now: "…b c X e f…"'
-    assert word_diff("same  words", "same words") == "only spacing changed"
 
 
 def test_obsolete_entries_are_a_note_not_an_error(checks) -> None:
