@@ -1,4 +1,4 @@
-// Remember the language a reader picks, so that the site's front page
+// Remember the language a reader picks, so that the language picker
 // (_build/html/index.html) sends them to it next time.  The key is the
 // profile's (editions.publish.language_picker.storage_key), on the edition bar.
 document.addEventListener("click", (event) => {
