@@ -163,5 +163,6 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_parallels", [], "html", types=frozenset({list, tuple}))
     # The editions whose PDF brochure the site offers.
     app.add_config_value("edition_pdfs", [], "html", types=frozenset({list, tuple}))
-    app.connect("config-inited", place_in_site)
+    # early: the PDF's back cover (latex.configure_latex, 150) prints the edition's address
+    app.connect("config-inited", place_in_site, priority=50)
     app.connect("html-page-context", add_edition_links)
