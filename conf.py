@@ -62,5 +62,6 @@ html_theme = "furo"
 html_copy_source = False  # readers get the page, not its Markdown
 html_show_sourcelink = False
 # The site's public address (make SITE_URL=https://...): canonical links, og:url
-# and sitemaps.  Empty keeps every link relative.
-edition_base_url = os.environ.get("SITE_URL", "")
+# and sitemaps.  Sphinx's own setting; the extension adds the edition's folder
+# (https://.../zh_CN/).  Empty keeps every link relative.
+html_baseurl = os.environ.get("SITE_URL", "")

@@ -1,40 +1,41 @@
 """``make update-po``: bring every catalog in step with the sources.
 
-The merge is sphinx-intl's (Babel's ``Catalog.update``): new messages are added,
-changed ones keep their old translation marked fuzzy, removed ones become
-obsolete (``#~``) so nothing a translator wrote is lost.  Two things differ from
-``sphinx-intl update``:
+The merge is GNU gettext's ``msgmerge --previous``.  New messages are added, changed ones keep their old translation
+marked fuzzy with the previous source text (``#| msgid``) so the translator sees
+what changed, removed ones become obsolete (``#~``) so nothing a translator wrote
+is lost, and the translators' comments stay exactly as written.  The catalogs come
+out laid out the way GNU gettext writes them, so Poedit, Weblate or ``msgcat``
+leave them as they are, and a catalog they saved comes back unchanged.
 
-* a catalog is rewritten whenever its content changes, not only when its set of
-  msgids does, so source references (``#: docs/page.md:12``) stay right after
-  a paragraph moves;
-* fuzzy entries keep the previous English (``#| msgid``, as ``msgmerge
-  --previous`` writes it) so the translator sees what changed.
+What we do around it:
 
-A catalog that does not parse stops everything before anything is written:
-Babel would silently "repair" it and the repair would be written back.
-
-Catalogs are written the way GNU gettext writes them (GNU ``msgcat`` has the
-last word on the layout), so that Poedit, Weblate or ``msgcat`` leave them
-as they are, and a catalog they saved comes back unchanged.  ``#:`` references
-are relative to the catalog's own folder, where translators' tools look for
-them.  Page catalogs hold MyST, never format strings: they carry no
-``python-format`` flags, which Babel guesses from ``{ref}`` or "50% of".  A
-catalog whose only change would be the template's date is left alone.
+* the template msgmerge sees has its ``#:`` references relative to the catalog's
+  own folder (where translators' tools look for them; Sphinx writes them relative
+  to the templates' folder), and ``sphinx.po``'s messages (interface strings and
+  conf.py values: the only ones with format strings) carry Python's format flags,
+  so that ``msgfmt --check`` holds a translation to its placeholders.  Page
+  catalogs hold MyST, never format strings: no flags (``{ref}`` or "50% of");
+* a new catalog starts as the template's header with its language and plural forms
+  (CLDR's, through Babel: ``msginit``'s table has none for Chinese);
+* a catalog that does not parse stops everything before anything is written;
+* a catalog whose only change would be the template's date is left alone;
+* msgmerge writes the charset's canonical name (``UTF-8``): the catalog keeps the
+  spelling its header had, so a catalog saved by another tool is not rewritten.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import polib
-from babel.messages import pofile
-from sphinx_intl import catalog as intl
+from babel.core import UnknownLocaleError
+from babel.messages.catalog import Message
+from babel.messages.plurals import get_plural
 
 from .files import CatalogError, display_path, non_regular_files, read_catalog
 
@@ -42,80 +43,73 @@ from .files import CatalogError, display_path, non_regular_files, read_catalog
 INTERFACE_DOMAIN = "sphinx"
 FORMAT_FLAGS = ("python-format", "python-brace-format")
 _POT_DATE = re.compile(rb'^"POT-Creation-Date: [^"]*"$', re.MULTILINE)
+_CONTENT_TYPE = re.compile(rb'^"Content-Type: [^"]*"$', re.MULTILINE)
 
 
-def _read_babel(content: bytes):
-    """Babel's reader, minus ``#|`` lines: it would keep them as translator
-    comments (``# | msgid ...``); polib reads the previous msgids instead."""
-    lines = [line for line in content.splitlines(keepends=True) if not line.lstrip().startswith((b"#|", b"#~|"))]
-    return pofile.read_po(io.BytesIO(b"".join(lines)), charset="utf-8")
+def _gettext_tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise SystemExit(f"update-po needs GNU {name}: install the Debian package gettext (`make` does)")
+    return path
 
 
-def _render(catalog, old: polib.POFile | None) -> bytes:
-    """Serialise a merged Babel catalog, keeping what the translator wrote.
-
-    Babel writes the merged catalog; polib then puts back, from the old file,
-    the translator comments (Babel drops a comment line that repeats another
-    one) and the previous msgids of fuzzy entries (``#| msgid``; Babel's own
-    output mangles multi-line ones, and it forgets them when an entry that is
-    still fuzzy matches its msgid exactly).
-    """
-    fresh = {
-        message.id: message.previous_id[0] if isinstance(message.previous_id, (list, tuple)) else message.previous_id
-        for message in catalog
-        if message.id and message.fuzzy and message.previous_id
-    }
-    old_entries = {entry.msgid: entry for entry in old} if old is not None else {}
-    out = io.BytesIO()
-    pofile.write_po(out, catalog, width=79)  # msgcat has the last word
-    po = polib.pofile(out.getvalue().decode("utf-8"))
-    for entry in po:
-        fuzzy = "fuzzy" in entry.flags
-        was = old_entries.get(entry.msgid)
-        previous = fresh.get(entry.msgid) or (was.previous_msgid if was is not None else None)
-        entry.previous_msgid = previous if fuzzy else None
-        origin = was if was is not None else old_entries.get(previous or "")
-        if origin is not None and origin.tcomment:
-            entry.tcomment = origin.tcomment
-    return _serialise(po).encode("utf-8")
-
-
-def _serialise(po: polib.POFile) -> str:
-    """polib's output, but translator comments exactly as written: polib (like
-    Babel) would re-wrap long comment lines, even breaking them at hyphens."""
-    comments = {}
-    for number, entry in enumerate(po):
-        if entry.tcomment:
-            key = f"@@translator-comment-{number}@@"
-            comments[key] = entry.tcomment
-            entry.tcomment = key
-    text = str(po) + "\n"
-    for key, comment in comments.items():
-        text = text.replace(f"# {key}", "\n".join(f"# {line}".rstrip() for line in comment.split("\n")))
-    return text
-
-
-def gnu_layout(content: bytes) -> bytes:
-    """The catalog as GNU gettext lays it out (``msgcat``: wrapping, flags, order)."""
-    msgcat = shutil.which("msgcat")
-    if msgcat is None:
-        raise SystemExit("update-po needs GNU msgcat: install the Debian package gettext (`make` does)")
-    result = subprocess.run([msgcat, "-o", "-", "-"], input=content, capture_output=True)
+def _run(args: list[str]) -> bytes:
+    result = subprocess.run(args, capture_output=True)
     if result.returncode != 0:
-        raise SystemExit("msgcat refused the merged catalog: " + result.stderr.decode("utf-8", "replace"))
+        raise SystemExit(f"{Path(args[0]).name} failed: " + result.stderr.decode("utf-8", "replace"))
     return result.stdout
 
 
-def _relocate(catalog, pot_dir: Path, po_dir: Path) -> None:
-    """``#:`` references as seen from the catalog's folder (Sphinx writes them
-    relative to the templates' folder); theme templates stay ``(theme)/...``."""
-    for message in catalog:
-        located = []
-        for filename, line in message.locations:
-            if not filename.startswith("(theme)"):
-                filename = os.path.relpath(os.path.normpath(pot_dir / filename), po_dir)
-            located.append((Path(filename).as_posix(), line))
-        message.locations = located
+def _relocated(filename: str, line: str, pot_dir: Path, po_dir: Path) -> tuple[str, str]:
+    """A ``#:`` reference as seen from the catalog's folder; theme templates stay
+    ``(theme)/...``; a line 0 (Sphinx's for a message of no line) is none."""
+    if not filename.startswith("(theme)"):
+        filename = Path(os.path.relpath(os.path.normpath(pot_dir / filename), po_dir)).as_posix()
+    return filename, "" if line == "0" else line
+
+
+def format_flags(msgid: str) -> set[str]:
+    """Python's format flags of an interface string, as Babel reads them (``%(name)s``, ``{name}``)."""
+    return set(Message(msgid).flags) & set(FORMAT_FLAGS)
+
+
+def template_for(pot_path: Path, po_path: Path, pot_dir: Path) -> str:
+    """The template as msgmerge should see it for *po_path* (see the module's notes)."""
+    template = polib.pofile(str(pot_path), wrapwidth=0)
+    interface = po_path.stem == INTERFACE_DOMAIN
+    for entry in template:
+        entry.occurrences = [_relocated(f, line, pot_dir, po_path.parent) for f, line in entry.occurrences]
+        flags = [flag for flag in entry.flags if flag not in FORMAT_FLAGS]
+        entry.flags = flags + sorted(format_flags(entry.msgid) if interface else set())
+    return str(template) + "\n"
+
+
+def plural_forms(language: str) -> str:
+    try:
+        return get_plural(language).plural_forms
+    except UnknownLocaleError:  # unknown to CLDR: Babel's default, as its catalogs have
+        return "nplurals=2; plural=(n != 1);"
+
+
+def empty_catalog(template: Path, language: str) -> str:
+    """A catalog of no messages yet in *language*, for msgmerge to fill from *template*."""
+    po = polib.pofile(str(template))
+    del po[:]
+    po.metadata_is_fuzzy = False
+    po.metadata.update({"Language": language, "Plural-Forms": plural_forms(language)})
+    return str(po) + "\n"
+
+
+def _merged(template: Path, po_path: Path, language: str) -> bytes:
+    catalog = po_path
+    if not po_path.exists():
+        catalog = template.with_suffix(".po")
+        catalog.write_text(empty_catalog(template, language), encoding="utf-8")
+    content = _run([_gettext_tool("msgmerge"), "--quiet", "--previous", "--output-file=-",
+                    str(catalog), str(template)])
+    if said := _CONTENT_TYPE.search(catalog.read_bytes()):
+        content = _CONTENT_TYPE.sub(lambda _: said.group(0), content, count=1)
+    return content
 
 
 def _same_but_date(new: bytes, old: bytes) -> bool:
@@ -123,29 +117,14 @@ def _same_but_date(new: bytes, old: bytes) -> bool:
 
 
 def update_catalog(pot_path: Path, po_path: Path, language: str, pot_dir: Path | None = None) -> str:
-    template = intl.load_po(str(pot_path))
-    _relocate(template, pot_dir or pot_path.parent, po_path.parent)
-    if po_path.stem != INTERFACE_DOMAIN:
-        for message in template:
-            message.flags.difference_update(FORMAT_FLAGS)
-    if po_path.exists():
-        before = po_path.read_bytes()
-        old = polib.pofile(before.decode("utf-8"))
-        catalog = _read_babel(before)
-        intl.update_with_fuzzy(catalog, template)
-        if po_path.stem != INTERFACE_DOMAIN:
-            for message in catalog:
-                message.flags.difference_update(FORMAT_FLAGS)
-        status = "updated"
-    else:
-        catalog = template
-        catalog.locale = language
-        before = b""
-        old = None
-        status = "created"
-    content = gnu_layout(_render(catalog, old))
+    with tempfile.TemporaryDirectory(prefix="update-po-") as scratch:
+        template = Path(scratch) / pot_path.name
+        template.write_text(template_for(pot_path, po_path, pot_dir or pot_path.parent), encoding="utf-8")
+        content = _merged(template, po_path, language)
+    before = po_path.read_bytes() if po_path.exists() else b""
     if _same_but_date(content, before):
         return "unchanged"
+    status = "updated" if po_path.exists() else "created"
     po_path.parent.mkdir(parents=True, exist_ok=True)
     po_path.write_bytes(content)
     return status

@@ -32,7 +32,6 @@ from sphinx.locale import _
 from sphinx.util.i18n import format_date
 
 from .as_of import as_of_text
-from .names import edition_name
 from .parallel import languages_of
 from .translated_config import _line_of, source_value
 
@@ -88,8 +87,7 @@ def edition_dates(app: Sphinx, config: Config) -> list[str]:
 
 def edition_url(config: Config) -> str:
     """This edition's home on the site, where its address is known (``SITE_URL``)."""
-    base = str(config.edition_base_url or "").strip().rstrip("/")
-    return f"{base}/{edition_name(config)}/" if base else ""
+    return str(config.html_baseurl or "")  # the edition's folder (links.place_in_site)
 
 
 def imprint(app: Sphinx, config: Config) -> Imprint:

@@ -36,6 +36,19 @@ def page_url(base: str, edition: str, uri: str) -> str:
     return f"{base.rstrip('/')}/{edition}/{uri}"
 
 
+def place_in_site(app: Sphinx, config: Config) -> None:
+    """conf.py's ``html_baseurl`` is the site's address (SITE_URL); each edition lives in a
+    folder of it, so Sphinx's canonical links and ``pageurl`` need the edition's folder."""
+    site = str(config.html_baseurl or "").strip().rstrip("/")
+    config.html_baseurl = f"{site}/{edition_name(config)}/" if site else ""
+
+
+def site_url(config: Config) -> str:
+    """The folder holding every edition (SITE_URL, no trailing slash); empty while unknown."""
+    edition_home = str(config.html_baseurl or "").rstrip("/")
+    return edition_home.removesuffix(f"/{edition_name(config)}")
+
+
 def edition_title(edition: str) -> str:
     """How the switcher names an edition: its language, or both of a parallel one."""
     return " | ".join(language_name(language) for language in edition_languages(edition))
@@ -128,14 +141,13 @@ def add_edition_links(
     links = edition_links(app, pagename)
     context["edition_links"] = links
     context["edition_title_parts"] = title_parts(app.config)
-    context["edition_base_url"] = app.config.edition_base_url
-    context["language_folder"] = edition_name(app.config)
+    context["edition_home"] = app.config.html_baseurl  # the 404 page's links
     # `make pdf` copies each brochure into the site's pdf/ folder; a link is there only
     # when its brochure is (edition_pdfs: the Makefile says which are built).
     context["edition_pdfs"] = pdf_links(app, pagename)
     # the language picker's key for the reader's choice (editions.publish.language_picker.storage_key)
     context["edition_storage_key"] = f"{basename(app.config)}-language"
-    base = app.config.edition_base_url.rstrip("/")
+    base = site_url(app.config)
     uri = app.builder.get_target_uri(pagename)
     root = to_site_root(pagename)
     # hreflang: the same page in another language
@@ -151,9 +163,8 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_languages", [], "html", types=frozenset({list, tuple}))
     # The parallel editions (source-translation); empty: one for each translation.
     app.add_config_value("edition_parallels", [], "html", types=frozenset({list, tuple}))
-    # Absolute URL of the folder holding every edition, once the site is hosted;
-    # empty keeps every link relative so the site works from any folder.
-    app.add_config_value("edition_base_url", "", "html", types=frozenset({str}))
     # The editions whose PDF brochure the site offers.
     app.add_config_value("edition_pdfs", [], "html", types=frozenset({list, tuple}))
+    # early: the PDF's back cover (latex.configure_latex, 150) prints the edition's address
+    app.connect("config-inited", place_in_site, priority=50)
     app.connect("html-page-context", add_edition_links)

@@ -2,10 +2,17 @@
 
 Every page gets a description (its first paragraph) and Open Graph tags in the
 page's own language, with the other editions as ``og:locale:alternate``.  When
-the site's address is known (``SITE_URL``, i.e. ``edition_base_url``), pages also
-get ``og:url`` and a canonical link, and each edition writes ``sitemap.xml``
-with ``hreflang`` alternates for every page; a sitemap needs absolute URLs, so
-without ``SITE_URL`` none is written.
+the site's address is known (``SITE_URL``, i.e. Sphinx's ``html_baseurl``), pages
+also get ``og:url`` (the canonical link is Sphinx's and the theme's), and each
+edition writes ``sitemap.xml`` with ``hreflang`` alternates for every page; a
+sitemap needs absolute URLs, so without ``SITE_URL`` none is written.
+
+Why not the well-known extensions: sphinxext-opengraph 0.13 writes a relative
+``og:url`` when no address is known, no ``og:locale``, a description of every
+text node run together (headings, lists) cut at 200 characters, and an
+``og:title`` of which only ``"`` is escaped; sphinx-sitemap 2.9 lists only the
+pages written by the last (incremental) build, and puts a parallel edition's
+pages under its Sphinx language's folder (``zh_CN/``, not ``en-zh_CN/``).
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from markupsafe import Markup
 
 from ..languages import language_tag
 from ..templating import render_html
-from .links import page_url
+from .links import page_url, site_url
 from .names import edition_name
 
 if TYPE_CHECKING:
@@ -64,7 +71,6 @@ def add_page_metadata(
     if app.builder.format != "html":
         return
     language = app.config.language
-    edition = edition_name(app.config)
     title = Markup(context.get("title") or "").striptags() or app.config.project
     description = first_paragraph(doctree)
     tags = [
@@ -75,18 +81,17 @@ def add_page_metadata(
     ]
     tags += [("og:locale:alternate", og_locale(other))
              for other in app.config.edition_languages if other != language]
-    url = page_url(app.config.edition_base_url, edition, app.builder.get_target_uri(pagename)) \
-        if app.config.edition_base_url else ""
     if description:
         tags.append(("og:description", description))
-    if url:
+    if url := context.get("pageurl"):  # Sphinx's, from html_baseurl (links.place_in_site)
         tags.append(("og:url", url))
+    # The canonical link is Sphinx's and the theme's (html_baseurl), not ours.
     context["metatags"] = Markup(context.get("metatags", "")) + render_html(
-        TEMPLATES, "page-metadata.html.jinja", description=description, url=url, properties=tags)
+        TEMPLATES, "page-metadata.html.jinja", description=description, properties=tags)
 
 
 def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
-    base = app.config.edition_base_url
+    base = site_url(app.config)
     if exception is not None or app.builder.format != "html" or not base:
         return
     edition = edition_name(app.config)

@@ -3,7 +3,7 @@
 Sphinx reads ``project``, ``author``, ``html_title`` and friends from ``conf.py``
 and prints them untranslated in every edition.  We give them to translators the
 way Sphinx gives its own interface strings: the gettext builder puts them in
-``sphinx.pot`` (with the ``conf.py`` line as the source reference), sphinx-intl
+``sphinx.pot`` (with the ``conf.py`` line as the source reference), ``make update-po``
 carries them into ``locales/<lang>/LC_MESSAGES/sphinx.po``, and at start-up each
 value is replaced by its translation from that catalog, which Sphinx has already
 compiled and loaded as an overlay of its own ``sphinx`` domain.

@@ -37,10 +37,11 @@ def test_open_graph_in_the_page_language(sample) -> None:
     assert (en["og:title"], en["og:site_name"]) == ("Sample page", "Sample Profile")
     assert (zh["og:title"], zh["og:site_name"], zh["description"]) == ("样例页面", "样例概况", "大运河穿境而过。")
     assert "og:url" not in en  # no address configured: no guessed URLs
+    assert BeautifulSoup(sample.builds[-1].page(), "html.parser").find("link", rel="canonical") is None
 
 
 def test_sitemap_with_hreflang_when_the_address_is_known(sample) -> None:
-    build = sample.build(edition_base_url=BASE, edition_languages=["en", "zh_CN"])
+    build = sample.build(html_baseurl=BASE, edition_languages=["en", "zh_CN"])
     urls = ET.parse(build.outdir / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
     assert {u.find(f"{SITEMAP}loc").text for u in urls} == {f"{BASE}zh_CN/index.html", f"{BASE}zh_CN/other.html"}
     other = next(u for u in urls if u.find(f"{SITEMAP}loc").text.endswith("/other.html"))
@@ -65,5 +66,24 @@ def test_not_found_page_per_language(sample) -> None:
 
 
 def test_not_found_page_links_work_at_any_depth(sample) -> None:
-    page = BeautifulSoup(sample.build(language="en", edition_base_url=BASE).page("404"), "html.parser")
+    page = BeautifulSoup(sample.build(language="en", html_baseurl=BASE).page("404"), "html.parser")
     assert page.find("base")["href"] == f"{BASE}en/"
+
+
+#: What a hostile translator can put in the page's title and first paragraph past the
+#: rules (which leave out ``<script>``: see test_translation_safety): quotes, ``>``, ``&``.
+HOSTILE = {
+    "Sample page": '样例" autofocus onfocus="alert(1)',
+    "The Grand Canal runs through the sub-district.": '大运河">\'<穿境&而过。',
+}
+
+
+def test_hostile_translations_stay_text_in_the_meta_tags(sample) -> None:
+    sample.catalog(HOSTILE)
+    build = sample.gated(html_baseurl=BASE)  # the gate stops ASCII quotes in Chinese; behind it:
+    assert "[safety]" not in build.warnings  # they reach the tags: the escaping is what holds
+    found = meta(build.page())
+    assert found["og:title"] == '样例" autofocus onfocus="alert(1)'
+    assert found["og:description"] == found["description"] == '大运河">\'<穿境&而过。'
+    head = BeautifulSoup(build.page(), "html.parser").head
+    assert not head.find_all(attrs={"onfocus": True}) and not head.find_all(attrs={"autofocus": True})
