@@ -41,6 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
     # -- Translation -----------------------------------------------------------------------------
     Setting("edition_allow_fuzzy", True, "env", (bool,),
             "False for a release (make ALLOW_FUZZY=0): a fuzzy or untranslated message stops the build"),
+    # the message of editions.sphinxext.parallel.MESSAGES (its line there is the translators' reference)
     Setting("edition_untranslated_mark", "Not yet translated", "env", (str,),
             "the label of a text left untranslated; set from sphinx.po at start-up, not in conf.py"),
     # -- The review view (make review) -----------------------------------------------------------

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from ..catalogs import CatalogError, read_catalog
 from ..catalogs.rules import breaches
-from ..languages import edition_languages, language_name, language_tag
+from ..edition import languages_of
+from ..languages import language_name, language_tag
 from ..project import Project, load
 from .booklet import BOOKLET_SUFFIX
 from .say import say
@@ -118,7 +119,7 @@ def render(project: Project, languages: list[str]) -> str:
         # the parallel editions: both languages, side by side
         *(f'<li><a href="{name}/index.html" data-language="{name}">'
           + " | ".join(f'<span lang="{language_tag(lang)}">{escape(language_name(lang))}</span>'
-                       for lang in edition_languages(name)) + "</a></li>" for name in parallels),
+                       for lang in languages_of(name)) + "</a></li>" for name in parallels),
     ])
     headings = "\n".join(
         f'<h1 lang="{language_tag(lang)}">{escape(titles[lang])}</h1>'

@@ -3,8 +3,8 @@
 Each edition is built into a sibling folder (``_build/html/en``,
 ``_build/html/zh_CN``, ``_build/html/en-zh_CN``) with the same page names, so
 the same page in another edition is always ``<up to the site root>/<edition>/<page>.html``.
-The editions are the languages (``edition_languages``) and, for each translation,
-the parallel edition of the source and that translation (``edition_parallels``).
+The editions are the site's languages (``edition_languages``) and, for each translation,
+the parallel edition of the source and that translation (editions.edition says which).
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from ..languages import edition_languages, language_name, language_tag
-from .names import basename, edition_name, pdf_basename
+from ..edition import languages_of as edition_languages
+from ..languages import language_name, language_tag
+from .names import basename, edition_name, pdf_basename, site_editions
 from .parallel import SEPARATOR, languages_of
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def title_parts(config: Config) -> list[dict[str, str]]:
 
 
 def editions(config: Config) -> list[str]:
-    return [*config.edition_languages, *config.edition_parallels]
+    return site_editions(config)
 
 
 def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
@@ -127,7 +128,7 @@ def add_edition_links(
     context["edition_base_url"] = app.config.edition_base_url
     context["language_folder"] = edition_name(app.config)
     # `make pdf` copies each brochure into the site's pdf/ folder; a link is there only
-    # when its brochure is (edition_pdfs: the Makefile says which are built).
+    # when its brochure is (edition_pdfs: the driver says which are built).
     context["edition_pdfs"] = pdf_links(app, pagename)
     # the front page's key for the reader's choice (editions.publish.frontpage.storage_key)
     context["edition_storage_key"] = f"{basename(app.config)}-language"
@@ -145,13 +146,7 @@ def add_edition_links(
 
 
 def setup(app: Sphinx) -> None:
-    # The languages the switcher offers; empty: every language with catalogs (catalog_guard).
-    app.add_config_value("edition_languages", [], "html", types=frozenset({list, tuple}))
-    # The parallel editions (source-translation); empty: one for each translation.
-    app.add_config_value("edition_parallels", [], "html", types=frozenset({list, tuple}))
     # Absolute URL of the folder holding every edition, once the site is hosted;
     # empty keeps every link relative so the site works from any folder.
     app.add_config_value("edition_base_url", "", "html", types=frozenset({str}))
-    # The editions whose PDF brochure the site offers.
-    app.add_config_value("edition_pdfs", [], "html", types=frozenset({list, tuple}))
     app.connect("html-page-context", add_edition_links)

@@ -85,11 +85,26 @@ def test_the_profiles_editions_and_the_pdfs_it_offers(tmp_path: Path) -> None:
     assert project.offered_pdfs(["en", "zh_CN"], tmp_path, building=False) == ["zh_CN"]
 
 
+def test_the_makefile_asks_the_package_once() -> None:
+    def ask(*languages: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "editions", "editions", *languages], cwd=ROOT,
+                              capture_output=True, text=True)
+
+    assert ask().stdout.split() == ["languages=en,zh_CN", "translations=zh_CN", "editions=en,zh_CN,en-zh_CN"]
+    assert ask("zh_CN").stdout.split() == ["languages=zh_CN", "translations=zh_CN", "editions=zh_CN"]
+    assert ask("en").stdout.split() == ["languages=en", "translations=", "editions=en"]
+    refused = ask("en-zh_CN")
+    assert refused.returncode == 2 and "is the parallel edition of en and zh_CN" in refused.stderr
+
+
 def test_one_table_of_settings_standard_library_only() -> None:
     names = [setting.name for setting in SETTINGS]
     assert len(names) == len(set(names)) and all(name.startswith("edition") for name in names)
     assert all(setting.rebuild in ("env", "html") and setting.doc for setting in SETTINGS)
     assert DEFAULTS["edition_colour"] == "#2B5D8A" and DEFAULTS["edition_translations"] == "locales"
+    from editions.sphinxext.parallel import MESSAGES
+
+    assert DEFAULTS["edition_untranslated_mark"] == MESSAGES[0]  # the interface message, in sphinx.pot
     # the table and the model import no Sphinx (the Makefile runs them before the venv exists)
     code = "import sys, editions.settings, editions.project, editions.edition; print('sphinx' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
