@@ -55,6 +55,11 @@ def languages_of(name: str) -> tuple[str, ...]:
     return tuple(name.split(PAIR))
 
 
+def is_parallel(name: str) -> bool:
+    """A parallel edition's name (en-zh_CN), not one language's."""
+    return len(languages_of(name)) == 2
+
+
 def parallels_of(source: str, languages: list[str]) -> list[str]:
     """The parallel editions of *languages*: the source beside each translation
     (``en-zh_CN``), when the source is one of them."""
@@ -117,7 +122,7 @@ class Edition:
 
     @property
     def parallel(self) -> bool:
-        return len(self.languages) == 2
+        return is_parallel(self.name)
 
     @property
     def pair(self) -> tuple[str, str] | None:

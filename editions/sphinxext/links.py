@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from ..edition import is_parallel
 from ..edition import languages_of as edition_languages
 from ..languages import language_name, language_tag
 from .names import basename, edition_name, pdf_basename, site_editions
@@ -92,10 +93,10 @@ def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     return [{
         "language": edition,
         # a parallel edition is in two languages: no one tag says it
-        "tag": "" if "-" in edition else language_tag(edition),
+        "tag": "" if is_parallel(edition) else language_tag(edition),
         "name": edition_title(edition),
         "parts": edition_parts(edition),
-        "parallel": parallel_names(edition, app.config.language) if "-" in edition else None,
+        "parallel": parallel_names(edition, app.config.language) if is_parallel(edition) else None,
         "href": f"{root}{edition}/{uri}",
         "current": edition == current,
     } for edition in editions(app.config)]
@@ -110,7 +111,7 @@ def pdf_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
     root = to_site_root(pagename)
     return [{"href": f"{root}pdf/{pdf_basename(config, edition)}.pdf", "edition": edition,
              "name": edition_title(edition), "parts": edition_parts(edition), "current": edition == current,
-             "parallel": parallel_names(edition, config.language) if "-" in edition else None}
+             "parallel": parallel_names(edition, config.language) if is_parallel(edition) else None}
             for edition in related if edition in config.edition_pdfs]
 
 

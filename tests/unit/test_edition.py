@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editions.edition import Edition, EditionError, editions_of, parallels_of
+from editions.edition import Edition, EditionError, editions_of, is_parallel, parallels_of
 from editions.project import DEFAULTS, assigned_names, load
 from editions.settings import SETTINGS
 
@@ -39,6 +39,7 @@ def test_the_editions_of_languages() -> None:
     assert editions_of("en", ["en", "zh_CN", "ja"]) == ["en", "zh_CN", "ja", "en-zh_CN", "en-ja"]
     assert editions_of("en", ["zh_CN"]) == ["zh_CN"]  # a parallel edition needs both languages
     assert parallels_of("zh_CN", ["zh_CN", "en"]) == ["zh_CN-en"]  # named source first
+    assert is_parallel("zh_CN-en") and not is_parallel("zh_CN")
 
 
 @pytest.mark.parametrize("name", ["", "zh-CN", "zh_CN-en", "en-en", "en-zh_CN-ja", "en zh_CN", "../en",
