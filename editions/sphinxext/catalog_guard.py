@@ -56,7 +56,7 @@ from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
 from ..inputs import write_if_changed
 from ..outputs import WARNINGS_FILE
-from .names import edition_of, profile, source_language
+from .names import edition_of, interface_language, interface_loaded, profile, source_language
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -267,6 +267,15 @@ def _reload_interface_catalog(app: Sphinx) -> None:
     for key in [k for k in gettext._translations if any(Path(k[1]).is_relative_to(r) for r in roots)]:
         del gettext._translations[key]
     app._init_i18n()  # Sphinx is pinned: compiles the fresh sphinx.po, loads it
+    interface_loaded(app.config)
+
+
+def interface_in_edition_language(app: Sphinx, config: Config) -> None:
+    """Sphinx loaded its interface catalogs (its own, and sphinx.po) in the language it
+    was started with, conf.py's when only ``-D edition`` says which edition this is: load
+    them again in the edition's, unless the check above just did."""
+    if interface_language(config) != config.language:
+        _reload_interface_catalog(app)
 
 
 def own_reference_check(app: Sphinx, config: Config) -> None:
@@ -279,5 +288,6 @@ def own_reference_check(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> None:
     # Before everything that reads a translation (translated_config is 100).
     app.connect("config-inited", check_catalogs, priority=10)
+    app.connect("config-inited", interface_in_edition_language, priority=11)
     app.connect("config-inited", own_reference_check, priority=11)
 

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 # The profile of each build's configuration (forked parallel workers inherit it).
 _profiles: weakref.WeakKeyDictionary[Config, Project] = weakref.WeakKeyDictionary()
+# The language Sphinx loaded its interface catalogs in, before config-inited: -D language's,
+# else conf.py's (catalog_guard loads them again in the edition's).
+_interface: weakref.WeakKeyDictionary[Config, str] = weakref.WeakKeyDictionary()
 
 
 def settle_edition(app: Sphinx, config: Config) -> None:
@@ -41,6 +44,7 @@ def settle_edition(app: Sphinx, config: Config) -> None:
         logging.getLogger(__name__).error("%s", exc)
         sys.exit(2)
     _profiles[config] = project
+    _interface[config] = config.language
     config.edition = edition.name
     config.language = edition.language
     config.edition_languages = languages
@@ -50,6 +54,15 @@ def settle_edition(app: Sphinx, config: Config) -> None:
 def profile(config: Config) -> Project:
     """The profile being built, as conf.py and locales/ describe it."""
     return _profiles[config]
+
+
+def interface_language(config: Config) -> str | None:
+    """The language of the interface catalogs Sphinx has loaded."""
+    return _interface.get(config)
+
+
+def interface_loaded(config: Config) -> None:
+    _interface[config] = config.language
 
 
 def edition_of(config: Config) -> Edition:

@@ -23,6 +23,18 @@ def test_one_edition_name_and_the_rest_derived(sample) -> None:
     assert site_editions(config) == ["en", "zh_CN", "en-zh_CN"]
 
 
+def test_the_interface_is_in_the_editions_language_on_every_build(sample) -> None:
+    # Sphinx loads its interface catalogs before the extension knows the edition (started in
+    # conf.py's en): the second build, with nothing changed, must not fall back to English.
+    sample.catalog({"Sample page": "样例页面"})
+    sample.catalog({"Not yet translated": "尚未翻译"}, domain="sphinx")
+    for _ in range(2):
+        build = sample.build(language="en", edition="zh_CN")
+        assert build.app.config.edition_untranslated_mark == "尚未翻译"
+        assert "搜索" in BeautifulSoup(build.page(), "html.parser").select_one("form[role=search]").get_text(" ") \
+            or 'placeholder="搜索' in build.page()
+
+
 def test_a_language_alone_is_its_edition(sample) -> None:
     sample.catalog({"Sample page": "样例页面"})
     build = sample.build(language="zh_CN")  # sphinx-build -D language=zh_CN, as a maintainer runs it
