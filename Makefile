@@ -6,13 +6,17 @@
 # language with a folder of catalogs in locales/ (`make update-po LANGUAGES="... ja"`
 # creates one).
 PYTHON3         ?= python3
-# LANGUAGES given on the command line are checked on the way (language codes only).
-PROJECT_LANGUAGES := $(shell $(PYTHON3) -m editions languages $(foreach l,$(LANGUAGES),'$(subst ','\'',$(l))'))
-ifeq ($(PROJECT_LANGUAGES),)
-$(error no edition to build: see the message above ($(PYTHON3) -m editions languages reads conf.py and locales/))
+# The editions are the package's to say (editions.edition), asked once: the languages of this
+# run (LANGUAGES, checked: language codes only; else every one), the translations among them,
+# and their editions, each language's then each parallel one (en-zh_CN: the source beside a
+# translation, when both languages are asked for).
+comma := ,
+EDITIONS_ANSWER := $(shell $(PYTHON3) -m editions editions $(foreach l,$(LANGUAGES),'$(subst ','\'',$(l))'))
+answer = $(subst $(comma), ,$(patsubst $(1)=%,%,$(filter $(1)=%,$(EDITIONS_ANSWER))))
+ifeq ($(call answer,editions),)
+$(error no edition to build: see the message above ($(PYTHON3) -m editions editions reads conf.py and locales/))
 endif
-SOURCE_LANGUAGE := $(firstword $(PROJECT_LANGUAGES))
-LANGUAGES       ?= $(PROJECT_LANGUAGES)
+LANGUAGES       ?= $(call answer,languages)
 # Warnings are errors: a warning is a defect to fix, not to silence.
 SPHINXOPTS      ?= -W --keep-going
 BUILDDIR        ?= _build
@@ -41,11 +45,8 @@ export SITE_URL LANGUAGES BUILDDIR V EDITOR_URL ALLOW_FUZZY
 
 PYTHON       = $(VENV)/bin/python
 EDITIONS     = $(PYTHON) -m editions
-TRANSLATIONS = $(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))
-# The parallel editions: the source beside each translation (en-zh_CN), when both
-# languages are asked for (LANGUAGES=zh_CN builds the Chinese edition alone).
-PARALLELS    = $(if $(filter $(SOURCE_LANGUAGE),$(LANGUAGES)),$(foreach t,$(TRANSLATIONS),$(SOURCE_LANGUAGE)-$(t)))
-EDITIONS_ALL = $(LANGUAGES) $(PARALLELS)
+TRANSLATIONS := $(call answer,translations)
+EDITIONS_ALL := $(call answer,editions)
 STAMPS       = $(BUILDDIR)/.stamps
 # conf.py is at the root, the sources in docs/; -q: warnings only, unless V=1.
 SPHINX       = $(VENV)/bin/sphinx-build -c . $(if $(V),,-q) $(SPHINXOPTS)
@@ -123,19 +124,16 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 # rewrites a stamp only when its hash changed: sources, and each edition's catalogs
 # (a parallel edition's: its translation's).  A name that is not plain stops it.
 # One run writes every stamp (&: make 4.3's grouped targets), with the system
-# python3 and nothing else, like `languages`: it never waits for the venv.
-INPUT_STAMPS = $(STAMPS)/sources $(foreach e,$(EDITIONS_ALL),$(STAMPS)/catalogs-$(e))
-INPUTS       = $(STAMPS)/sources $(VENV_READY)
+# python3 and nothing else, like `editions`: it never waits for the venv.
+# The site offers a PDF of each edition whose PDF this run builds (WITH_PDFS) or that
+# exists: the stamp offered-pdfs says which, and the driver offers the same ones.
+GOALS        := $(or $(MAKECMDGOALS),all)
+WITH_PDFS    := $(if $(filter all pdf dist,$(GOALS)),--with-pdfs)
+INPUT_STAMPS  = $(STAMPS)/sources $(STAMPS)/offered-pdfs $(foreach e,$(EDITIONS_ALL),$(STAMPS)/catalogs-$(e))
+INPUTS        = $(STAMPS)/sources $(VENV_READY)
 
 $(INPUT_STAMPS) &: FORCE | $(AFTER_CLEAN)
-	@$(PYTHON3) -m editions inputs $(STAMPS) $(EDITIONS_ALL)
-
-# The site offers a PDF of each edition whose PDF this run builds or that exists
-# (an HTML-only build of a fresh clone has no dead "Download PDF" links).
-GOALS       := $(or $(MAKECMDGOALS),all)
-PDF_OFFERED  = $(if $(filter all pdf dist,$(GOALS)),$(EDITIONS_ALL),$(if $(AFTER_CLEAN),,$(foreach \
-                 e,$(EDITIONS_ALL),$(if $(wildcard $(BUILDDIR)/pdf/*-$(e).pdf),$(e)))))
-export EDITION_PDFS = $(PDF_OFFERED)
+	@$(PYTHON3) -m editions inputs $(STAMPS) $(WITH_PDFS) $(EDITIONS_ALL)
 
 html: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/html-$(e)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<edition>/ (en, zh_CN, en-zh_CN)
 
@@ -143,8 +141,9 @@ pdf: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures 
 
 booklet: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/booklet-$(e)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
 
-$(STAMPS)/html-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options | $(STAMPS)/debian-build $(AFTER_CLEAN)
-	@$(EDITIONS) build html $* $(SPHINXOPTS)
+$(STAMPS)/html-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options $(STAMPS)/offered-pdfs \
+                  | $(STAMPS)/debian-build $(AFTER_CLEAN)
+	@$(EDITIONS) build html $(WITH_PDFS) $* $(SPHINXOPTS)
 	@touch $@
 
 $(STAMPS)/pdf-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
@@ -168,7 +167,7 @@ $(BUILDDIR)/html/index.html: editions/publish/language_picker.py editions/publis
 # brochures' back cover).
 $(STAMPS)/html-options $(STAMPS)/pdf-options: FORCE | $(AFTER_CLEAN)
 	@mkdir -p $(@D)
-	@value='$(SPHINXOPTS) | $(ALLOW_FUZZY) | $(SITE_URL) $(if $(findstring html,$@),| $(LANGUAGES) | $(PDF_OFFERED))'; \
+	@value='$(SPHINXOPTS) | $(ALLOW_FUZZY) | $(SITE_URL) $(if $(findstring html,$@),| $(LANGUAGES))'; \
 	  [ -f $@ ] && [ "$$(cat $@)" = "$$value" ] || echo "$$value" > $@
 
 # -- Translation ---------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """``python -m editions COMMAND [ARGS...]``: the one entry point the Makefile calls.
 
 Each command runs from the project's root (where conf.py is) and imports only
-what it needs: ``languages`` and ``inputs`` run with nothing but Python, before
+what it needs: ``editions`` and ``inputs`` run with nothing but Python, before
 the virtual environment exists.
 """
 
@@ -11,13 +11,20 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .edition import EditionError
 from .project import ProjectError, load
 
 
-def _languages(argv: list[str]) -> int:
+def _editions(argv: list[str]) -> int:
+    """The Makefile's one question: the languages of this run (those asked for, checked,
+    else every one of the profile), the translations among them and their editions, as
+    ``languages=en,zh_CN translations=zh_CN editions=en,zh_CN,en-zh_CN`` (language codes
+    hold no ',' or '=': make splits the words and the lists)."""
     project = load()
-    project.requested(argv)  # the languages a user asked for, if any: checked
-    print(" ".join(project.languages))
+    languages = project.requested(argv) or project.languages  # the languages a user asked for are checked
+    answer = {"languages": languages, "translations": project.translations_of(languages),
+              "editions": project.editions_of(languages)}
+    print(" ".join(f"{key}={','.join(values)}" for key, values in answer.items()))
     return 0
 
 
@@ -112,8 +119,8 @@ def _check(argv: list[str]) -> int:
 
 
 COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
-    "languages": (_languages, "the editions' languages: the source language, then every folder of catalogs "
-                             "(languages [LANGUAGE...] checks LANGUAGE... too)"),
+    "editions": (_editions, "the languages (the source, then every folder of catalogs), translations and editions "
+                           "of this run: editions [LANGUAGE...] (checks LANGUAGE...)"),
     "inputs": (_inputs, "stamp what the editions are built from, rewriting a stamp only when it changed: "
                        "inputs STAMPS_DIR [EDITION...]"),
     "build": (_build, "build one edition: build {html,pdf} LANGUAGE [SPHINXOPTS...]"),
@@ -141,6 +148,6 @@ def main(argv: list[str] | None = None) -> int:
     function, _text = COMMANDS[argv[0]]
     try:
         return function(argv[1:])
-    except ProjectError as exc:
+    except (ProjectError, EditionError) as exc:
         print(f"editions: {exc}", file=sys.stderr)
         return 2

@@ -11,13 +11,15 @@ hash changed; make rebuilds an edition when one of its stamps is newer.
   files of ``editions.sphinxext.code_version``, which makes Sphinx re-read pages),
   and the checks that gate each translated edition;
 * ``STAMPS/catalogs-EDITION``: the catalogs of the edition's language (a parallel
-  edition's: its translation's), ``locales/<language>/``.
+  edition's: its translation's), ``locales/<language>/``;
+* ``STAMPS/offered-pdfs``: the editions whose PDF the site links (``--with-pdfs``:
+  this run builds them all; otherwise those already built).
 
 A name that is not plain (:func:`is_plain`) stops the command, one line each.  The
 build and ``make check`` refuse the same names under ``locales/`` through
 ``editions.catalogs.files.non_regular_files``, which uses the rule here.
 
-Standard library only, like ``languages``: the Makefile runs it with the system
+Standard library only, like ``editions``: the Makefile runs it with the system
 python3, so the stamps never wait for (or depend on) the virtual environment.
 """
 
@@ -32,8 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .languages import edition_languages
-from .project import LANGUAGE_CODE, ProjectError, load
+from .project import load
 
 #: A plain file or folder name: ASCII letters, digits, '.', '_', '-', never a leading '-'
 #: (an option to a command).  Hidden names are plain: editors' swap files and .DS_Store
@@ -48,6 +49,10 @@ RENAME = "rename or remove it"
 #: builds again, to give its verdict; Sphinx re-reads pages only for the first two, whose
 #: output the pages are: editions.sphinxext.code_version).
 PACKAGE_TREES = ("editions/sphinxext", "editions/catalogs", "editions/checks")
+
+
+#: `make all`, `make pdf`: this run builds the PDFs, so the site links every one of them.
+WITH_PDFS = "--with-pdfs"
 
 
 def is_plain(name: str) -> bool:
@@ -113,16 +118,17 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    building_pdfs = WITH_PDFS in argv
+    argv = [arg for arg in argv if arg != WITH_PDFS]
     if not argv:
-        print("usage: python -m editions inputs STAMPS_DIR [EDITION...]", file=sys.stderr)
+        print(f"usage: python -m editions inputs STAMPS_DIR [{WITH_PDFS}] [EDITION...]", file=sys.stderr)
         return 2
-    stamps, editions = Path(argv[0]), argv[1:]
-    for edition in editions:  # each becomes a file name
-        if not all(LANGUAGE_CODE.fullmatch(language) for language in edition_languages(edition)):
-            raise ProjectError(f"{edition!r} is not an edition (en, zh_CN, en-zh_CN)")
+    project = load()
+    stamps = Path(argv[0])
+    editions = [project.edition(name) for name in argv[1:]]  # each becomes a file name: editions only
     # Paths relative to the project (the working directory): a copy of a built project
     # has the same stamps, and the names print as the user sees them.
-    translations = Path(os.path.relpath(load().translations))
+    translations = Path(os.path.relpath(project.translations))
     refused: list[str] = []
 
     def stamp(paths: list[Path], check: str) -> str:
@@ -136,10 +142,14 @@ def main(argv: list[str]) -> int:
                                           *sorted(Path("editions").glob("*.py"))], "source-file")}
     catalogs: dict[str, str] = {}
     for edition in editions:
-        language = edition_languages(edition)[-1]
+        language = edition.catalogs
         if language not in catalogs:
             catalogs[language] = stamp([translations / language], "catalog-file")
-        stamped[stamps / f"catalogs-{edition}"] = catalogs[language]
+        stamped[stamps / f"catalogs-{edition.name}"] = catalogs[language]
+    # The PDFs the site links (the HTML editions are built again when they change).
+    languages = [edition.name for edition in editions if not edition.parallel]
+    builddir = Path(os.environ.get("BUILDDIR", "_build"))
+    stamped[stamps / "offered-pdfs"] = " ".join(project.offered_pdfs(languages, builddir, building_pdfs))
     if refused:
         print("\n".join(refused), file=sys.stderr)
         return 1

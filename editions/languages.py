@@ -33,24 +33,6 @@ def language_name(language: str) -> str:
         return language
 
 
-def parallel_edition(source: str, translation: str) -> str:
-    """The parallel edition of *source* beside *translation*: ``en-zh_CN``."""
-    return f"{source}-{translation}"
-
-
-def parallel_editions(source: str, languages: list[str]) -> list[str]:
-    """The parallel editions of *languages*: the source beside each translation
-    (``en-zh_CN``), when the source is one of them."""
-    if source not in languages:
-        return []
-    return [parallel_edition(source, language) for language in languages if language != source]
-
-
-def edition_languages(edition: str) -> list[str]:
-    """The language of an edition (``[zh_CN]``), or both of a parallel one (``[en, zh_CN]``)."""
-    return edition.split("-")
-
-
 #: The characters of Chinese, Japanese and Korean text that are each a word of their own
 #: (a line may break between two): CJK radicals, symbols and punctuation, kana, Han,
 #: Hangul, compatibility ideographs, full-width forms.  A regular expression class's inside.

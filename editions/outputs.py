@@ -8,11 +8,6 @@ from __future__ import annotations
 PAGE_MARKER = "editions-page:"
 
 
-def pdf_stem(basename: str, language: str) -> str:
-    """``<basename>-<language>``: the PDF of one edition, without ``.pdf``."""
-    return f"{basename}-{language}"
-
-
 #: The catalog guard's one line on what an edition shows in the source language (fuzzy
 #: and untranslated messages), in the edition's doctree folder, for the driver to print.
 WARNINGS_FILE = "translation-warnings.txt"

@@ -4,8 +4,9 @@ conf.py is the one place a profile is described (title, file names, colour,
 where the translations are); its language list is the source language plus
 every folder of catalogs under ``locales/``.  The Makefile, the language picker,
 ``make dist`` and the benchmark read these values here.  conf.py is read, not
-run (its values must be literals): ``python -m editions languages`` answers the
-Makefile before the virtual environment exists, with nothing but Python.
+run (its values must be literals): ``python -m editions editions`` answers the
+Makefile before the virtual environment exists, with nothing but Python.  What one
+edition is (its languages, files, paths) is :mod:`editions.edition`'s.
 """
 
 from __future__ import annotations
@@ -13,37 +14,35 @@ from __future__ import annotations
 import ast
 import fnmatch
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from .languages import edition_languages, parallel_editions
-from .outputs import pdf_stem
+from .edition import LANGUAGE_CODE, Edition, EditionError, editions_of, languages_of, parallels_of
+from .settings import defaults
 
-#: conf.py settings of the extension, with their defaults (editions.sphinxext
-#: registers the same names and defaults).
-DEFAULTS = {
-    "language": "en",
-    "project": "",
-    "edition_basename": "",      # file names: <basename>-<language>.pdf; default: from the project
-    "edition_translations": "locales",
-    "edition_colour": "#2B5D8A",
-}
+#: conf.py settings, with their defaults: Sphinx's two the tools read, and the
+#: extension's (editions.settings, which editions.sphinxext registers).
+DEFAULTS = {"language": "en", "project": "", **defaults()}
 
-
-#: gettext's locale names: language, then optional script/territory, then @variant.
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8}){0,2}(?:@[a-z0-9]{1,8})?")
+__all__ = ["DEFAULTS", "LANGUAGE_CODE", "EditionError", "Project", "ProjectError", "load"]
 
 
 class ProjectError(Exception):
     pass
 
 
-def literal_settings(conf_py: Path) -> dict[str, object]:
-    """Every ``name = <literal>`` at the top level of *conf_py*."""
+def _parse(conf_py: Path) -> ast.Module:
     try:
-        tree = ast.parse(conf_py.read_text(encoding="utf-8"), filename=str(conf_py))
+        return ast.parse(conf_py.read_text(encoding="utf-8"), filename=str(conf_py))
     except (OSError, SyntaxError, ValueError) as exc:
         raise ProjectError(f"cannot read {conf_py}: {exc}") from None
+
+
+def literal_settings(conf_py: Path) -> dict[str, object]:
+    """Every ``name = <literal>`` at the top level of *conf_py*."""
+    tree = _parse(conf_py)
     settings: dict[str, object] = {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -52,6 +51,28 @@ def literal_settings(conf_py: Path) -> dict[str, object]:
             except ValueError:
                 continue  # computed (os.environ, ...): not a profile setting
     return settings
+
+
+def assigned_names(conf_py: Path) -> frozenset[str]:
+    """Every name *conf_py* itself sets, literal or computed (``-D`` overrides and
+    defaults are not conf.py's): what the extension fills in only when conf.py is silent."""
+    names: set[str] = set()
+    for node in _module_level(_parse(conf_py).body):
+        targets = (node.targets if isinstance(node, ast.Assign)
+                   else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else [])
+        for target in targets:
+            names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    return frozenset(names)
+
+
+def _module_level(statements: list) -> Iterator[ast.AST]:
+    """The statements run at the module's level: into if/try/with/for, not into functions."""
+    for node in statements:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        yield node
+        for field in ("body", "orelse", "finalbody", "handlers"):
+            yield from _module_level(getattr(node, field, []))
 
 
 def slug(text: str) -> str:
@@ -91,7 +112,7 @@ class Project:
         of which becomes make targets and file names, so anything else stops here."""
         for language in languages:
             if not LANGUAGE_CODE.fullmatch(language):
-                parts = edition_languages(language)
+                parts = languages_of(language)
                 if len(parts) == 2 and all(LANGUAGE_CODE.fullmatch(part) for part in parts):
                     raise ProjectError(f"LANGUAGES={language!r}: {language} is the parallel edition of {parts[0]} "
                                        f"and {parts[1]}, built when LANGUAGES lists both languages: "
@@ -105,16 +126,44 @@ class Project:
     def parallels_of(self, languages: list[str]) -> list[str]:
         """The parallel editions of *languages*: the source beside each translation
         (en-zh_CN), when the source is one of them."""
-        return parallel_editions(self.source_language, languages)
+        return parallels_of(self.source_language, languages)
 
     def editions_of(self, languages: list[str]) -> list[str]:
         """The editions of *languages*: each language's, then each parallel one."""
-        return [*languages, *self.parallels_of(languages)]
+        return editions_of(self.source_language, languages)
+
+    def translations_of(self, languages: list[str]) -> list[str]:
+        """The translations among *languages*: every language but the source."""
+        return [language for language in languages if language != self.source_language]
+
+    def edition(self, name: str) -> Edition:
+        """The edition called *name* (en, zh_CN, en-zh_CN); anything else is refused."""
+        return Edition(name, self.source_language, self.basename)
+
+    def review(self, translation: str) -> Edition:
+        """The edition a translation's review view shows: its parallel pair."""
+        return Edition.review_of(translation, self.source_language, self.basename)
+
+    def offered_pdfs(self, languages: list[str], builddir: Path, building: bool) -> list[str]:
+        """The editions of *languages* whose PDF the site links: all of them when this run
+        builds the PDFs (make all, pdf, dist), else those already published in *builddir*
+        (an HTML-only build of a fresh clone has no dead "Download PDF" links)."""
+        return [name for name in self.editions_of(languages)
+                if building or (builddir / "pdf" / self.edition(name).pdf_name).exists()]
 
     @property
     def editions(self) -> list[str]:
         """Every edition of the project."""
         return self.editions_of(self.languages)
+
+    @property
+    def conf_py(self) -> Path:
+        return self.root / "conf.py"
+
+    @cached_property
+    def set_in_conf(self) -> frozenset[str]:
+        """The names conf.py itself sets."""
+        return assigned_names(self.conf_py)
 
     @property
     def pages(self) -> list[str]:
@@ -124,8 +173,8 @@ class Project:
                       if not any(fnmatch.fnmatch(p.relative_to(docs).as_posix(), pattern)
                                  for pattern in self.excluded))
 
-    def pdf_name(self, language: str) -> str:
-        return f"{pdf_stem(self.basename, language)}.pdf"
+    def pdf_name(self, edition: str) -> str:
+        return self.edition(edition).pdf_name
 
 
 def load(root: Path | None = None) -> Project:

@@ -31,62 +31,45 @@ from pathlib import Path
 
 from .. import editor_url
 from ..dates import pin_source_date_epoch
-from ..languages import edition_languages, parallel_edition
+from ..edition import FORMATS, Edition, Paths
+from ..inputs import WITH_PDFS
 from ..outputs import WARNINGS_FILE
 from ..project import Project, load
 from .say import say
 
-FORMATS = ("html", "pdf", "review")
-
 
 @dataclass(frozen=True)
-class Edition:
+class Job:
+    """One format of one edition (editions.edition.Edition) to build under *builddir*."""
+
     format: str  # html, pdf, or review (a translation's review view: its parallel edition, annotated)
-    language: str  # the edition: a language (zh_CN), or a parallel one (en-zh_CN)
+    edition: Edition
     builddir: Path
     project: Project
 
     @property
-    def parallel_name(self) -> str | None:
-        """The parallel edition this one is (or, for a review, shows): en-zh_CN."""
-        if self.format == "review":
-            return parallel_edition(self.project.source_language, self.language)
-        return self.language if "-" in self.language else None
-
-    @property
-    def parallel(self) -> bool:
-        return self.parallel_name is not None
-
-    @property
-    def sphinx_language(self) -> str:
-        """The language Sphinx builds in: a parallel edition's is its translation's."""
-        return edition_languages(self.language)[-1]
-
-    @property
     def name(self) -> str:
-        return f"{self.language} {self.format.upper()}"
+        return f"{self.edition.folder(self.format)} {self.format.upper()}"
 
     @property
     def builder(self) -> str:
         return "latex" if self.format == "pdf" else "html"
 
     @property
+    def paths(self) -> Paths:
+        return self.edition.paths(self.builddir, self.format)
+
+    @property
     def staging(self) -> Path:
-        folder = {"pdf": "latex"}.get(self.format, self.format)
-        return self.builddir / "staging" / folder / self.language
+        return self.paths.staging
 
     @property
     def doctrees(self) -> Path:
-        prefix = "review" if self.format == "review" else self.builder
-        return self.builddir / "doctrees" / f"{prefix}-{self.language}"
+        return self.paths.doctrees
 
     @property
     def published(self) -> Path:
-        if self.format == "html":
-            return self.builddir / "html" / self.language
-        if self.format == "review":
-            return self.builddir / "review" / self.language
-        return self.builddir / "pdf" / self.project.pdf_name(self.language)
+        return self.paths.published
 
     @property
     def dirty_marker(self) -> Path:
@@ -98,22 +81,22 @@ class BuildFailed(Exception):
 
 
 @contextmanager
-def edition_lock(edition: Edition):
+def edition_lock(job: Job):
     """Serialise builds of one edition (two `make` runs at once)."""
-    locks = edition.builddir / "locks"
-    locks.mkdir(parents=True, exist_ok=True)
-    with open(locks / f"{edition.format}-{edition.language}.lock", "w") as handle:
+    lock = job.paths.lock
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            say(f"waiting for another build of the {edition.name} edition to finish...")
+            say(f"waiting for another build of the {job.name} edition to finish...")
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
 
-def forget_environment(edition: Edition) -> None:
+def forget_environment(job: Job) -> None:
     """Make the next build re-read every page (and repeat every warning)."""
-    (edition.doctrees / "environment.pickle").unlink(missing_ok=True)
+    (job.doctrees / "environment.pickle").unlink(missing_ok=True)
 
 
 def missing_requirements(requirements: list[str] | None = None) -> list[str]:
@@ -148,13 +131,13 @@ def check_python_environment() -> None:
         )
 
 
-def check_disk(edition: Edition, need_mb: int | None = None) -> None:
+def check_disk(job: Job, need_mb: int | None = None) -> None:
     # EDITIONS_MIN_FREE_MB lets a test stand in for a full disk.
     need_mb = need_mb or int(os.environ.get("EDITIONS_MIN_FREE_MB", "50"))
-    edition.builddir.mkdir(parents=True, exist_ok=True)
-    free = shutil.disk_usage(edition.builddir).free // (1024 * 1024)
+    job.builddir.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(job.builddir).free // (1024 * 1024)
     if free < need_mb:
-        raise BuildFailed(f"only {free} MB free on the disk of {edition.builddir}; "
+        raise BuildFailed(f"only {free} MB free on the disk of {job.builddir}; "
                           f"free at least {need_mb} MB and build again")
 
 
@@ -163,20 +146,10 @@ def verbose(sphinxopts: list[str]) -> bool:
         opt.startswith("-v") or opt == "--verbose" for opt in sphinxopts)
 
 
-def offered_pdfs(edition: Edition, languages: list[str]) -> list[str]:
-    """The languages whose PDF the site links: EDITION_PDFS (the Makefile's: the PDFs
-    this run builds or that exist), else those already published."""
-    given = os.environ.get("EDITION_PDFS")
-    if given is not None:
-        return given.split()
-    return [name for name in edition.project.editions_of(languages)
-            if (edition.builddir / "pdf" / edition.project.pdf_name(name)).exists()]
-
-
-def review_options(edition: Edition) -> list[str]:
+def review_options(job: Job) -> list[str]:
     """A review: the notes, make check's findings (against `make gettext`'s templates)
     and the translator's editor link (EDITOR_URL, from their own environment)."""
-    options = ["-D", "edition_review=1", "-D", f"edition_review_templates={(edition.builddir / 'gettext').resolve()}"]
+    options = ["-D", "edition_review=1", "-D", f"edition_review_templates={(job.builddir / 'gettext').resolve()}"]
     if editor := os.environ.get("EDITOR_URL", ""):
         if problem := editor_url.problem(editor):
             raise BuildFailed(f"EDITOR_URL={editor!r} cannot be used: {problem}")
@@ -184,25 +157,26 @@ def review_options(edition: Edition) -> list[str]:
     return options
 
 
-def run_sphinx(edition: Edition, sphinxopts: list[str], languages: list[str]) -> None:
+def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> None:
     loud = verbose(sphinxopts)
-    args = [sys.executable, "-m", "sphinx", "-b", edition.builder, "-c", ".",
-            "-D", f"language={edition.sphinx_language}",
-            *(["-D", f"edition_parallel={edition.parallel_name}"] if edition.parallel else []),
-            *(review_options(edition) if edition.format == "review" else []),
+    project = job.project
+    args = [sys.executable, "-m", "sphinx", "-b", job.builder, "-c", ".",
+            # the extension knows the rest from the model: language, parallel pair, the site's editions
+            "-D", f"edition={job.edition.name}",
+            *(review_options(job) if job.format == "review" else []),
             # a release (make ALLOW_FUZZY=0): a fuzzy or untranslated message is an error
             *(["-D", "edition_allow_fuzzy=0"] if os.environ.get("ALLOW_FUZZY", "").strip() == "0" else []),
-            # each edition its own checked catalogs: editions build side by side
-            "-D", f"locale_dirs={edition.builddir.resolve() / 'locales' / f'{edition.format}-{edition.language}'}",
-            "-D", f"edition_languages={','.join(languages)}",
-            "-D", f"edition_parallels={','.join(edition.project.parallels_of(languages))}",
-            "-D", f"edition_pdfs={','.join(offered_pdfs(edition, languages))}",
-            "-d", str(edition.doctrees), *([] if loud else ["-q"]), *sphinxopts,
-            "docs", str(edition.staging)]
+            "-D", f"locale_dirs={job.paths.locales.resolve()}",
+            # the site narrowed to some languages (make LANGUAGES=..., make dist)
+            *(["-D", f"edition_languages={','.join(languages)}"] if languages != project.languages else []),
+            *(["-D", f"edition_pdfs={','.join(project.offered_pdfs(languages, job.builddir, building_pdfs))}"]
+              if job.format == "html" else []),
+            "-d", str(job.doctrees), *([] if loud else ["-q"]), *sphinxopts,
+            "docs", str(job.staging)]
     if loud:
         say(" ".join(["sphinx-build", *args[3:]]))
     # Warnings stream as Sphinx writes them (stderr); progress only with -v.
-    result = subprocess.run(args, cwd=edition.project.root)
+    result = subprocess.run(args, cwd=job.project.root)
     if result.returncode != 0:
         raise BuildFailed("Sphinx reported the errors above")
 
@@ -227,80 +201,85 @@ def swap_into_place(staging: Path, published: Path) -> None:
         outgoing.unlink(missing_ok=True)
 
 
-def build_pdf_file(edition: Edition) -> Path:
+def build_pdf_file(job: Job) -> Path:
     from .latexmk import PdfError, build_pdf
 
     try:
-        return build_pdf(edition.staging, edition.project)
+        return build_pdf(job.staging, job.project)
     except PdfError as exc:
         raise BuildFailed(str(exc)) from None
 
 
-def build(edition: Edition, sphinxopts: list[str], languages: list[str]) -> None:
+def build(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool = False) -> None:
     check_python_environment()
-    check_disk(edition)
-    edition.doctrees.mkdir(parents=True, exist_ok=True)
-    if edition.dirty_marker.exists():
-        say(f"the last {edition.name} build was interrupted: re-reading every page")
-        forget_environment(edition)
-    edition.dirty_marker.touch()
+    check_disk(job)
+    job.doctrees.mkdir(parents=True, exist_ok=True)
+    if job.dirty_marker.exists():
+        say(f"the last {job.name} build was interrupted: re-reading every page")
+        forget_environment(job)
+    job.dirty_marker.touch()
     try:
-        run_sphinx(edition, sphinxopts, languages)
-        output = build_pdf_file(edition) if edition.format == "pdf" else edition.staging
-        swap_into_place(output, edition.published)
-        if edition.format == "pdf":  # the site links each edition's brochure
-            swap_into_place(output, edition.builddir / "html" / "pdf" / edition.published.name)
+        run_sphinx(job, sphinxopts, languages, building_pdfs)
+        output = build_pdf_file(job) if job.format == "pdf" else job.staging
+        swap_into_place(output, job.published)
+        if job.format == "pdf":  # the site links each edition's brochure
+            swap_into_place(output, job.builddir / "html" / "pdf" / job.published.name)
     except BaseException:
-        forget_environment(edition)
-        edition.dirty_marker.unlink(missing_ok=True)
+        forget_environment(job)
+        job.dirty_marker.unlink(missing_ok=True)
         raise
-    edition.dirty_marker.unlink(missing_ok=True)
+    job.dirty_marker.unlink(missing_ok=True)
 
 
-def _unchanged(edition: Edition) -> str:
-    if edition.published.exists():
-        return f"The published {edition.name} edition ({edition.published}) is unchanged."
-    return f"No {edition.name} edition was published ({edition.published} does not exist yet)."
+def _unchanged(job: Job) -> str:
+    if job.published.exists():
+        return f"The published {job.name} edition ({job.published}) is unchanged."
+    return f"No {job.name} edition was published ({job.published} does not exist yet)."
 
 
 def main(argv: list[str]) -> int:
+    # build html --with-pdfs: this run builds the PDFs too (make all, pdf), so the site links them
+    building_pdfs = WITH_PDFS in argv
+    argv = [arg for arg in argv if arg != WITH_PDFS]
     if len(argv) < 2 or argv[0] not in FORMATS:
-        say("usage: python -m editions build {html,pdf,review} LANGUAGE [SPHINXOPTS...]", sys.stderr)
+        say(f"usage: python -m editions build {{html,pdf,review}} [{WITH_PDFS}] EDITION [SPHINXOPTS...]", sys.stderr)
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
-    languages = [lang for lang in os.environ.get("LANGUAGES", "").split() if "-" not in lang] or project.languages
-    edition = Edition(argv[0], argv[1], builddir, project)
+    languages = project.requested(os.environ.get("LANGUAGES", "").split()) or project.languages
+    # a review is of a translation (review zh_CN): it shows that translation's parallel pair
+    edition = project.review(argv[1]) if argv[0] == "review" else project.edition(argv[1])
+    job = Job(argv[0], edition, builddir, project)
     sphinxopts = argv[2:]
-    if edition.format == "review":
+    if job.format == "review":
         # A review is always published: what would stop an edition is shown at its entry.
         sphinxopts = [opt for opt in sphinxopts if opt not in ("-W", "--fail-on-warning")]
     pin_source_date_epoch(project.root)
     started = time.monotonic()
     try:
-        with edition_lock(edition):
-            build(edition, sphinxopts, languages)
+        with edition_lock(job):
+            build(job, sphinxopts, languages, building_pdfs)
     except BuildFailed as exc:
-        say(f"\nThe {edition.name} edition failed: {exc}.\n{_unchanged(edition)}", sys.stderr)
+        say(f"\nThe {job.name} edition failed: {exc}.\n{_unchanged(job)}", sys.stderr)
         return 1
     except KeyboardInterrupt:
-        say(f"\nThe {edition.name} build was interrupted. {_unchanged(edition)}", sys.stderr)
+        say(f"\nThe {job.name} build was interrupted. {_unchanged(job)}", sys.stderr)
         return 130
     except OSError as exc:
-        say(f"\nThe {edition.name} edition failed: {exc.strerror or exc} ({exc.filename or ''}). "
-            f"{_unchanged(edition)}", sys.stderr)
+        say(f"\nThe {job.name} edition failed: {exc.strerror or exc} ({exc.filename or ''}). "
+            f"{_unchanged(job)}", sys.stderr)
         return 1
-    warnings = translation_warnings(edition)
-    say(f"{edition.name:<10} {edition.published} ({time.monotonic() - started:.1f} s)"
+    warnings = translation_warnings(job)
+    say(f"{job.name:<10} {job.published} ({time.monotonic() - started:.1f} s)"
         + (f"; {warnings}" if warnings else ""))
     return 0
 
 
-def translation_warnings(edition: Edition) -> str:
+def translation_warnings(job: Job) -> str:
     """The catalog guard's one line on what this edition shows in the source language."""
-    if edition.format == "review" or edition.sphinx_language == edition.project.source_language:
+    if job.format == "review" or not job.edition.is_translation:
         return ""
     try:
-        return (edition.doctrees / WARNINGS_FILE).read_text(encoding="utf-8").strip()
+        return (job.doctrees / WARNINGS_FILE).read_text(encoding="utf-8").strip()
     except OSError:
         return ""

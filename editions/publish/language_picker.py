@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ..catalogs import CatalogError, read_catalog
 from ..catalogs.rules import breaches
-from ..languages import edition_languages, language_name, language_tag
+from ..edition import languages_of
+from ..languages import language_name, language_tag
 from ..project import Project, load
 from ..templating import render_html
 from .booklet import BOOKLET_SUFFIX
@@ -61,7 +62,7 @@ def render(project: Project, languages: list[str]) -> str:
         lang=language_tag(source),
         title=" · ".join(titles[lang] for lang in names if lang in titles),
         editions=[_named(lang) for lang in names],
-        parallels=[{"name": name, "halves": [_named(lang) for lang in edition_languages(name)]} for name in parallels],
+        parallels=[{"name": name, "halves": [_named(lang) for lang in languages_of(name)]} for name in parallels],
         headings=[{"tag": language_tag(lang), "text": titles[lang]} for lang in names if lang in titles],
         choices=[*names, *parallels],
         key=storage_key(project),

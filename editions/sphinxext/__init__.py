@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..dates import pin_source_date_epoch
+from ..settings import SETTINGS
 from . import (
     as_of,
     catalog_guard,
@@ -20,6 +21,7 @@ from . import (
     latex,
     links,
     metadata,
+    names,
     parallel,
     pdf_tagging,
     review,
@@ -50,6 +52,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # comes from SOURCE_DATE_EPOCH, or else the last commit: set before any is made.
     pin_source_date_epoch(Path(app.confdir))
     app.setup_extension("myst_parser")
+    # Every edition_* value of conf.py, once (editions.settings).
+    for setting in SETTINGS:
+        app.add_config_value(setting.name, setting.default, setting.rebuild, types=frozenset(setting.types),
+                             description=setting.doc)
+    # Before everything: which edition this is (the catalog guard is 10).
+    app.connect("config-inited", names.settle_edition, priority=1)
     as_of.setup(app)
     catalog_guard.setup(app)
     charts.setup(app)

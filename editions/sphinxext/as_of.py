@@ -88,5 +88,4 @@ class AsOfDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("edition_data_as_of", "", "env", types=frozenset({str}))
     app.add_directive("as-of", AsOfDirective)

@@ -55,8 +55,8 @@ from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
 from ..inputs import write_if_changed
-from ..languages import parallel_editions
 from ..outputs import WARNINGS_FILE
+from .names import edition_of, interface_language, interface_loaded, profile, source_language
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -68,37 +68,19 @@ logger = logging.getLogger(__name__)
 INTERFACE_DOMAIN = "sphinx"
 
 
-def source_language(config: Config) -> str:
-    """The language the sources are written in: conf.py's own ``language``
-    (``-D language=zh_CN`` only says which edition is being built)."""
-    return str(config._raw_config.get("language") or "en")  # Sphinx is pinned
-
-
 def is_translation(config: Config) -> bool:
-    return bool(config.language) and config.language != source_language(config)
-
-
-def conf_dir(config: Config) -> Path:
-    return Path(config._raw_config["__file__"]).parent  # Sphinx is pinned
+    return edition_of(config).is_translation
 
 
 def translations_dir(config: Config) -> Path:
     """The translators' folder (``locales/``): conf.py's ``edition_translations``
     (as written: a symbolic link in it must be seen, not followed)."""
-    return Path(os.path.abspath(conf_dir(config) / config.edition_translations))
+    return Path(os.path.abspath(profile(config).root / config.edition_translations))
 
 
 def checked_dir(app: Sphinx) -> Path:
     """Where the checked copies go: the first of ``locale_dirs`` (under ``_build/``)."""
     return Path(app.srcdir, app.config.locale_dirs[0]).resolve()
-
-
-def translation_languages(config: Config) -> list[str]:
-    """Every language that has a folder of catalogs."""
-    folder = translations_dir(config)
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES").is_dir())
 
 
 def source_catalog(config: Config, domain: str) -> Path:
@@ -188,7 +170,7 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
     from ..checks import gate as checks_gate
     from ..checks.report import format_text
 
-    result = checks_gate.check(language, translations_dir(config), conf_dir(config) / "conf.py",
+    result = checks_gate.check(language, translations_dir(config), profile(config).conf_py,
                                strict=not config.edition_allow_fuzzy)
     errors = checks_gate.errors(result)
     if errors:
@@ -245,7 +227,7 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
     if not review:
         gate(app, config, language, staged)
 
-    parser = MessageParser(conf_dir(config) / "conf.py")
+    parser = MessageParser(profile(config).conf_py)
     wanted = set()
     interface_changed = False
     for path in catalogs:
@@ -285,6 +267,15 @@ def _reload_interface_catalog(app: Sphinx) -> None:
     for key in [k for k in gettext._translations if any(Path(k[1]).is_relative_to(r) for r in roots)]:
         del gettext._translations[key]
     app._init_i18n()  # Sphinx is pinned: compiles the fresh sphinx.po, loads it
+    interface_loaded(app.config)
+
+
+def interface_in_edition_language(app: Sphinx, config: Config) -> None:
+    """Sphinx loaded its interface catalogs (its own, and sphinx.po) in the language it
+    was started with, conf.py's when only ``-D edition`` says which edition this is: load
+    them again in the edition's, unless the check above just did."""
+    if interface_language(config) != config.language:
+        _reload_interface_catalog(app)
 
 
 def own_reference_check(app: Sphinx, config: Config) -> None:
@@ -294,24 +285,9 @@ def own_reference_check(app: Sphinx, config: Config) -> None:
         config.suppress_warnings = [*config.suppress_warnings, "i18n.inconsistent_references"]
 
 
-def derive_languages(app: Sphinx, config: Config) -> None:
-    """``edition_languages`` not set: the source language and every folder of catalogs."""
-    config.edition_languages = [lang for lang in config.edition_languages if lang]  # -D a,b
-    config.edition_pdfs = [lang for lang in config.edition_pdfs if lang]
-    config.edition_parallels = [name for name in config.edition_parallels if name]
-    source = source_language(config)
-    if not config.edition_languages:
-        config.edition_languages = [source, *(lang for lang in translation_languages(config) if lang != source)]
-    if not config.edition_parallels:  # the source beside each translation
-        config.edition_parallels = parallel_editions(source, config.edition_languages)
-
-
 def setup(app: Sphinx) -> None:
-    app.add_config_value("edition_translations", "locales", "env", types=frozenset({str}))
-    # False for a release (make ALLOW_FUZZY=0): a fuzzy or untranslated message stops the build
-    app.add_config_value("edition_allow_fuzzy", True, "env", types=frozenset({bool}))
     # Before everything that reads a translation (translated_config is 100).
     app.connect("config-inited", check_catalogs, priority=10)
-    app.connect("config-inited", derive_languages, priority=11)
+    app.connect("config-inited", interface_in_edition_language, priority=11)
     app.connect("config-inited", own_reference_check, priority=11)
 

@@ -30,7 +30,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
 from ..languages import is_cjk, language_tag
-from .catalog_guard import is_translation, source_language
+from .catalog_guard import is_translation
+from .names import source_language
 from .parallel import LABEL_HOLDERS, languages_of, untranslated_mark
 
 if TYPE_CHECKING:

@@ -49,7 +49,7 @@ from ..languages import cjk_region, is_cjk, language_tag
 from ..outputs import PAGE_MARKER
 from ..templating import render_tex
 from . import cover, imprint, keyfigures
-from .names import pdf_basename
+from .names import conf_values, pdf_basename
 from .parallel import LATIN_COLUMN, LATIN_TEXT, SEPARATOR, languages_of
 from .tex import BRAND, colour_definition, tex_escape
 from .translated_config import source_value
@@ -236,7 +236,7 @@ def _elements(config: Config, shown: dict[str, list[str]], dated: imprint.Imprin
 
 def configure_latex(app: Sphinx, config: Config) -> None:
     """config-inited, after translation: fill in what conf.py leaves to us."""
-    given: dict[str, Any] = config._raw_config  # what conf.py itself sets (Sphinx is pinned)
+    given: dict[str, Any] = conf_values(config)  # what conf.py itself sets
     cjk = cjk_language(config) is not None
     defaults: dict[str, Any] = {
         "latex_engine": "xelatex",
@@ -271,10 +271,6 @@ def cjk_numbering(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("edition_basename", "", "env", types=frozenset({str}))
-    app.add_config_value("edition_subtitle", "", "env", types=frozenset({str}))
-    app.add_config_value("edition_keywords", "", "env", types=frozenset({str}))
-    app.add_config_value("edition_colour", "#2B5D8A", "env", types=frozenset({str}))
     # After translated_config (100) and Sphinx's own handlers that read latex_*.
     app.connect("config-inited", configure_latex, priority=150)
     # After Sphinx fills numfig_format with its translations (800).

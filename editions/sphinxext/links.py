@@ -3,8 +3,8 @@
 Each edition is built into a sibling folder (``_build/html/en``,
 ``_build/html/zh_CN``, ``_build/html/en-zh_CN``) with the same page names, so
 the same page in another edition is always ``<up to the site root>/<edition>/<page>.html``.
-The editions are the languages (``edition_languages``) and, for each translation,
-the parallel edition of the source and that translation (``edition_parallels``).
+The editions are the site's languages (``edition_languages``) and, for each translation,
+the parallel edition of the source and that translation (editions.edition says which).
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..languages import edition_languages, language_name, language_tag
+from ..edition import is_parallel
+from ..edition import languages_of as edition_languages
+from ..languages import language_name, language_tag
 from ..templating import render_html
-from .names import basename, edition_name, pdf_basename
+from .names import basename, edition_name, pdf_basename, site_editions
 from .parallel import SEPARATOR, languages_of
 
 if TYPE_CHECKING:
@@ -98,7 +100,7 @@ def title_parts(config: Config) -> list[dict[str, str]]:
 
 
 def editions(config: Config) -> list[str]:
-    return [*config.edition_languages, *config.edition_parallels]
+    return site_editions(config)
 
 
 def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
@@ -108,10 +110,10 @@ def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     return [{
         "language": edition,
         # a parallel edition is in two languages: no one tag says it
-        "tag": "" if "-" in edition else language_tag(edition),
+        "tag": "" if is_parallel(edition) else language_tag(edition),
         "name": edition_title(edition),
         "parts": edition_parts(edition),
-        "parallel": parallel_names(edition, app.config.language) if "-" in edition else None,
+        "parallel": parallel_names(edition, app.config.language) if is_parallel(edition) else None,
         "href": f"{root}{edition}/{uri}",
         "current": edition == current,
     } for edition in editions(app.config)]
@@ -126,7 +128,7 @@ def pdf_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
     root = to_site_root(pagename)
     return [{"href": f"{root}pdf/{pdf_basename(config, edition)}.pdf", "edition": edition,
              "name": edition_title(edition), "parts": edition_parts(edition), "current": edition == current,
-             "parallel": parallel_names(edition, config.language) if "-" in edition else None}
+             "parallel": parallel_names(edition, config.language) if is_parallel(edition) else None}
             for edition in related if edition in config.edition_pdfs]
 
 
@@ -143,7 +145,7 @@ def add_edition_links(
     context["edition_title_parts"] = title_parts(app.config)
     context["edition_home"] = app.config.html_baseurl  # the 404 page's links
     # `make pdf` copies each brochure into the site's pdf/ folder; a link is there only
-    # when its brochure is (edition_pdfs: the Makefile says which are built).
+    # when its brochure is (edition_pdfs: the driver says which are built).
     context["edition_pdfs"] = pdf_links(app, pagename)
     # the language picker's key for the reader's choice (editions.publish.language_picker.storage_key)
     context["edition_storage_key"] = f"{basename(app.config)}-language"
@@ -159,12 +161,6 @@ def add_edition_links(
 
 
 def setup(app: Sphinx) -> None:
-    # The languages the switcher offers; empty: every language with catalogs (catalog_guard).
-    app.add_config_value("edition_languages", [], "html", types=frozenset({list, tuple}))
-    # The parallel editions (source-translation); empty: one for each translation.
-    app.add_config_value("edition_parallels", [], "html", types=frozenset({list, tuple}))
-    # The editions whose PDF brochure the site offers.
-    app.add_config_value("edition_pdfs", [], "html", types=frozenset({list, tuple}))
     # early: the PDF's back cover (latex.configure_latex, 150) prints the edition's address
     app.connect("config-inited", place_in_site, priority=50)
     app.connect("html-page-context", add_edition_links)

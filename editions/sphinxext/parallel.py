@@ -1,9 +1,9 @@
 """Parallel text (English | 简体中文): each block of the source beside its translation.
 
 A parallel edition is built from exactly what the two editions are built from:
-the source doctree and the translation's catalogs (``-D language=zh_CN -D
-edition_parallel=en-zh_CN``).  Before Sphinx's Locale transform translates a
-message, a copy of its source is kept; after it, the two are put side by side:
+the source doctree and the translation's catalogs (``-D edition=en-zh_CN``).  Before
+Sphinx's Locale transform translates a message, a copy of its source is kept; after it,
+the two are put side by side:
 
 * a paragraph (or a line) becomes a ``parallel_pair``: the source half and the
   translated half, each with its own ``lang``.  In HTML a two-column grid whose
@@ -15,9 +15,8 @@ message, a copy of its source is kept; after it, the two are put side by side:
   reads them back for the writers that draw a label themselves);
 * in a list, each item is a pair (in the PDF: a one-item list in each column);
   in a table, each cell holds both texts, the translation under its source;
-* a message without a translation (or with a fuzzy one, which Sphinx does not
-  use) shows its source in both halves, the second marked as not yet translated:
-  the reader is told, not misled.
+* a message without a translation (or a fuzzy one, which Sphinx does not use) shows
+  its source in both halves, the second marked as not yet translated: no one is misled.
 
 Nothing here knows Chinese: the edition's two languages come from its name.
 """
@@ -33,14 +32,15 @@ from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
-from ..languages import cjk_region, edition_languages, is_cjk, language_tag
+from ..languages import cjk_region, is_cjk, language_tag
+from .names import edition_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 #: Interface words of the parallel edition (in sphinx.pot, translated in sphinx.po).
-MESSAGES = ("Not yet translated",)
+MESSAGES = ("Not yet translated",)  # the first: edition_untranslated_mark's default (editions.settings)
 SEPARATOR = " · "
 
 
@@ -54,11 +54,7 @@ class parallel_half(nodes.General, nodes.Element):
 
 def languages_of(config: Config) -> tuple[str, str] | None:
     """(source, translation) of a parallel edition, or None for a one-language one."""
-    name = config.edition_parallel
-    if not name:
-        return None
-    source, translation = edition_languages(name)
-    return source, translation
+    return edition_of(config).pair
 
 
 def _inline_pair(source: list[nodes.Node], translation: list[nodes.Node], tags: tuple[str, str],
@@ -375,10 +371,6 @@ def depart_pair_text(self: Any, node: nodes.Element) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # "en-zh_CN" when this build is a parallel edition (the build passes it with -D)
-    app.add_config_value("edition_parallel", "", "env", types=frozenset({str}))
-    # set from sphinx.po at start-up (keep_mark_words), not in conf.py
-    app.add_config_value("edition_untranslated_mark", MESSAGES[0], "env", types=frozenset({str}))
     # after the catalog guard loads the checked sphinx.po (10)
     app.connect("config-inited", keep_mark_words, priority=100)
     app.add_node(parallel_pair, html=(visit_pair_html, depart_div_html),

@@ -45,7 +45,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..languages import language_tag
 from ..templating import render_tex
 from . import charts
-from .parallel import parallel_half
+from .parallel import languages_of, parallel_half
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -132,7 +132,7 @@ def xmp_settings(config: Any) -> str:
     instance's id is the edition's and its date's (pdfmanagement hashes the time)."""
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
     instance = uuid.uuid5(uuid.NAMESPACE_URL, f"editions:{config.project}:{config.language}:"
-                          f"{config.edition_parallel}:{epoch}")
+                          f"{config.edition if languages_of(config) else ''}:{epoch}")
     date = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).strftime("D:%Y%m%d%H%M%S-00'00'")
     return render_tex(TEMPLATES, "xmp-settings.tex.jinja",
                       date=date, instance=instance, subject=config.edition_subtitle)

@@ -43,7 +43,8 @@ from ..catalogs.files import catalog_problems, display_path
 from ..catalogs.lines import msgstr_lines
 from ..checks.report import format_text, shorten
 from ..languages import language_tag
-from .catalog_guard import source_language, translations_dir
+from .catalog_guard import translations_dir
+from .names import profile, source_language
 from .parallel import languages_of
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ def collect(config: Config, templates: Path | None) -> Review:
         review.catalogs[catalog.domain] = catalog
     by_display = {catalog.display: catalog for catalog in review.catalogs.values()}
     options = Options(languages=[language], locale_dir=locale_dir, pot_dir=templates,
-                      conf_py=Path(config._raw_config["__file__"]), jobs=1)
+                      conf_py=profile(config).conf_py, jobs=1)
     general, results = run(options)
     for finding in [*general, *(f for result in results for f in result.findings)]:
         catalog = by_display.get(finding.file)
@@ -475,11 +476,6 @@ def _pass(self: Any, node: nodes.Node) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # set by `make review` (python -m editions build review LANGUAGE)
-    app.add_config_value("edition_review", False, "env", types=frozenset({bool}))
-    app.add_config_value("edition_review_templates", "", "env", types=frozenset({str}))
-    # e.g. vscode://file{path}:{line}; from the environment (EDITOR_URL), never from a catalog
-    app.add_config_value("edition_editor_url", "", "env", types=frozenset({str}))
     app.add_node(review_deleted, html=(visit_deleted, depart_deleted), latex=(_pass, _pass), text=(_pass, _pass))
     app.add_node(review_inserted, html=(visit_inserted, depart_inserted), latex=(_pass, _pass),
                  text=(_pass, _pass))

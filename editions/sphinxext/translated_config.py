@@ -20,6 +20,7 @@ from sphinx.builders.gettext import MsgOrigin
 from sphinx.locale import get_translation
 
 from ..dates import build_year, source_date_epoch
+from .names import edition_of, profile
 from .parallel import MESSAGES, SEPARATOR
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def _conf_line(conf_py: Path, name: str) -> int:
 def _values(config: Config) -> dict[str, str]:
     # Only values conf.py sets: a default such as html_title ("<project>
     # documentation") is derived from translated values when Sphinx reads it.
-    explicit = config._raw_config  # Sphinx is pinned; no public API for this
+    explicit = profile(config).set_in_conf
     return {
         name: config[name]
         for name in TRANSLATABLE
@@ -87,7 +88,7 @@ def translate_config(app: Sphinx, config: Config) -> None:
             f"the copyright line {config.copyright!r} (conf.py, or its translation in "
             f"sphinx.po) may only use the fields {{year}} and {{author}}: {exc}"
         ) from exc
-    if config.edition_parallel:  # a parallel edition names itself in both languages
+    if edition_of(config).parallel:  # a parallel edition names itself in both languages
         for name in BILINGUAL:
             source = _msgids[app].get(name)
             if source and config[name] != source:

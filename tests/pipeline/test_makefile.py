@@ -124,6 +124,18 @@ def test_languages_narrowed_and_an_html_only_build_links_no_pdf(project: Path, m
     assert 'class="pdf-link"' not in (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_site_links_the_pdfs_that_exist(built_second_profile: Path, make) -> None:
+    project = built_second_profile
+    pdfs = project / "_build" / "pdf"
+    (pdfs / "riverside-brief-en.pdf").unlink()  # gone: no link may lead to it
+    out = make(project, "html").stdout  # the PDFs offered changed: every edition's links are written again
+    assert sorted(line.split()[0] for line in out.splitlines()) == ["en", "zh_CN", "zh_CN-en"], out
+    links = re.findall(r'href="\.\./pdf/([^"]+)"', (project / "_build" / "html" / "en" / "index.html").read_text(
+        encoding="utf-8"))
+    assert links == ["riverside-brief-zh_CN-en.pdf"]  # the parallel brochure it is half of, still there
+    assert make(project, "html").stdout == ""  # and then nothing to do
+
+
 @pytest.mark.parametrize(("given", "said"), [
     ("zh_CN zh_CN-en", 'zh_CN-en is the parallel edition of zh_CN and en, built when LANGUAGES lists both '
                        'languages: make LANGUAGES="zh_CN en"'),

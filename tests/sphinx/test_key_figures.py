@@ -130,7 +130,7 @@ HOSTILE_MSGSTR = {"Area": "面积 &lt;script&gt;alert(1)&lt;/script&gt;",
 @pytest.mark.parametrize("parallel", [False, True], ids=["zh_CN", "en-zh_CN"])
 def test_a_translators_label_and_figure_stay_text_in_the_cards_and_the_panel(figured, parallel: bool) -> None:
     figured.catalog(HOSTILE_MSGSTR)
-    options = {"edition_parallel": "en-zh_CN", "edition_languages": ["en", "zh_CN"]} if parallel else {}
+    options = {"edition": "en-zh_CN"} if parallel else {}
     build = figured.gated(**options)  # the gate stops it; behind it, what is used is text
     page = build.page()
     card = BeautifulSoup(page, "html.parser").select_one("dl.key-figures .key-figure")
@@ -156,7 +156,7 @@ PARALLEL = {key: value for key, value in CHINESE.items() if key != "Enterprises"
 def parallel_build(figured, builder: str = "html"):
     figured.catalog(PARALLEL)
     figured.catalog({"Not yet translated": "尚未翻译"}, domain="sphinx")
-    return figured.build(builder, edition_parallel="en-zh_CN", edition_languages=["en", "zh_CN"])
+    return figured.build(builder, edition="en-zh_CN")
 
 
 def test_a_parallel_card_shows_label_and_figure_in_both_languages(figured) -> None:
@@ -199,7 +199,7 @@ def test_the_mark_of_an_untranslated_label_is_escaped_once(figured, builder: str
     # the translator's words for the mark, with what HTML and TeX read as markup
     figured.catalog(PARALLEL)
     figured.catalog({"Not yet translated": r"尚未&翻译's \y #1"}, domain="sphinx")
-    build = figured.build(builder, edition_parallel="en-zh_CN", edition_languages=["en", "zh_CN"])
+    build = figured.build(builder, edition="en-zh_CN")
     if builder == "html":
         mark = BeautifulSoup(build.page(), "html.parser").select_one("dl.key-figures .untranslated-mark")
         assert mark.get_text() == r"尚未&翻译's \y #1" and "&amp;amp;" not in build.page()

@@ -1,7 +1,7 @@
 """Readers of both languages: the parallel edition sets each block beside its translation.
 
 Built in-process from the sample's source and its catalog (no copy of the text), as
-`make` builds en-zh_CN: -D language=zh_CN -D edition_parallel=en-zh_CN.
+`make` builds en-zh_CN: -D edition=en-zh_CN (Sphinx builds in zh_CN).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def parallel(sample):
 
 
 def build(parallel, builder: str = "html"):
-    return parallel.build(builder, edition_parallel="en-zh_CN", edition_languages=["en", "zh_CN"])
+    return parallel.build(builder, edition="en-zh_CN")
 
 
 def test_each_paragraph_beside_its_translation_each_half_in_its_language(parallel) -> None:

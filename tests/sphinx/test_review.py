@@ -1,6 +1,6 @@
 """Translators and reviewers: the review view sets each pair beside its catalog entry.
 
-Built in-process as ``make review`` builds it: the parallel layout (``edition_parallel``)
+Built in-process as ``make review`` builds it: the parallel layout (``edition=en-zh_CN``)
 with ``edition_review`` on, the catalogs read from ``locales/`` and make check's
 findings computed against the sample's own ``make gettext`` templates.
 """
@@ -31,7 +31,7 @@ def review(sample, templates, *extra: polib.POEntry, **overrides):
     templates = templates or sample.build("gettext", language="en").outdir
     path = sample.catalog(entries(*extra))
     sample.catalog({"Not yet translated": "尚未翻译", "Sample Profile": "样例概况"}, domain="sphinx")
-    result = sample.build(edition_parallel="en-zh_CN", edition_languages=["en", "zh_CN"], edition_review=True,
+    result = sample.build(edition="en-zh_CN", edition_review=True,
                           edition_review_templates=str(templates), **overrides)
     lines = path.read_text(encoding="utf-8").splitlines()
     return result, lines, BeautifulSoup(result.page(), "html.parser")
@@ -142,7 +142,7 @@ def test_the_review_index_lists_each_page_with_its_counts(default_review) -> Non
 
 def test_the_reader_editions_carry_no_review_notes(sample) -> None:
     sample.catalog(entries())
-    for parallel in ({}, {"edition_parallel": "en-zh_CN"}):
+    for parallel in ({}, {"edition": "en-zh_CN"}):
         # entries() has findings: behind the gate, which stops these editions, as it should
         page = BeautifulSoup(sample.gated(edition_languages=["en", "zh_CN"], **parallel).page(), "html.parser")
         assert not page.select(".review-note, .review-summary") and "index.po" not in page.get_text()

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 PARAGRAPH = "The Grand Canal runs through the sub-district."
 LINK = "Read the [canal history](https://example.org/canal) online."
 REF = "See {ref}`the other page <other>` for more."
-PARALLEL = {"edition_parallel": "en-zh_CN", "edition_languages": ["en", "zh_CN"]}
+PARALLEL = {"edition": "en-zh_CN"}
 #: A translation of the mark with what HTML and TeX would read as markup (the catalog
 #: guard takes it: no tag, entity, quote mark or brace of its own).
 SPECIAL = r"尚未&翻译's \y #1 ~"
