@@ -1,7 +1,15 @@
 """The Sphinx extension of editions: ``extensions = ["editions.sphinxext"]`` in conf.py.
 
-Everything here runs inside ``sphinx-build``.  This module only wires the parts
-together; each concern lives in its own module.
+Everything here runs inside ``sphinx-build``.  Each concern lives in its own module;
+this one wires them together, all of it in ``setup()``, in the order Sphinx runs it.
+
+Sphinx calls an event's handlers by priority (low first; 500 when none is given) and
+applies a document's transforms by ``default_priority``; equal ones in the order they
+are registered here.  ``tests/sphinx/test_wiring.py`` holds the order written below to
+the order Sphinx runs, so a step moved or given another priority is seen.  Sphinx's own
+steps that ours are placed around: its config-inited handlers (500; numfig_format's
+translations at 800), ``sphinx.transforms.i18n.Locale`` (20, puts the translations into
+a page) and smart quotes (750).
 """
 
 from __future__ import annotations
@@ -16,18 +24,19 @@ from . import (
     catalog_guard,
     charts,
     chinese_search,
+    current_edition,
+    extract_theme_strings,
+    imprint,
     keyfigures,
     language_marks,
     latex,
     links,
     metadata,
-    names,
     parallel,
     pdf_tagging,
     review,
     safety,
     template_cache,
-    theme_messages,
     translated_config,
 )
 
@@ -48,35 +57,110 @@ def add_theme_files(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    # Every date of an edition (today, last updated, copyright year, the PDF's)
-    # comes from SOURCE_DATE_EPOCH, or else the last commit: set before any is made.
+    # Every date of an edition (today, last updated, copyright year, the PDF's) comes
+    # from SOURCE_DATE_EPOCH, or else the last commit: set before any is made.
     pin_source_date_epoch(Path(app.confdir))
     app.setup_extension("myst_parser")
     # Every edition_* value of conf.py, once (editions.settings).
     for setting in SETTINGS:
         app.add_config_value(setting.name, setting.default, setting.rebuild, types=frozenset(setting.types),
                              description=setting.doc)
-    # Before everything: which edition this is (the catalog guard is 10).
-    app.connect("config-inited", names.settle_edition, priority=1)
-    as_of.setup(app)
-    catalog_guard.setup(app)
-    charts.setup(app)
-    keyfigures.setup(app)
-    translated_config.setup(app)
-    safety.setup(app)
-    links.setup(app)
-    language_marks.setup(app)
-    parallel.setup(app)
-    review.setup(app)
-    chinese_search.setup(app)
-    theme_messages.setup(app)
-    template_cache.setup(app)
-    latex.setup(app)
-    pdf_tagging.setup(app)  # after latex: its preamble comes last
-    metadata.setup(app)
-    app.connect("config-inited", add_theme_files)
+
+    # -- What the pages may use: directives and nodes (no order) --------------------------
+    app.add_directive("as-of", as_of.AsOfDirective)
+    app.add_directive("chart", charts.ChartDirective)
+    app.add_node(charts.chart, html=(charts.visit_chart_html, None), latex=(charts.visit_chart_latex, None),
+                 text=(charts.visit_chart_text, None))
+    app.add_directive("key-figures", keyfigures.KeyFiguresDirective)
+    app.add_node(keyfigures.key_figures, html=(keyfigures.visit_key_figures_html, None),
+                 latex=(keyfigures.visit_key_figures_latex, None), text=(keyfigures.visit_key_figures_text, None))
+    # drawn by its panel: never visited on its own
+    alone = (keyfigures.not_drawn_alone, None)
+    app.add_node(keyfigures.key_figure, html=alone, latex=alone, text=alone)
+    app.add_node(parallel.parallel_pair, html=(parallel.visit_pair_html, parallel.depart_div_html),
+                 latex=(parallel.visit_pair_latex, parallel.depart_pair_latex),
+                 text=(parallel.visit_pair_text, parallel.depart_pair_text))
+    app.add_node(parallel.parallel_half, html=(parallel.visit_half_html, parallel.depart_div_html),
+                 latex=(parallel.visit_half_latex, parallel.depart_half_latex),
+                 text=(parallel.visit_pair_text, parallel.depart_pair_text))
+    for node, visit, depart in ((review.review_deleted, review.visit_deleted, review.depart_deleted),
+                                (review.review_inserted, review.visit_inserted, review.depart_inserted)):
+        hidden = (review.not_shown, review.not_shown)  # the review is HTML only
+        app.add_node(node, html=(visit, depart), latex=hidden, text=hidden)
     app.add_css_file("edition.css")
     app.add_js_file("edition.js")
+
+    # -- config-inited: conf.py is read, no builder yet ------------------------------------
+    # 1. Which edition this is (-D edition, or -D language): its languages, the site's.
+    app.connect("config-inited", current_edition.settle_edition, priority=1)
+    # 2. The gate: the edition's catalogs checked with make check's rules; an error stops
+    #    the build before anything reads a translation.  Sphinx gets checked copies.
+    app.connect("config-inited", catalog_guard.check_catalogs, priority=10)
+    # 3. Sphinx's interface catalogs again, in the edition's language, from those copies.
+    app.connect("config-inited", catalog_guard.interface_in_edition_language, priority=11)
+    # 4. A reference a translation drops is reported by the guard, at the catalog's line.
+    app.connect("config-inited", catalog_guard.own_reference_check, priority=11)
+    # 5. html_baseurl with the edition's folder: the back cover (8) prints it.
+    app.connect("config-inited", links.place_in_site, priority=50)
+    # 6. conf.py's values a reader sees (title, author, dates), translated before Sphinx's
+    #    own handlers (500) read them.
+    app.connect("config-inited", translated_config.translate_config, priority=100)
+    # 7. The "not yet translated" mark's words, from the checked sphinx.po (2).
+    app.connect("config-inited", parallel.keep_mark_words, priority=100)
+    # 8. LaTeX: fonts, covers, running heads, from the translated values (6).
+    app.connect("config-inited", latex.configure_latex, priority=150)
+    # 9. PDF tagging: its preamble after the LaTeX set-up's (8).
+    app.connect("config-inited", pdf_tagging.add_preamble, priority=160)
+    # 10. Translated conf.py values made safe for each place they land, once all are set.
+    app.connect("config-inited", safety.secure_config, priority=200)
+    # 11. Chinese search with jieba, the termbase's words in its dictionary.
+    app.connect("config-inited", chinese_search.register_chinese_search)
+    app.connect("config-inited", chinese_search.termbase_dictionary)
+    # 12. Our templates and static files, in front of the theme's.
+    app.connect("config-inited", add_theme_files)
+    # 13. Chinese figure numbers, after Sphinx fills numfig_format with its own (800).
+    app.connect("config-inited", latex.cjk_numbering, priority=850)
+
+    # -- builder-inited: the builder exists, no page read yet ------------------------------
+    # conf.py's translatable values, then the theme's strings, into sphinx.pot (gettext builder)
+    app.connect("builder-inited", translated_config.add_config_messages)
+    # docutils settings no page may loosen (raw, file insertion); translations escaped for
+    # the templates and the LaTeX context they land in
+    app.connect("builder-inited", safety.secure_docutils_settings)
+    app.connect("builder-inited", safety.escape_interface_translations)
+    app.connect("builder-inited", safety.escape_latex_context)
+    # the review view: its catalogs read, make check run on them
+    app.connect("builder-inited", review.start)
+    app.connect("builder-inited", chinese_search.use_build_cache_for_jieba)
+    app.connect("builder-inited", extract_theme_strings.add_theme_messages)
+    app.connect("builder-inited", template_cache.cache_compiled_templates)
+    app.connect("builder-inited", imprint.add_messages)
+    app.connect("builder-inited", pdf_tagging.add_document_metadata)
+
+    # -- Reading a page: transforms (Sphinx's Locale, 20, puts the translations in) --------
+    app.add_transform(safety.RecordMessagePayloads)  # 19: what each English message carries
+    app.add_transform(parallel.KeepSource)  # 19: the English, kept for the parallel edition
+    app.add_transform(safety.RejectTranslatedPayloads)  # 21: a translation that adds any is refused
+    app.add_transform(language_marks.MarkUntranslated)  # 22: the English a translation lacks, marked
+    app.add_transform(parallel.SetSideBySide)  # 23: each English block beside its translation
+    app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each half's language
+    app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
+
+    # -- Writing a page: post-transforms, then the page's context --------------------------
+    app.add_post_transform(pdf_tagging.MarkHeadingLanguages)  # 195
+    app.add_post_transform(language_marks.LabelHeadings)  # 200
+    app.add_post_transform(language_marks.LatinPassages)  # 200
+    app.add_post_transform(parallel.SplitListsForPrint)  # 200
+    app.add_post_transform(pdf_tagging.MarkForTagging)  # 210: after the lists are split (200)
+    app.add_post_transform(latex.PageMarkers)  # 999: each page named in TeX's log
+    app.connect("doctree-resolved", review.place_notes)
+    app.connect("html-page-context", safety.escape_config_context)
+    app.connect("html-page-context", links.add_edition_links)
+    app.connect("html-page-context", metadata.add_page_metadata)
+
+    # -- build-finished ------------------------------------------------------------------
+    app.connect("build-finished", metadata.write_sitemap)
+
     # env_version: Sphinx reads every page again when it changes. The code that shapes the
     # doctrees is part of every page's input, so an edited extension is not served stale.
     return {"version": "1", "env_version": code_version(), "parallel_read_safe": True,

@@ -39,7 +39,6 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.config import Config
 
 PLACEHOLDER = "{as_of}"
@@ -85,7 +84,3 @@ class AsOfDirective(SphinxDirective):
         paragraph = nodes.paragraph(text, text, classes=["as-of"])
         paragraph.source, paragraph.line = source, line
         return [paragraph]
-
-
-def setup(app: Sphinx) -> None:
-    app.add_directive("as-of", AsOfDirective)

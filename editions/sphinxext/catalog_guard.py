@@ -56,7 +56,7 @@ from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
 from ..inputs import write_if_changed
 from ..outputs import WARNINGS_FILE
-from .names import edition_of, interface_language, interface_loaded, profile, source_language
+from .current_edition import edition_of, interface_language, interface_loaded, profile, source_language
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -283,11 +283,3 @@ def own_reference_check(app: Sphinx, config: Config) -> None:
     own warning would name the page's line, where there is nothing to fix."""
     if "i18n.inconsistent_references" not in config.suppress_warnings:
         config.suppress_warnings = [*config.suppress_warnings, "i18n.inconsistent_references"]
-
-
-def setup(app: Sphinx) -> None:
-    # Before everything that reads a translation (translated_config is 100).
-    app.connect("config-inited", check_catalogs, priority=10)
-    app.connect("config-inited", interface_in_edition_language, priority=11)
-    app.connect("config-inited", own_reference_check, priority=11)
-

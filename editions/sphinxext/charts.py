@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -34,9 +34,6 @@ from ..templating import render_html, render_tex
 from .datafiles import DataFileDirective, DataFileError, read_rows
 from .parallel import halves
 from .tex import BRAND
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -201,13 +198,3 @@ def visit_chart_text(self: Any, node: chart) -> None:
     self.add_text(caption + "\n" + "\n".join(f"  {' / '.join(label)}: {number(value)}" for label, value in data))
     self.end_state()
     raise nodes.SkipNode
-
-
-def setup(app: Sphinx) -> None:
-    app.add_node(
-        chart,
-        html=(visit_chart_html, None),
-        latex=(visit_chart_latex, None),
-        text=(visit_chart_text, None),
-    )
-    app.add_directive("chart", ChartDirective)

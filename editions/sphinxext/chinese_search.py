@@ -33,7 +33,7 @@ from sphinx.search import _MINIFIED_JS_PATH, SearchLanguage
 
 from ..languages import HAN, is_chinese
 from .catalog_guard import translations_dir
-from .names import cache_folder
+from .current_edition import cache_folder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -114,9 +114,3 @@ def use_build_cache_for_jieba(app: Sphinx) -> None:
 
     jieba.dt.tmp_dir = str(cache_folder(app, "jieba-cache"))
     jieba.setLogLevel(std_logging.WARNING)
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("config-inited", register_chinese_search)
-    app.connect("config-inited", termbase_dictionary)
-    app.connect("builder-inited", use_build_cache_for_jieba)

@@ -115,7 +115,3 @@ def add_messages(app: Sphinx) -> None:
     here = Path(__file__)
     for message in MESSAGES:
         app.builder.catalogs["sphinx"].add(message, MsgOrigin(source=str(here), line=_line_of(here, message)))
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", add_messages)

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -48,9 +48,6 @@ from .datafiles import DataFileDirective, DataFileError, read_rows
 from .parallel import Half, halves
 from .pdf_tagging import checked_tag
 from .tex import BRAND
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -208,17 +205,5 @@ def visit_key_figures_text(self: Any, node: key_figures) -> None:
     raise nodes.SkipNode
 
 
-def _skip(self: Any, node: nodes.Node) -> None:
+def not_drawn_alone(self: Any, node: nodes.Node) -> None:
     raise nodes.SkipNode
-
-
-def setup(app: Sphinx) -> None:
-    app.add_node(
-        key_figures,
-        html=(visit_key_figures_html, None),
-        latex=(visit_key_figures_latex, None),
-        text=(visit_key_figures_text, None),
-    )
-    # drawn by its panel: never visited on its own
-    app.add_node(key_figure, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
-    app.add_directive("key-figures", KeyFiguresDirective)

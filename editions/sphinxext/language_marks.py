@@ -31,11 +31,10 @@ from sphinx.util.nodes import extract_messages
 
 from ..languages import is_cjk, language_tag
 from .catalog_guard import is_translation
-from .names import source_language
+from .current_edition import source_language
 from .parallel import LABEL_HOLDERS, languages_of, untranslated_mark
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.config import Config
 
 #: Passages labelled where they stand (a heading: see LabelHeadings).
@@ -108,9 +107,3 @@ class LatinPassages(SphinxPostTransform):
                     and UNTRANSLATED in node["classes"] and mark in node["classes"]):
                 node.insert(0, nodes.raw("", r"{\editionlatintext ", format="latex"))
                 node.append(nodes.raw("", "}", format="latex"))
-
-
-def setup(app: Sphinx) -> None:
-    app.add_transform(MarkUntranslated)
-    app.add_post_transform(LabelHeadings)
-    app.add_post_transform(LatinPassages)

@@ -49,7 +49,7 @@ from ..languages import cjk_region, is_cjk, language_tag
 from ..outputs import PAGE_MARKER
 from ..templating import render_tex
 from . import cover, imprint, keyfigures
-from .names import conf_values, pdf_basename
+from .current_edition import conf_values, pdf_basename
 from .parallel import LATIN_COLUMN, LATIN_TEXT, SEPARATOR, languages_of
 from .tex import BRAND, colour_definition, tex_escape
 from .translated_config import source_value
@@ -268,12 +268,3 @@ def cjk_numbering(app: Sphinx, config: Config) -> None:
     if is_cjk(config.language):
         config.numfig_format = {kind: text.replace(" %s", "%s").replace("%s ", "%s")
                                 for kind, text in config.numfig_format.items()}
-
-
-def setup(app: Sphinx) -> None:
-    # After translated_config (100) and Sphinx's own handlers that read latex_*.
-    app.connect("config-inited", configure_latex, priority=150)
-    # After Sphinx fills numfig_format with its translations (800).
-    app.connect("config-inited", cjk_numbering, priority=850)
-    app.add_post_transform(PageMarkers)
-    imprint.setup(app)

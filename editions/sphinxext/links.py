@@ -18,7 +18,7 @@ from ..edition import is_parallel
 from ..edition import languages_of as edition_languages
 from ..languages import language_name, language_tag
 from ..templating import render_html
-from .names import basename, edition_name, pdf_basename, site_editions
+from .current_edition import basename, edition_name, pdf_basename, site_editions
 from .parallel import SEPARATOR, languages_of
 
 if TYPE_CHECKING:
@@ -158,9 +158,3 @@ def add_edition_links(
     chooser = f"{base}/" if base else f"{root}index.html"
     context["metatags"] = Markup(context.get("metatags", "")) + render_html(
         TEMPLATES, "alternate-links.html.jinja", links=alternates, chooser=chooser)
-
-
-def setup(app: Sphinx) -> None:
-    # early: the PDF's back cover (latex.configure_latex, 150) prints the edition's address
-    app.connect("config-inited", place_in_site, priority=50)
-    app.connect("html-page-context", add_edition_links)

@@ -26,8 +26,8 @@ from markupsafe import Markup
 
 from ..languages import language_tag
 from ..templating import render_html
+from .current_edition import edition_name
 from .links import page_url, site_url
-from .names import edition_name
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -103,8 +103,3 @@ def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
                                      for other in app.config.edition_languages]})
     Path(app.outdir, "sitemap.xml").write_text(render_html(TEMPLATES, "sitemap.xml.jinja", pages=pages),
                                                encoding="utf-8")
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", add_page_metadata)
-    app.connect("build-finished", write_sitemap)

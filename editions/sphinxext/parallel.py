@@ -33,7 +33,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
 from ..languages import cjk_region, is_cjk, language_tag
-from .names import edition_of
+from .current_edition import edition_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -368,16 +368,3 @@ def visit_pair_text(self: Any, node: nodes.Element) -> None:
 
 def depart_pair_text(self: Any, node: nodes.Element) -> None:
     pass
-
-
-def setup(app: Sphinx) -> None:
-    # after the catalog guard loads the checked sphinx.po (10)
-    app.connect("config-inited", keep_mark_words, priority=100)
-    app.add_node(parallel_pair, html=(visit_pair_html, depart_div_html),
-                 latex=(visit_pair_latex, depart_pair_latex), text=(visit_pair_text, depart_pair_text))
-    app.add_node(parallel_half, html=(visit_half_html, depart_div_html),
-                 latex=(visit_half_latex, depart_half_latex), text=(visit_pair_text, depart_pair_text))
-    app.add_transform(KeepSource)
-    app.add_transform(SetSideBySide)
-    app.add_transform(QuotesOfEachLanguage)
-    app.add_post_transform(SplitListsForPrint)

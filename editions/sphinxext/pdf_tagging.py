@@ -150,10 +150,3 @@ def add_document_metadata(app: Sphinx) -> None:
     """builder-inited: the template's ``documentmetadata`` (templates/latex.tex.jinja)."""
     if app.builder.name == "latex":
         app.builder.context["documentmetadata"] = document_metadata(app.config.language)
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("config-inited", add_preamble, priority=160)
-    app.connect("builder-inited", add_document_metadata)
-    app.add_post_transform(MarkHeadingLanguages)
-    app.add_post_transform(MarkForTagging)

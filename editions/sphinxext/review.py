@@ -44,7 +44,7 @@ from ..catalogs.lines import msgstr_lines
 from ..checks.report import format_text, shorten
 from ..languages import language_tag
 from .catalog_guard import translations_dir
-from .names import profile, source_language
+from .current_edition import profile, source_language
 from .parallel import languages_of
 
 if TYPE_CHECKING:
@@ -471,14 +471,5 @@ def depart_inserted(self: Any, node: review_inserted) -> None:
     self.body.append("</ins>")
 
 
-def _pass(self: Any, node: nodes.Node) -> None:
+def not_shown(self: Any, node: nodes.Node) -> None:
     pass
-
-
-def setup(app: Sphinx) -> None:
-    app.add_node(review_deleted, html=(visit_deleted, depart_deleted), latex=(_pass, _pass), text=(_pass, _pass))
-    app.add_node(review_inserted, html=(visit_inserted, depart_inserted), latex=(_pass, _pass),
-                 text=(_pass, _pass))
-    app.connect("builder-inited", start)
-    app.connect("env-get-outdated", every_page_again)
-    app.connect("doctree-resolved", place_notes)

@@ -255,14 +255,3 @@ def secure_docutils_settings(app: Sphinx) -> None:
     # on every run rather than once.
     app.env.settings["raw_enabled"] = False
     app.env.settings["file_insertion_enabled"] = False
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("config-inited", secure_config, priority=200)
-    app.connect("builder-inited", secure_docutils_settings)
-    app.connect("builder-inited", escape_interface_translations)
-    app.connect("builder-inited", escape_latex_context)
-    app.connect("html-page-context", escape_config_context)
-    app.add_transform(RecordMessagePayloads)
-    app.add_transform(RejectTranslatedPayloads)
-

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemBytecodeCache
 
-from .names import cache_folder
+from .current_edition import cache_folder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,7 +26,3 @@ def cache_compiled_templates(app: Sphinx) -> None:
     if environment is None or environment.bytecode_cache is not None:  # not Jinja, or cached already
         return
     environment.bytecode_cache = FileSystemBytecodeCache(str(cache_folder(app, "jinja-cache")))
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", cache_compiled_templates)

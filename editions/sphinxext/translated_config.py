@@ -20,7 +20,7 @@ from sphinx.builders.gettext import MsgOrigin
 from sphinx.locale import get_translation
 
 from ..dates import build_year, source_date_epoch
-from .names import edition_of, profile
+from .current_edition import edition_of, profile
 from .parallel import MESSAGES, SEPARATOR
 
 if TYPE_CHECKING:
@@ -120,9 +120,3 @@ def _line_of(path: Path, text: str) -> int:
         if repr(text)[1:-1] in line:
             return number
     return 0
-
-
-def setup(app: Sphinx) -> None:
-    # Before Sphinx's own config-inited handlers (priority 500) read them.
-    app.connect("config-inited", translate_config, priority=100)
-    app.connect("builder-inited", add_config_messages)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from editions.sphinxext.names import conf_values, edition_of, site_editions, source_language
+from editions.sphinxext.current_edition import conf_values, edition_of, site_editions, source_language
 
 
 def switcher(build) -> dict[str, str]:

@@ -86,7 +86,3 @@ def add_theme_messages(app: Sphinx) -> None:
         source = str(Path(app.outdir, "(theme)", name))
         for line, message in template_messages(app, template):
             catalog.add(message, MsgOrigin(source=source, line=line))
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", add_theme_messages)
