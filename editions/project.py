@@ -79,6 +79,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "edition"
 
 
+def catalog_folders(translations: Path) -> list[str]:
+    """The folders of *translations* (``locales/``) that hold catalogs: one a language."""
+    if not translations.is_dir():
+        return []
+    return sorted(p.name for p in translations.iterdir() if (p / "LC_MESSAGES").is_dir())
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -92,9 +99,7 @@ class Project:
     @property
     def translation_languages(self) -> list[str]:
         """Every language with a folder of catalogs: adding one is adding its folder."""
-        if not self.translations.is_dir():
-            return []
-        found = sorted(p.name for p in self.translations.iterdir() if (p / "LC_MESSAGES").is_dir())
+        found = catalog_folders(self.translations)
         for name in found:
             # A folder name becomes make targets, file names and command arguments: it must
             # be a language code, never text a shell or make could read as syntax.

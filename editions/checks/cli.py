@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"check: no {args.locale_dir}/ folder here; run from the project's root "
                   "or give --locale-dir", file=sys.stderr)
             return 2
-        languages = sorted(p.name for p in args.locale_dir.iterdir() if (p / "LC_MESSAGES").is_dir())
+        from ..project import catalog_folders
+
+        languages = catalog_folders(args.locale_dir)
     options = Options(languages=languages, locale_dir=args.locale_dir, pot_dir=args.pot_dir,
                       conf_py=args.conf, jobs=args.jobs, strict=args.strict)
     general, results = run(options)

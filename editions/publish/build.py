@@ -32,8 +32,8 @@ from pathlib import Path
 from .. import editor_url
 from ..dates import pin_source_date_epoch
 from ..edition import FORMATS, Edition, Paths
+from ..handoff import WARNINGS_FILE
 from ..inputs import WITH_PDFS
-from ..outputs import WARNINGS_FILE
 from ..project import Project, load
 from .say import say
 

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from ..dates import pin_source_date_epoch
-from ..outputs import PAGE_MARKER
+from ..handoff import PAGE_MARKER
 from ..project import Project
 
 #: Seconds one XeLaTeX run may take (EDITIONS_TEX_TIMEOUT overrides it).

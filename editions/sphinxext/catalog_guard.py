@@ -54,8 +54,8 @@ from ..catalogs.files import (
 from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
+from ..handoff import WARNINGS_FILE
 from ..inputs import write_if_changed
-from ..outputs import WARNINGS_FILE
 from .current_edition import edition_of, interface_language, interface_loaded, profile, source_language
 
 if TYPE_CHECKING:

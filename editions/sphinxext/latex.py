@@ -45,8 +45,8 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..handoff import PAGE_MARKER
 from ..languages import cjk_region, is_cjk, language_tag
-from ..outputs import PAGE_MARKER
 from ..templating import render_tex
 from . import cover, imprint, keyfigures
 from .current_edition import conf_values, pdf_basename

@@ -1,5 +1,5 @@
-"""What an edition build produces, named once for the Sphinx extension (which writes
-it) and the publishing driver (which reads it)."""
+"""What the Sphinx extension leaves for the publishing driver to read, named once for
+both: the extension writes it during a build, the driver reads it after."""
 
 from __future__ import annotations
 
