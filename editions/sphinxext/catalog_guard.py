@@ -257,17 +257,28 @@ def _reload_interface_catalog(app: Sphinx) -> None:
     load it again from the fresh ones."""
     import gettext
 
+    import sphinx
     from sphinx import locale
+    from sphinx.util.i18n import CatalogRepository
 
+    config = app.config
     locale.translators.pop(("general", "sphinx"), None)
-    # Python's gettext caches each .mo by path for the life of the process: without
-    # this, the catalog of the previous build would be served again (an edited
-    # interface string published one build late, and make then up to date).
-    roots = [(Path(app.srcdir) / d).resolve() for d in app.config.locale_dirs]
+    # Python's gettext caches each .mo by path for the life of the process (it has no
+    # public way to forget one): without this, a second build in one process (the tests,
+    # a live preview) would serve the previous build's catalog, an edited interface
+    # string published one build late.
+    roots = [(Path(app.srcdir) / d).resolve() for d in config.locale_dirs]
     for key in [k for k in gettext._translations if any(Path(k[1]).is_relative_to(r) for r in roots)]:
         del gettext._translations[key]
-    app._init_i18n()  # Sphinx is pinned: compiles the fresh sphinx.po, loads it
-    interface_loaded(app.config)
+    # What Sphinx does at start-up, with its public parts: compile the fresh sphinx.po
+    # of the checked copies, then load it over Sphinx's own catalog, in this language.
+    repository = CatalogRepository(app.srcdir, config.locale_dirs, config.language, config.source_encoding)
+    for catalog in repository.catalogs:
+        if catalog.domain == INTERFACE_DOMAIN and catalog.is_outdated():
+            catalog.write_mo(config.language, config.gettext_allow_fuzzy_translations)
+    app.translator, _found = locale.init(
+        [*repository.locale_dirs, None, Path(sphinx.package_dir) / "locale"], config.language)
+    interface_loaded(config)
 
 
 def interface_in_edition_language(app: Sphinx, config: Config) -> None:
