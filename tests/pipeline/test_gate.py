@@ -7,7 +7,6 @@ the real profile (its seven zh_CN catalogs).
   the catalog is fixed, `make html` publishes again (shown once: the gate keeps no state);
 * a *warning* (a fuzzy message after an English edit) is published, marked 尚未翻译
   on the page and said on the edition's one line; `ALLOW_FUZZY=0` makes it an error;
-* `make check` on the clean profile is a couple of lines; `NOTES=1` lists the notes;
 * `make review` is never stopped: a refused translation is shown at its entry, inert;
 * a language at 0 % is published in the source language, and its line says so.
 
@@ -175,25 +174,6 @@ def test_a_fuzzy_message_is_published_marked_and_said_in_one_line_and_stops_a_re
     assert f"{CATALOGS}/economy.po:{line}: [fuzzy]" in output, output
     assert "The published zh_CN HTML edition (_build/html/zh_CN) is unchanged." in release.stderr, output
     assert snapshot(edition) == before
-
-
-def test_make_check_on_the_clean_profile_is_a_few_lines_and_notes_on_request(project: Path, make) -> None:
-    result = make(project, "check", check=False)
-    lines = (result.stdout + result.stderr).splitlines()
-    assert result.returncode == 0, "\n".join(lines)
-    assert len(lines) <= 3, "\n".join(lines)
-    summary = next(text for text in lines if text.startswith("zh_CN: "))
-    counts = re.fullmatch(r"zh_CN: (\d+) messages, \1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; "
-                          r"0 errors, 0 warnings, (\d+) notes \(make check NOTES=1 lists them\)", summary)
-    assert counts, summary
-    notes = int(counts[2])
-    assert notes > 0
-
-    listed = make(project, "check", check=False, NOTES="1")
-    assert listed.returncode == 0, listed.stdout + listed.stderr
-    note_lines = [text for text in listed.stdout.splitlines() if re.match(r"^\S+:\d+: \[[\w-]+\] note: ", text)]
-    assert len(note_lines) == notes, listed.stdout
-    assert any("[pending] note:" in text and "economy.po:" in text for text in note_lines)
 
 
 def test_make_review_shows_a_refused_translation_at_its_entry_and_never_runs_it(project: Path, make) -> None:
