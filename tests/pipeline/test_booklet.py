@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixtures.projects import built_once
 from pypdf import PdfReader
 
 from editions.publish.booklet import booklet_order
@@ -17,14 +18,16 @@ from editions.publish.booklet import booklet_order
 EDITIONS = ["en", "zh_CN", "en-zh_CN"]  # the parallel edition's brochure too
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def booklets(built_project: Path, tmp_path_factory: pytest.TempPathFactory, make) -> Path:
-    """A copy of the built profile after `make booklet`: its output."""
-    project = Path(shutil.copytree(built_project, tmp_path_factory.mktemp("booklet") / "project", symlinks=True))
-    result = make(project, "booklet")
-    assert sorted(line.split()[:2] for line in result.stdout.splitlines()) == sorted(
-        [edition, "booklet"] for edition in EDITIONS), result.stdout
-    return project
+    """A copy of the built profile after `make booklet`, made once a run: its output."""
+    def build(project: Path) -> None:
+        shutil.copytree(built_project, project, symlinks=True)
+        result = make(project, "booklet")
+        assert sorted(line.split()[:2] for line in result.stdout.splitlines()) == sorted(
+            [edition, "booklet"] for edition in EDITIONS), result.stdout
+
+    return built_once(tmp_path_factory, "booklet", build)
 
 
 BACK_COVER = ("Published by", "编印单位")  # the imprint is on the back cover (tests/pipeline/test_pdf.py)
@@ -85,7 +88,8 @@ def test_a_booklet_adds_no_blank_page_and_ends_with_the_back_cover(booklets: Pat
     assert page_number(booklet_file, 1, "left", pages) == pages and page_number(booklet_file, 1, "right") == 1
 
 
-def test_booklets_are_byte_identical_when_made_again(booklets: Path, make) -> None:
+def test_booklets_are_byte_identical_when_made_again(booklets: Path, make, tmp_path: Path) -> None:
+    booklets = Path(shutil.copytree(booklets, tmp_path / "project", symlinks=True))  # others read the shared one
     pdf = booklets / "_build" / "pdf"
     first = pdf / "mishixiang-profile-zh_CN-booklet.pdf"
     kept = pdf.parent / "kept.pdf"

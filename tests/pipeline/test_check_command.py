@@ -25,14 +25,20 @@ def test_the_profiles_catalogs_pass_with_the_office_questions_as_notes(project: 
                 and "] note:" not in line]
     assert result.returncode == 0, "\n".join(findings) or result.stdout + result.stderr
     assert _findings(_summary(result.stdout)).endswith("; 0 errors, 0 warnings")
-    assert len(result.stdout.splitlines()) <= 3  # the gettext step, the summary: findings don't scroll away
+    # the gettext step, the summary: findings don't scroll away
+    assert len((result.stdout + result.stderr).splitlines()) <= 3
+    assert re.fullmatch(r"zh_CN: (\d+) messages, \1 translated, 0 fuzzy, 0 untranslated, 0 obsolete; "
+                        r"0 errors, 0 warnings, [1-9]\d* notes \(make check NOTES=1 lists them\)",
+                        _summary(result.stdout))
     # the review's unverifiable names are kept as the English gives them and listed, as notes,
     # with the entries that use them (termbase status `pending`): one line, NOTES=1 lists them
     assert "[pending]" not in result.stdout
     listed = make(project, "check", NOTES="1").stdout
     notes = [line for line in listed.splitlines() if "[pending] note:" in line]
+    assert len([line for line in listed.splitlines() if re.match(r"^\S+:\d+: \[[\w-]+\] note: ", line)]) == len(notes)
     assert any("“Guxin Road” → 古新路 " in line and "environment.po:" in line for line in notes)
     assert any("“Red, Green and Blue” → 红绿蓝 " in line and "livelihood.po:" in line for line in notes)
+    assert any("economy.po:" in line for line in notes)
     assert all(line.startswith("locales/zh_CN/termbase.tsv:") for line in notes)
     assert _summary(result.stdout).endswith(
         f"; 0 errors, 0 warnings, {len(notes)} notes (make check NOTES=1 lists them)"

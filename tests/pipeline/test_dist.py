@@ -8,9 +8,14 @@ import tarfile
 from pathlib import Path
 
 
-def test_dist_folder_and_archive_hold_the_whole_site(second_profile: Path, make) -> None:
-    project = second_profile  # a clean build of everything: the tiny profile's English
-    make(project, "dist", LANGUAGES="en")
+def pack(project: Path, make) -> None:
+    """What `make dist` does after its clean build (test_dist_publishes_only_... runs all of it)."""
+    subprocess.run([sys.executable, "-m", "editions", "dist", "_build"], cwd=project, check=True, env=make.env)
+
+
+def test_dist_folder_and_archive_hold_the_whole_site(built_second_profile: Path, make) -> None:
+    project = built_second_profile  # every edition of the tiny profile, built by `make`
+    pack(project, make)
     dist = project / "_build" / "dist"
     folder = dist / "riverside-brief"  # conf.py's edition_basename
     for path in ("index.html", "en/index.html", "en/search.html", "pdf/riverside-brief-en.pdf"):
@@ -23,7 +28,7 @@ def test_dist_folder_and_archive_hold_the_whole_site(second_profile: Path, make)
     assert archived == on_disk
     first = (dist / "riverside-brief.tar.gz").read_bytes()
     # packed again: the same bytes (the PDFs' own reproducibility is test_pdf's)
-    subprocess.run([sys.executable, "-m", "editions", "dist", "_build"], cwd=project, check=True, env=make.env)
+    pack(project, make)
     assert (dist / "riverside-brief.tar.gz").read_bytes() == first
 
 

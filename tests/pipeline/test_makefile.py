@@ -226,8 +226,8 @@ def _make_promptly(make, project: Path, *targets: str, **variables: str) -> subp
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES.values(), ids=HOSTILE_NAMES.keys())
-def test_a_file_name_is_data_never_make_syntax(project: Path, make, name: str) -> None:
-    make(project, "html", LANGUAGES="en")
+def test_a_file_name_is_data_never_make_syntax(built_second_profile: Path, make, name: str) -> None:
+    project = built_second_profile  # its editions published: what a wiping name would take away
     page = project / "_build" / "html" / "en" / "index.html"
     assert page.is_file()
     said = _add_hostile(project, name)
@@ -257,8 +257,9 @@ def test_make_check_names_a_file_that_is_not_plain(project: Path, make) -> None:
     assert result.returncode != 0 and lines == [said], result.stdout + result.stderr  # the build's line
 
 
-def test_an_edited_translation_rebuilds_its_editions_and_a_no_op_make_nothing(project: Path, make) -> None:
-    make(project, "html")
+def test_an_edited_translation_rebuilds_its_editions_and_a_no_op_make_nothing(built_second_profile: Path,
+                                                                            make) -> None:
+    project = built_second_profile  # built by `make`: `make html` has nothing to do
     assert make(project, "html").stdout == ""  # starts neither Sphinx nor TeX
     catalog = project / "locales" / "en" / "LC_MESSAGES" / "index.po"
     catalog.touch()

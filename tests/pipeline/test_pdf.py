@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 
 import polib
 import pytest
+from fixtures.projects import built_once
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -388,12 +389,14 @@ def test_the_back_cover_is_the_imprint_in_the_editions_languages(pdfs: Path, lan
 SITE = "https://example.org/mishixiang"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def online_pdfs(built_project: Path, tmp_path_factory: pytest.TempPathFactory, make) -> Path:
-    """The brochures of a site whose address is known (make pdf SITE_URL=...)."""
-    project = Path(shutil.copytree(built_project, tmp_path_factory.mktemp("online") / "project", symlinks=True))
-    make(project, "pdf", SITE_URL=SITE)
-    return project / "_build" / "pdf"
+    """The brochures of a site whose address is known (make pdf SITE_URL=...), built once a run."""
+    def build(path: Path) -> None:
+        shutil.copytree(built_project, path, symlinks=True)
+        make(path, "pdf", SITE_URL=SITE)
+
+    return built_once(tmp_path_factory, "online", build) / "_build" / "pdf"
 
 
 @pytest.mark.parametrize("language", EDITIONS)

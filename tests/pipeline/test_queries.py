@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from fixtures.projects import built_once
 
 from editions.checks import terms
 from editions.publish.workspace import copy_project
@@ -27,9 +28,23 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def letters(tmp_path_factory: pytest.TempPathFactory, make) -> tuple[Path, str, str, list[terms.Term]]:
-    project = copy_project(tmp_path_factory.mktemp("queries") / "project", ROOT)
+    """The letters of a copy of the profile whose termbase and catalogs a translator
+    changed, made once a run; read back as HTML and PDF text, with the pending names."""
+    project = built_once(tmp_path_factory, "queries", lambda path: ask_the_office(path, make))
+    termbase = project / "locales" / "zh_CN" / "termbase.tsv"
+    out = project / "_build" / "queries"
+    html = (out / "zh_CN.html").read_text(encoding="utf-8")
+    pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out / "zh_CN.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    loaded, _findings = terms.load(termbase)
+    assert loaded is not None
+    return project, html, pdf, loaded.pending
+
+
+def ask_the_office(path: Path, make) -> None:
+    project = copy_project(path, ROOT)
     termbase = project / "locales" / "zh_CN" / "termbase.tsv"
     text = termbase.read_text(encoding="utf-8")
     # the office has answered one name: its status is emptied
@@ -44,14 +59,7 @@ def letters(tmp_path_factory: pytest.TempPathFactory, make) -> tuple[Path, str, 
     catalog.write_text(po, encoding="utf-8")
 
     result = make(project, "queries")
-    out = project / "_build" / "queries"
     assert "zh_CN queries" in result.stdout, result.stdout + result.stderr
-    html = (out / "zh_CN.html").read_text(encoding="utf-8")
-    pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out / "zh_CN.pdf"), "-"], capture_output=True,
-                         text=True, check=True).stdout
-    loaded, _findings = terms.load(termbase)
-    assert loaded is not None
-    return project, html, pdf, loaded.pending
 
 
 def test_every_pending_name_is_a_numbered_question_with_a_blank(letters) -> None:

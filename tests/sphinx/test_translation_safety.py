@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import msgstr_line
+from fixtures.catalogs import msgstr_line
 
 PARAGRAPH = "The Grand Canal runs through the sub-district."
 LINK = "Read the [canal history](https://example.org/canal) online."
