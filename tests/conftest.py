@@ -32,7 +32,7 @@ pytest_plugins = [
 # Before any fixture module is imported: every build, in this process or another, reads these.
 os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
 # `make test` exports its own settings; a test's builds start from none of them.
-for _name in ("LANGUAGES", "BUILDDIR", "V", "SITE_URL", "EDITION_PDFS", "SPHINXOPTS", "USE_VENV_AS_IS",
+for _name in ("LANGUAGES", "BUILDDIR", "V", "SITE_URL", "SPHINXOPTS", "USE_VENV_AS_IS",
               "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "FORCE_COLOR", "FORCE_COLOUR"):
     os.environ.pop(_name, None)
 # Tests read what the tools print: plain text, even where CI's terminal asks for colour.

@@ -4,7 +4,7 @@ that a LaTeX error, a crash or a run stopped at the time limit names the source 
 
 from __future__ import annotations
 
-from editions.outputs import PAGE_MARKER
+from editions.handoff import PAGE_MARKER
 
 
 def marker(docname: str) -> str:

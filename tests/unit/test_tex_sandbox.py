@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from editions.outputs import PAGE_MARKER
+from editions.handoff import PAGE_MARKER
 from editions.project import Project, load
 from editions.publish.latexmk import PdfError, build_pdf
 
