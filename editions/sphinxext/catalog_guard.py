@@ -170,8 +170,9 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
     from ..checks import gate as checks_gate
     from ..checks.report import format_text
 
+    # one answer for every edition of the language (HTML, PDF, parallel), kept beside the checked copies
     result = checks_gate.check(language, translations_dir(config), profile(config).conf_py,
-                               strict=not config.edition_allow_fuzzy)
+                               strict=not config.edition_allow_fuzzy, cache=checked_dir(app).parent / ".gate")
     errors = checks_gate.errors(result)
     if errors:
         for finding in errors:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from editions.handoff import WARNINGS_FILE
+
 PARAGRAPH = "The Grand Canal runs through the sub-district."
 TRANSLATION = {PARAGRAPH: "大运河穿境而过。"}
 
@@ -173,3 +175,22 @@ def test_brackets_by_the_thousand_are_refused_before_myst_reads_them(sample) -> 
     with catalog.open("a", encoding="utf-8") as out:
         out.write(f'\nmsgid "{"![" * 3_000}"\nmsgstr "{"![" * 3_000}"\n')
     stopped(sample.build(), "[catalog-file] has 6,000 '[' (links, images, footnotes); a catalog may have at most 5,000")
+
+
+def test_a_languages_catalogs_are_checked_once_for_all_its_editions(sample) -> None:
+    # The zh_CN edition and the parallel one (and the PDFs of both) ask the gate the same
+    # question of the same files: the first build's answer is kept, the second reads it.
+    sample.catalog({"Sample page": "样例页面", "The Grand Canal runs through the sub-district.": ""})  # a warning
+    first = sample.build(language="zh_CN")
+    [answer] = (sample.path / "_build").rglob("gate-zh_CN-*.pickle")
+    written = answer.stat().st_mtime_ns
+    second = sample.build(edition="en-zh_CN")
+    assert [*(sample.path / "_build").rglob("gate-zh_CN-*.pickle")] == [answer]
+    assert answer.stat().st_mtime_ns == written  # read, not computed and written again
+    said = [(Path(b.app.doctreedir) / WARNINGS_FILE).read_text(encoding="utf-8") for b in (first, second)]
+    assert said[0] == said[1] and "1 untranslated message" in said[0]
+    # any change to the catalogs is a new question: an error planted now stops the build
+    sample.catalog({"Sample page": "样例页面 <script>alert(1)</script>"})
+    stopped = sample.build(edition="en-zh_CN")
+    assert stopped.exit_code == 2 and "[safety]" in stopped.warnings, stopped.warnings
+    assert answer not in [*(sample.path / "_build").rglob("gate-zh_CN-*.pickle")]  # the old answer is gone
