@@ -147,9 +147,12 @@ def test_cover_page_has_title_subtitle_author_date_and_year_of_the_figures(pdfs:
 
 
 def test_two_builds_are_byte_identical(pdfs: Path, project: Path, make) -> None:
-    make(project, "pdf")  # a clean build of its own, in another folder
-    for language in EDITIONS:
-        assert filecmp.cmp(pdf_path(pdfs, language), pdf_path(project / "_build" / "pdf", language), shallow=False)
+    # A clean build of its own, in another folder, of the parallel brochure: it holds every
+    # kind of element the other two have (both languages, cover and back cover, key figures,
+    # chart, the tagged structure of each half), at a third of the cost of all three.
+    make(project, "_build/.stamps/pdf-en-zh_CN")
+    assert sorted(p.name for p in (project / "_build" / "pdf").glob("*.pdf")) == ["mishixiang-profile-en-zh_CN.pdf"]
+    assert filecmp.cmp(pdf_path(pdfs, "en-zh_CN"), pdf_path(project / "_build" / "pdf", "en-zh_CN"), shallow=False)
 
 
 @pytest.mark.parametrize(("language", "label"), [("en", "More than 1 million yuan"), ("zh_CN", "纳税超100万元")])
@@ -391,15 +394,16 @@ SITE = "https://example.org/mishixiang"
 
 @pytest.fixture(scope="session")
 def online_pdfs(built_project: Path, tmp_path_factory: pytest.TempPathFactory, make) -> Path:
-    """The brochures of a site whose address is known (make pdf SITE_URL=...), built once a run."""
+    """The parallel brochure of a site whose address is known (make SITE_URL=...), built once
+    a run: its back cover has both languages' lines; the address is the edition's."""
     def build(path: Path) -> None:
         shutil.copytree(built_project, path, symlinks=True)
-        make(path, "pdf", SITE_URL=SITE)
+        make(path, "_build/.stamps/pdf-en-zh_CN", SITE_URL=SITE)
 
     return built_once(tmp_path_factory, "online", build) / "_build" / "pdf"
 
 
-@pytest.mark.parametrize("language", EDITIONS)
+@pytest.mark.parametrize("language", ["en-zh_CN"])
 def test_the_back_cover_has_the_site_and_its_qr_code(online_pdfs: Path, tmp_path: Path, language: str) -> None:
     path = pdf_path(online_pdfs, language)
     last = int(pdfinfo(path)["Pages"])

@@ -1,6 +1,7 @@
 """A second profile, for the test that the editions toolkit needs no change to publish
 another one: written in Chinese, translated into English, its own name, files and colour."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,3 +23,5 @@ locale_dirs = ["../_build/locales/"]
 gettext_compact = False
 gettext_location = True
 html_theme = "furo"
+# make SITE_URL=https://...: canonical links, og:url, sitemaps and the brochures' back cover
+html_baseurl = os.environ.get("SITE_URL", "")
