@@ -74,11 +74,12 @@ def _named(language: str) -> dict[str, str]:
     return {"name": language, "tag": language_tag(language), "text": language_name(language)}
 
 
-def write_site_index(outdir: Path, languages: list[str], base: str) -> None:
-    """With a known address: a sitemap index of the editions' sitemaps, and robots.txt."""
+def write_site_index(outdir: Path, editions: list[str], base: str) -> None:
+    """With a known address: a sitemap index of the editions' sitemaps (the parallel ones
+    too: each writes its own), and robots.txt."""
     base = base.rstrip("/")
     (outdir / "sitemap.xml").write_text(render_html(TEMPLATES, "sitemap-index.xml.jinja", base=base,
-                                                    languages=languages), encoding="utf-8")
+                                                    editions=editions), encoding="utf-8")
     (outdir / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n",
                                        encoding="utf-8")
 
@@ -126,5 +127,5 @@ def main(argv: list[str]) -> int:
         say(f"removed {path} (no catalogs for its language in {project.translations.name}/ any more)")
     (outdir / "index.html").write_text(page, encoding="utf-8")
     if base := os.environ.get("SITE_URL", ""):
-        write_site_index(outdir, languages, base)
+        write_site_index(outdir, project.editions_of(languages), base)
     return 0

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
 ROOTS = Path(__file__).resolve().parents[1] / "roots"
 
 
-def language_picker(project: Path) -> subprocess.CompletedProcess:
+def language_picker(project: Path, site_url: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "editions", "language-picker", "_build/html"], cwd=project,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env={**os.environ, "SITE_URL": site_url})
+
+
+def test_the_sitemap_index_lists_every_editions_sitemap(tmp_path: Path) -> None:
+    project = Path(shutil.copytree(ROOTS / "test-second-profile", tmp_path / "p"))
+    assert language_picker(project, "https://example.org/river/").returncode == 0
+    index = ElementTree.parse(project / "_build" / "html" / "sitemap.xml").getroot()
+    assert [loc.text for loc in index.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")] == [
+        f"https://example.org/river/{edition}/sitemap.xml" for edition in ("zh_CN", "en", "zh_CN-en")]
+    assert "Sitemap: https://example.org/river/sitemap.xml" in (project / "_build/html/robots.txt").read_text()
 
 
 def test_titles_in_each_language_and_the_source_first(tmp_path: Path) -> None:
