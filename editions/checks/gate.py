@@ -9,7 +9,7 @@ source language, marked, and is ``make check``'s to report.
 
 A language's catalogs are checked once for all its editions: the HTML and PDF of
 ``zh_CN`` and of ``en-zh_CN`` ask the same question of the same files.  With a
-*cache* folder (the build's, under ``_build/``), the answer is kept under the hash
+*cache* folder (the build's, ``_build/doctrees/gate-cache/``), the answer is kept under the hash
 of everything it depends on (the language's folder, names and contents, conf.py,
 the code of the checks, a release or not); editions built side by side take a lock,
 so the second waits for the first's answer instead of computing it again.

@@ -56,7 +56,14 @@ from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
 from ..handoff import WARNINGS_FILE
 from ..inputs import write_if_changed
-from .current_edition import edition_of, interface_language, interface_loaded, profile, source_language
+from .current_edition import (
+    cache_folder,
+    edition_of,
+    interface_language,
+    interface_loaded,
+    profile,
+    source_language,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -170,9 +177,9 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
     from ..checks import gate as checks_gate
     from ..checks.report import format_text
 
-    # one answer for every edition of the language (HTML, PDF, parallel), kept beside the checked copies
+    # one answer for every edition of the language (HTML, PDF, parallel), in the editions' shared cache
     result = checks_gate.check(language, translations_dir(config), profile(config).conf_py,
-                               strict=not config.edition_allow_fuzzy, cache=checked_dir(app).parent / ".gate")
+                               strict=not config.edition_allow_fuzzy, cache=cache_folder(app, "gate-cache"))
     errors = checks_gate.errors(result)
     if errors:
         for finding in errors:
