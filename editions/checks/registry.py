@@ -167,13 +167,17 @@ def content_check(name: str, finds: str, source: str, *, order: int, waivable: b
 def add(check: Check) -> None:
     if check.name in _CONTENT or any(check.name == c.name for c in _BEFORE + _AFTER):
         raise ValueError(f"a check named {check.name} is registered already")
+    global _ordered
     _CONTENT[check.name] = check
     _by_name.clear()
+    _ordered = None
 
 
 def remove(name: str) -> None:
+    global _ordered
     del _CONTENT[name]
     _by_name.clear()
+    _ordered = None
 
 
 def _load() -> None:
@@ -190,10 +194,16 @@ def _load() -> None:
 _loaded = False
 
 
-def content_checks() -> list[Check]:
-    """The content checks, in the order they run."""
+def content_checks() -> tuple[Check, ...]:
+    """The content checks, in the order they run (sorted once, not for every message)."""
+    global _ordered
     _load()
-    return sorted(_CONTENT.values(), key=lambda check: check.order)
+    if _ordered is None:
+        _ordered = tuple(sorted(_CONTENT.values(), key=lambda check: check.order))
+    return _ordered
+
+
+_ordered: tuple[Check, ...] | None = None  # content_checks(), made again after add() and remove()
 
 
 _by_name: dict[str, Check] = {}  # every check, made on first use (each finding asks its severity)
