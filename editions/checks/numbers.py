@@ -174,12 +174,10 @@ _NUMERAL_WORDS = frozenset({"万一", "千万", "一一", "万万"})
 
 
 @cache
-def _jieba():  # loaded on first use: about half a second, once a process
-    import logging
+def _jieba():  # loaded on first use, once a process (editions.chinese_words: a fifth of a second)
+    from ..chinese_words import jieba
 
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
+    return jieba()
 
 
 def _words(text: str) -> list[tuple[int, int]]:

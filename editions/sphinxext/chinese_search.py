@@ -17,13 +17,13 @@ word, so a reader searching for the name of the place found nothing.  The termba
 Two costs are cut too: Sphinx loads jieba's *main* dictionary a second time as
 a "user dictionary" unless ``html_search_options['dict']`` says otherwise
 (350,000 ``add_word`` calls, about 4 s of every Chinese build); and jieba caches
-its prefix dictionary in /tmp.  We load a user dictionary only when one is
-configured, and keep jieba's cache with the build.
+its prefix dictionary in /tmp, and reads it back slowly.  We load a user dictionary
+only when one is configured, and keep jieba's cache with the build, read at once
+(editions.chinese_words).
 """
 
 from __future__ import annotations
 
-import logging as std_logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,7 +110,6 @@ def termbase_dictionary(app: Sphinx, config: Config) -> None:
 def use_build_cache_for_jieba(app: Sphinx) -> None:
     if app.builder.format != "html" or not is_chinese(app.config.language or ""):
         return
-    import jieba
+    from ..chinese_words import jieba
 
-    jieba.dt.tmp_dir = str(cache_folder(app, "jieba-cache"))
-    jieba.setLogLevel(std_logging.WARNING)
+    jieba(str(cache_folder(app, "jieba-cache")))
