@@ -36,6 +36,7 @@ from . import (
     pdf_tagging,
     review,
     safety,
+    shared_environment,
     template_cache,
     translated_config,
 )
@@ -145,6 +146,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(parallel.SetSideBySide)  # 23: each English block beside its translation
     app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each half's language
     app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
+    # one environment, several builders (an edition's HTML and PDF): each writes what another read
+    app.connect("env-before-read-docs", shared_environment.note_pages_read)
+    app.connect("env-updated", shared_environment.pages_to_write)
 
     # -- Writing a page: post-transforms, then the page's context --------------------------
     app.add_post_transform(pdf_tagging.MarkHeadingLanguages)  # 195
