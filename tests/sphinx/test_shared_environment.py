@@ -67,3 +67,14 @@ def test_a_builder_new_to_an_environment_writes_every_page(sample: SampleProject
     html, status = build(sample, "html")
     assert changed(status) == (0, 0)
     assert "另一页的新译文。" in (html.outdir / "other.html").read_text(encoding="utf-8")
+
+
+def test_the_latex_builders_escapes_leave_the_environment_valid_for_the_html(sample: SampleProject) -> None:
+    # numfig_format is a value Sphinx reads every page again for: the LaTeX builder escapes
+    # a translated "Listing %s" for TeX only once the environment is saved.
+    sample.catalog({"Listing %s": "代码清单#%s"}, domain="sphinx")
+    latex, status = build(sample, "latex")
+    assert changed(status) == (2, 0)
+    assert r"代码清单\#" in (latex.outdir / "sphinxmessages.sty").read_text(encoding="utf-8")
+    _, status = build(sample, "html")
+    assert changed(status) == (0, 0), status

@@ -13,7 +13,7 @@ from pathlib import Path
 import editions.sphinxext as extension
 
 EVENTS = ["config-inited", "builder-inited", "env-get-outdated", "env-before-read-docs", "env-updated",
-          "doctree-resolved", "html-page-context", "build-finished"]
+          "write-started", "doctree-resolved", "html-page-context", "build-finished"]
 
 
 def written(method: str, event: str | None = None) -> list[str]:
