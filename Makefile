@@ -136,9 +136,13 @@ INPUTS        = $(STAMPS)/sources $(VENV_READY)
 $(INPUT_STAMPS) &: FORCE | $(AFTER_CLEAN)
 	@$(PYTHON3) -m editions inputs $(STAMPS) $(WITH_PDFS) $(EDITIONS_ALL)
 
+# `@:`: when the editions' one recipe ran under the other goal (make html pdf), this one
+# says nothing either (no "Nothing to be done").
 html: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/html-$(e)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<edition>/ (en, zh_CN, en-zh_CN)
+	@:
 
 pdf: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
+	@:
 
 booklet: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/booklet-$(e)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
 
