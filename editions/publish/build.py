@@ -227,7 +227,8 @@ def forget_interface_catalogs() -> None:
 def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> None:
     """Sphinx in this process: the edition's formats pay once for Python, Sphinx, the theme,
     jieba."""
-    from sphinx.cmd.build import build_main
+    # sphinx-build's own entry point: the console's locale too, as `python -m sphinx` had it
+    from sphinx.cmd.build import main as sphinx_build
 
     args = sphinx_arguments(job, sphinxopts, languages, building_pdfs)
     if verbose(sphinxopts):
@@ -235,7 +236,7 @@ def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_p
     # Warnings stream as Sphinx writes them (stderr); progress only with -v.
     try:
         with interruptions_noted() as interrupted:
-            status = build_main(args)
+            status = sphinx_build(args)
     except SystemExit as exc:  # the catalog guard stops an edition cleanly, without a traceback
         status = exc.code if isinstance(exc.code, int) else 1
     finally:
