@@ -148,13 +148,20 @@ booklet: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/booklet-$(e)) ## Print-ready book
 
 # A run that builds both formats (make, make all, make html pdf, make dist) builds each edition's
 # HTML and PDF in one process, from one reading of its sources (a pattern rule with two targets:
-# one recipe makes both); make html or make pdf alone builds that format only.
+# one recipe makes both); make html or make pdf alone builds that format only.  The recipe builds
+# the formats whose stamp is missing or older than one of its own inputs (a new language rebuilds
+# every site's switcher, not every brochure); both if the shell cannot tell (a stamp and an input
+# of the same instant).
 BUILDS_HTML  := $(filter all html,$(GOALS))
 BUILDS_PDF   := $(filter all pdf booklet,$(GOALS))
+html_inputs   = $(INPUTS) $(STAMPS)/catalogs-$* $(STAMPS)/html-options $(STAMPS)/offered-pdfs
+pdf_inputs    = $(INPUTS) $(STAMPS)/catalogs-$* $(STAMPS)/pdf-options
+outdated      = $(foreach f,html pdf,$$(for input in $($(f)_inputs); do \
+                  [ -e $(STAMPS)/$(f)-$* ] && [ ! $$input -nt $(STAMPS)/$(f)-$* ] || { echo $(f); break; }; done))
 ifneq ($(and $(BUILDS_HTML),$(BUILDS_PDF)),)
 $(STAMPS)/html-% $(STAMPS)/pdf-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options $(STAMPS)/offered-pdfs \
                                   $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
-	@$(EDITIONS) build html,pdf $(WITH_PDFS) $* $(SPHINXOPTS)
+	@formats=$$(echo $(outdated) | tr ' ' ,); $(EDITIONS) build $${formats:-html,pdf} $(WITH_PDFS) $* $(SPHINXOPTS)
 	@touch $(STAMPS)/html-$* $(STAMPS)/pdf-$*
 else
 $(STAMPS)/html-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options $(STAMPS)/offered-pdfs \
