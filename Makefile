@@ -116,7 +116,8 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 # do starts neither Sphinx nor TeX.  Its inputs are what sphinx-build reads: docs/,
 # conf.py, the Sphinx extension and what it imports, the checks that gate it, the
 # language's catalogs; not the publishing tools or the benchmark.  `python -m
-# editions build` stages, locks and publishes each edition; Sphinx is incremental.
+# editions build` stages, locks and publishes each edition; Sphinx is incremental, and an
+# edition's formats share one environment (its doctrees): make html then make pdf reads nothing twice.
 # File names are data, never make syntax: contributors name the files of docs/ and
 # locales/, so no name of theirs is ever written into this Makefile (a space would
 # split it into targets, `$(...)` would run).  `python -m editions inputs` hashes the
@@ -135,12 +136,34 @@ INPUTS        = $(STAMPS)/sources $(VENV_READY)
 $(INPUT_STAMPS) &: FORCE | $(AFTER_CLEAN)
 	@$(PYTHON3) -m editions inputs $(STAMPS) $(WITH_PDFS) $(EDITIONS_ALL)
 
+# `@:`: when the editions' one recipe ran under the other goal (make html pdf), this one
+# says nothing either (no "Nothing to be done").
 html: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/html-$(e)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<edition>/ (en, zh_CN, en-zh_CN)
+	@:
 
 pdf: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
+	@:
 
 booklet: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/booklet-$(e)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
 
+# A run that builds both formats (make, make all, make html pdf, make dist) builds each edition's
+# HTML and PDF in one process, from one reading of its sources (a pattern rule with two targets:
+# one recipe makes both); make html or make pdf alone builds that format only.  The recipe builds
+# the formats whose stamp is missing or older than one of its own inputs (a new language rebuilds
+# every site's switcher, not every brochure); both if the shell cannot tell (a stamp and an input
+# of the same instant).
+BUILDS_HTML  := $(filter all html,$(GOALS))
+BUILDS_PDF   := $(filter all pdf booklet,$(GOALS))
+html_inputs   = $(INPUTS) $(STAMPS)/catalogs-$* $(STAMPS)/html-options $(STAMPS)/offered-pdfs
+pdf_inputs    = $(INPUTS) $(STAMPS)/catalogs-$* $(STAMPS)/pdf-options
+outdated      = $(foreach f,html pdf,$$(for input in $($(f)_inputs); do \
+                  [ -e $(STAMPS)/$(f)-$* ] && [ ! $$input -nt $(STAMPS)/$(f)-$* ] || { echo $(f); break; }; done))
+ifneq ($(and $(BUILDS_HTML),$(BUILDS_PDF)),)
+$(STAMPS)/html-% $(STAMPS)/pdf-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options $(STAMPS)/offered-pdfs \
+                                  $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
+	@formats=$$(echo $(outdated) | tr ' ' ,); $(EDITIONS) build $${formats:-html,pdf} $(WITH_PDFS) $* $(SPHINXOPTS)
+	@touch $(STAMPS)/html-$* $(STAMPS)/pdf-$*
+else
 $(STAMPS)/html-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options $(STAMPS)/offered-pdfs \
                   | $(STAMPS)/debian-build $(AFTER_CLEAN)
 	@$(EDITIONS) build html $(WITH_PDFS) $* $(SPHINXOPTS)
@@ -149,6 +172,7 @@ $(STAMPS)/html-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options $(STAMPS
 $(STAMPS)/pdf-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
 	@$(EDITIONS) build pdf $* $(SPHINXOPTS)
 	@touch $@
+endif
 
 # The booklet of an edition: its reading PDF imposed for the printer (not on the site).
 $(STAMPS)/booklet-%: $(STAMPS)/pdf-% editions/publish/booklet.py editions/publish/latexmk.py \

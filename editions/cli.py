@@ -123,7 +123,8 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
                            "of this run: editions [LANGUAGE...] (checks LANGUAGE...)"),
     "inputs": (_inputs, "stamp what the editions are built from, rewriting a stamp only when it changed: "
                        "inputs STAMPS_DIR [EDITION...]"),
-    "build": (_build, "build one edition: build {html,pdf} LANGUAGE [SPHINXOPTS...]"),
+    "build": (_build, "build one edition, in one or more formats read once: build {html,pdf,html,pdf,review} "
+                     "EDITION [SPHINXOPTS...]"),
     "booklet": (_booklet, "impose built PDFs as print-ready A5 booklets on A4 sheets: booklet [EDITION...]"),
     "language-picker": (_language_picker, "write the site's root page, where a reader picks an edition: "
                         "language-picker OUTDIR [LANGUAGE...]"),

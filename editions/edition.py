@@ -79,8 +79,8 @@ def pdf_stem(basename: str, edition: str) -> str:
 
 
 class Paths(NamedTuple):
-    """Where one format of an edition is built (staging, doctrees, the checked catalogs
-    Sphinx reads, its lock) and published."""
+    """Where one format of an edition is built (staging; the doctrees, checked catalogs
+    and lock of the environment it is read into) and published."""
 
     staging: Path
     doctrees: Path
@@ -145,6 +145,18 @@ class Edition:
         return self.language
 
     @property
+    def environment(self) -> str:
+        """The Sphinx environment it is read into (its doctrees, the checked catalogs Sphinx
+        reads, their lock): its own, shared by its formats, so its HTML and PDF read each
+        source page once.  One name, so that an edition can later be read into another's."""
+        return self.name
+
+    def environment_of(self, format: str) -> str:
+        """The environment *format* is read into: a review's is its own (its configuration
+        differs: notes, findings), named by its translation."""
+        return f"review-{self.folder(format)}" if format == "review" else f"env-{self.environment}"
+
+    @property
     def pdf_stem(self) -> str:
         return pdf_stem(self.basename, self.name)
 
@@ -167,11 +179,13 @@ class Edition:
             "review": builddir / "review" / folder,
             "pdf": builddir / "pdf" / self.pdf_name,
         }[format]
+        environment = self.environment_of(format)
         return Paths(
             staging=builddir / "staging" / builder / folder,
-            doctrees=builddir / "doctrees" / f"{builder}-{folder}",
-            # each edition its own checked catalogs: editions build side by side
-            locales=builddir / "locales" / f"{format}-{folder}",
-            lock=builddir / "locks" / f"{format}-{folder}.lock",
+            doctrees=builddir / "doctrees" / environment,
+            # each environment its own checked catalogs: editions build side by side
+            locales=builddir / "locales" / environment,
+            # one lock an environment: two processes never write one doctree folder
+            lock=builddir / "locks" / f"{environment}.lock",
             published=published,
         )

@@ -1,18 +1,24 @@
-"""Build one edition safely: ``python -m editions build html zh_CN [SPHINXOPTS...]``.
+"""Build one edition safely: ``python -m editions build html,pdf zh_CN [SPHINXOPTS...]``.
 
+* Read once, write many: an edition's formats share one Sphinx environment
+  (:meth:`editions.edition.Edition.environment`), built in one process with Sphinx
+  in-process.  The LaTeX builder runs first and reads the sources; latexmk starts
+  on its .tex at once, in the background, while the HTML builder writes the site
+  from the same environment (no page read again); then the PDF is awaited.
+  ``build html zh_CN`` and ``build pdf zh_CN`` build one format.
 * Atomic publishing: Sphinx builds into a staging folder (kept between runs, so
   builds stay incremental); only a successful build is copied into place, by
-  a rename swap.  A failed build leaves the last good edition as it was and
-  says which edition failed.
-* A failed or interrupted build forgets its cached environment, so the next
+  a rename swap, format by format.  A failed format leaves its last good edition
+  as it was and says which edition and format failed; the other is published.
+* A failed or interrupted Sphinx build forgets the environment, so the next
   run re-reads every page and reports the same warnings again: a retry cannot
-  turn a red build green.
-* One lock per edition: two ``make`` runs at once wait for each other instead
-  of writing the same doctrees, staging folder or checked catalogs.  The HTML
-  and PDF editions of a language share nothing (each has its checked catalogs,
-  ``_build/locales/<format>/``), so they build side by side.
-* One line per edition: Sphinx runs quietly (``-q``) and its warnings are
-  printed as they come, each with its file and line; ``-v`` in SPHINXOPTS (or
+  turn a red build green.  (A failed TeX run keeps it: Sphinx writes the whole
+  .tex on every run, so TeX meets the same error again.)
+* One lock per environment: two ``make`` runs at once wait for each other instead
+  of writing the same doctrees or checked catalogs.  Editions share nothing (each
+  its doctrees and checked catalogs), so they build side by side.
+* One line per edition and format: Sphinx runs quietly (``-q``) and its warnings
+  are printed as they come, each with its file and line; ``-v`` in SPHINXOPTS (or
   ``make V=1``) shows everything Sphinx says.
 * Failures a user can cause read as one message with what to do.
 """
@@ -22,12 +28,14 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import subprocess
+import signal
 import sys
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import editor_url
 from ..dates import pin_source_date_epoch
@@ -36,6 +44,9 @@ from ..handoff import WARNINGS_FILE
 from ..inputs import WITH_PDFS
 from ..project import Project, load
 from .say import say
+
+if TYPE_CHECKING:
+    from .latexmk import TexRun
 
 
 @dataclass(frozen=True)
@@ -75,21 +86,27 @@ class Job:
     def dirty_marker(self) -> Path:
         return self.doctrees / "BUILD-IN-PROGRESS"
 
+    @property
+    def environment(self) -> str:
+        """Its environment's name, for messages: the edition's (a review's is its own)."""
+        return self.edition.environment if self.format != "review" else f"{self.edition.folder('review')} review"
+
 
 class BuildFailed(Exception):
     pass
 
 
 @contextmanager
-def edition_lock(job: Job):
-    """Serialise builds of one edition (two `make` runs at once)."""
+def environment_lock(job: Job) -> Iterator[None]:
+    """Serialise builds of one environment (two `make` runs at once): two processes
+    never write one doctree folder."""
     lock = job.paths.lock
     lock.parent.mkdir(parents=True, exist_ok=True)
     with open(lock, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            say(f"waiting for another build of the {job.name} edition to finish...")
+            say(f"waiting for another build of the {job.environment} edition to finish...")
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
@@ -157,10 +174,12 @@ def review_options(job: Job) -> list[str]:
     return options
 
 
-def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> None:
-    loud = verbose(sphinxopts)
+def sphinx_arguments(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> list[str]:
+    """sphinx-build's arguments for *job*.  Every value that Sphinx rebuilds the environment
+    for ("env" in editions.settings) is the same for an edition's HTML and PDF: they share
+    it; only ``edition_pdfs`` ("html") differs."""
     project = job.project
-    args = [sys.executable, "-m", "sphinx", "-b", job.builder, "-c", ".",
+    return ["-b", job.builder, "-c", ".",
             # the extension knows the rest from the model: language, parallel pair, the site's editions
             "-D", f"edition={job.edition.name}",
             *(review_options(job) if job.format == "review" else []),
@@ -171,13 +190,60 @@ def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_p
             *(["-D", f"edition_languages={','.join(languages)}"] if languages != project.languages else []),
             *(["-D", f"edition_pdfs={','.join(project.offered_pdfs(languages, job.builddir, building_pdfs))}"]
               if job.format == "html" else []),
-            "-d", str(job.doctrees), *([] if loud else ["-q"]), *sphinxopts,
+            "-d", str(job.doctrees), *([] if verbose(sphinxopts) else ["-q"]), *sphinxopts,
             "docs", str(job.staging)]
-    if loud:
-        say(" ".join(["sphinx-build", *args[3:]]))
+
+
+@contextmanager
+def interruptions_noted() -> Iterator[list[int]]:
+    """Sphinx's command line reports Ctrl-C as a failed build (status 2): note it, so that
+    an interrupted build is said to be one (and forgets its environment)."""
+    noted: list[int] = []
+
+    def interrupted(signum: int, _frame: object) -> None:
+        noted.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield noted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def forget_interface_catalogs() -> None:
+    """Between two Sphinx applications in one process: the interface catalogs one loaded
+    (and escaped for its output, HTML or TeX: editions.sphinxext.safety) must not serve the
+    next.  Sphinx keeps them in sphinx.locale.translators, adding to what is there; Python's
+    gettext caches each .mo by path and hands out copies sharing one dictionary."""
+    import gettext
+
+    from sphinx import locale
+
+    locale.translators.clear()
+    gettext._translations.clear()
+
+
+def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> None:
+    """Sphinx in this process: the edition's formats pay once for Python, Sphinx, the theme,
+    jieba."""
+    # sphinx-build's own entry point: the console's locale too, as `python -m sphinx` had it
+    from sphinx.cmd.build import main as sphinx_build
+
+    args = sphinx_arguments(job, sphinxopts, languages, building_pdfs)
+    if verbose(sphinxopts):
+        say(" ".join(["sphinx-build", *args]))
     # Warnings stream as Sphinx writes them (stderr); progress only with -v.
-    result = subprocess.run(args, cwd=job.project.root)
-    if result.returncode != 0:
+    try:
+        with interruptions_noted() as interrupted:
+            status = sphinx_build(args)
+    except SystemExit as exc:  # the catalog guard stops an edition cleanly, without a traceback
+        status = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        forget_interface_catalogs()
+    if interrupted:
+        raise KeyboardInterrupt
+    if status != 0:
         raise BuildFailed("Sphinx reported the errors above")
 
 
@@ -201,34 +267,97 @@ def swap_into_place(staging: Path, published: Path) -> None:
         outgoing.unlink(missing_ok=True)
 
 
-def build_pdf_file(job: Job) -> Path:
-    from .latexmk import PdfError, build_pdf
+def publish(job: Job, output: Path) -> None:
+    swap_into_place(output, job.published)
+    if job.format == "pdf":  # the site links each edition's brochure
+        swap_into_place(output, job.builddir / "html" / "pdf" / job.published.name)
+
+
+def failure(job: Job, exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return (f"The {job.name} edition failed: {exc.strerror or exc} ({exc.filename or ''}). "
+                f"{_unchanged(job)}")
+    return f"The {job.name} edition failed: {exc}.\n{_unchanged(job)}"
+
+
+def start_tex(job: Job) -> TexRun:
+    from .latexmk import PdfError, start_pdf
 
     try:
-        return build_pdf(job.staging, job.project)
+        return start_pdf(job.staging, job.project)
     except PdfError as exc:
         raise BuildFailed(str(exc)) from None
 
 
-def build(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool = False) -> None:
-    check_python_environment()
-    check_disk(job)
-    job.doctrees.mkdir(parents=True, exist_ok=True)
-    if job.dirty_marker.exists():
-        say(f"the last {job.name} build was interrupted: re-reading every page")
-        forget_environment(job)
-    job.dirty_marker.touch()
+def finish_tex(job: Job, tex: TexRun) -> None:
+    from .latexmk import PdfError
+
+    try:
+        publish(job, tex.wait())
+    except PdfError as exc:
+        raise BuildFailed(str(exc)) from None
+
+
+def write(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> TexRun | None:
+    """One format from the environment: the HTML published; the PDF's TeX started, returned."""
     try:
         run_sphinx(job, sphinxopts, languages, building_pdfs)
-        output = build_pdf_file(job) if job.format == "pdf" else job.staging
-        swap_into_place(output, job.published)
-        if job.format == "pdf":  # the site links each edition's brochure
-            swap_into_place(output, job.builddir / "html" / "pdf" / job.published.name)
-    except BaseException:
-        forget_environment(job)
-        job.dirty_marker.unlink(missing_ok=True)
+    except BuildFailed:
+        forget_environment(job)  # the next run reads every page again, and warns again
         raise
-    job.dirty_marker.unlink(missing_ok=True)
+    if job.format == "pdf":
+        return start_tex(job)
+    publish(job, job.staging)
+    return None
+
+
+def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building_pdfs: bool = False,
+          done: Callable[[Job, float], None] | None = None) -> list[Job]:
+    """Build *jobs*, the formats of one environment: the LaTeX builder first (it reads the
+    sources), TeX started on its .tex at once and left running while the HTML is written
+    from the same environment, then the PDF.  Each format is published as soon as it is
+    done and *done* told, with its seconds; a failed one is said at once, and returned."""
+    first = jobs[0]
+    check_python_environment()
+    check_disk(first)
+    first.doctrees.mkdir(parents=True, exist_ok=True)
+    if first.dirty_marker.exists():
+        say(f"the last {first.environment} build was interrupted: re-reading every page")
+        forget_environment(first)
+    first.dirty_marker.touch()
+    failed: list[Job] = []
+    tex: tuple[Job, TexRun, float] | None = None
+    try:
+        for job in sorted(jobs, key=lambda job: job.format != "pdf"):
+            begun = time.monotonic()
+            try:
+                running = write(job, sphinxopts, languages, building_pdfs)
+            except (BuildFailed, OSError) as exc:
+                say(f"\n{failure(job, exc)}", sys.stderr)
+                failed.append(job)
+                continue
+            if running:
+                tex = (job, running, begun)
+            elif done:
+                done(job, time.monotonic() - begun)
+        if tex:
+            job, running, begun = tex
+            try:
+                finish_tex(job, running)
+            except (BuildFailed, OSError) as exc:
+                say(f"\n{failure(job, exc)}", sys.stderr)
+                failed.append(job)
+            else:
+                if done:
+                    done(job, time.monotonic() - begun)
+    except BaseException:
+        if tex:
+            tex[1].stop()
+        forget_environment(first)
+        first.dirty_marker.unlink(missing_ok=True)
+        raise
+    first.dirty_marker.unlink(missing_ok=True)
+    return failed
 
 
 def _unchanged(job: Job) -> str:
@@ -237,42 +366,56 @@ def _unchanged(job: Job) -> str:
     return f"No {job.name} edition was published ({job.published} does not exist yet)."
 
 
+def formats_of(argument: str) -> list[str] | None:
+    """``html``, ``pdf``, ``html,pdf``, ``review``: the formats asked for, or None.  A review
+    has its own environment: it is built alone."""
+    formats = argument.split(",")
+    if not all(format in FORMATS for format in formats) or len(set(formats)) != len(formats):
+        return None
+    return None if "review" in formats and len(formats) > 1 else formats
+
+
 def main(argv: list[str]) -> int:
     # build html --with-pdfs: this run builds the PDFs too (make all, pdf), so the site links them
     building_pdfs = WITH_PDFS in argv
     argv = [arg for arg in argv if arg != WITH_PDFS]
-    if len(argv) < 2 or argv[0] not in FORMATS:
-        say(f"usage: python -m editions build {{html,pdf,review}} [{WITH_PDFS}] EDITION [SPHINXOPTS...]", sys.stderr)
+    formats = formats_of(argv[0]) if argv else None
+    if len(argv) < 2 or formats is None:
+        say(f"usage: python -m editions build {{html,pdf,review}}[,...] [{WITH_PDFS}] EDITION [SPHINXOPTS...] "
+            "(html,pdf: both, from one reading of the sources)", sys.stderr)
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
     languages = project.requested(os.environ.get("LANGUAGES", "").split()) or project.languages
     # a review is of a translation (review zh_CN): it shows that translation's parallel pair
-    edition = project.review(argv[1]) if argv[0] == "review" else project.edition(argv[1])
-    job = Job(argv[0], edition, builddir, project)
+    edition = project.review(argv[1]) if formats == ["review"] else project.edition(argv[1])
+    jobs = [Job(format, edition, builddir, project) for format in formats]
     sphinxopts = argv[2:]
-    if job.format == "review":
+    if formats == ["review"]:
         # A review is always published: what would stop an edition is shown at its entry.
         sphinxopts = [opt for opt in sphinxopts if opt not in ("-W", "--fail-on-warning")]
     pin_source_date_epoch(project.root)
-    started = time.monotonic()
+
+    def published(job: Job, seconds: float) -> None:
+        warnings = translation_warnings(job)
+        say(f"{job.name:<10} {job.published} ({seconds:.1f} s)" + (f"; {warnings}" if warnings else ""))
+
     try:
-        with edition_lock(job):
-            build(job, sphinxopts, languages, building_pdfs)
-    except BuildFailed as exc:
-        say(f"\nThe {job.name} edition failed: {exc}.\n{_unchanged(job)}", sys.stderr)
+        with environment_lock(jobs[0]):
+            failed = build(jobs, sphinxopts, languages, building_pdfs, done=published)
+    except BuildFailed as exc:  # before any format was built: the environment, the disk
+        for job in jobs:
+            say(f"\n{failure(job, exc)}", sys.stderr)
         return 1
     except KeyboardInterrupt:
-        say(f"\nThe {job.name} build was interrupted. {_unchanged(job)}", sys.stderr)
+        for job in jobs:
+            say(f"\nThe {job.name} build was interrupted. {_unchanged(job)}", sys.stderr)
         return 130
     except OSError as exc:
-        say(f"\nThe {job.name} edition failed: {exc.strerror or exc} ({exc.filename or ''}). "
-            f"{_unchanged(job)}", sys.stderr)
+        for job in jobs:
+            say(f"\n{failure(job, exc)}", sys.stderr)
         return 1
-    warnings = translation_warnings(job)
-    say(f"{job.name:<10} {job.published} ({time.monotonic() - started:.1f} s)"
-        + (f"; {warnings}" if warnings else ""))
-    return 0
+    return 1 if failed else 0
 
 
 def translation_warnings(job: Job) -> str:

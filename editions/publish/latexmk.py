@@ -1,6 +1,8 @@
 """Turn one edition's LaTeX output into its PDF, locked down, explaining failures plainly.
 
-``build_pdf(LATEX_DIR, project)`` runs latexmk with XeLaTeX there.
+``build_pdf(LATEX_DIR, project)`` runs latexmk with XeLaTeX there;
+``start_pdf`` starts it and returns at once (``wait()`` for the PDF), so that the
+build writes an edition's HTML while TeX makes its PDF.
 
 TeX is a programming language and the text it typesets comes partly from
 translators, so it runs locked down: no shell escape (``-no-shell-escape``,
@@ -110,7 +112,57 @@ def locked_down_environment(latex_dir: Path) -> dict[str, str]:
     }
 
 
-def build_pdf(latex_dir: Path, project: Project) -> Path:
+class TexRun:
+    """latexmk running on one edition's .tex, in its own session; ``wait()`` for the PDF.
+
+    Its output goes to a file beside the .tex, not a pipe: the build writes the HTML
+    while TeX runs, and a pipe nobody reads would stop TeX when it filled up."""
+
+    def __init__(self, tex: Path, project: Project) -> None:
+        self.tex, self.project = tex, project
+        self.limit = int(os.environ.get("EDITIONS_TEX_TIMEOUT", TEX_TIMEOUT))
+        self.output = tex.with_name(".latexmk-output")
+        # Each XeLaTeX run under its own time limit; latexmk as a whole under a few of them.
+        # SIGINT first: TeX stops as on an interruption and writes out its log (with the page
+        # markers); KILL if it does not.
+        xelatex = f"timeout --signal=INT --kill-after=10 {self.limit} xelatex -no-shell-escape %O %S"
+        self.started = time.monotonic()
+        with open(self.output, "wb") as output:
+            self.process = subprocess.Popen(
+                ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
+                 "-e", f"$xelatex = q/{xelatex}/;", tex.name],
+                cwd=tex.parent, env=locked_down_environment(tex.parent), stdout=output,
+                stderr=subprocess.STDOUT, start_new_session=True)
+
+    def _output(self) -> str:
+        try:
+            return self.output.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def wait(self) -> Path:
+        """The PDF, once latexmk is done; PdfError with the page at fault if it failed."""
+        try:
+            self.process.wait(timeout=max(0.0, self.started + self.limit * 5 - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise PdfError(_timed_out(self.tex, self.limit * 5, self._output())) from None
+        pdf = self.tex.with_suffix(".pdf")
+        if self.process.returncode != 0 or not pdf.exists():
+            if time.monotonic() - self.started >= self.limit:  # a run was stopped at the time limit
+                raise PdfError(_timed_out(self.tex, self.limit, self._output()))
+            raise PdfError(explain_failure(self.tex, self.project, self.process.returncode))
+        return pdf
+
+    def stop(self) -> None:
+        """Stop latexmk and its XeLaTeX (its own session: an interrupted build must say so)."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def start_pdf(latex_dir: Path, project: Project) -> TexRun:
+    """Start latexmk on the one .tex of *latex_dir*: the PDF is made while the caller works."""
     if shutil.which("latexmk") is None or shutil.which("xelatex") is None:
         raise PdfError(
             "XeLaTeX/latexmk are not installed, so the PDF editions cannot be built "
@@ -119,31 +171,16 @@ def build_pdf(latex_dir: Path, project: Project) -> Path:
     texs = sorted(latex_dir.glob("*.tex"))
     if len(texs) != 1:
         raise PdfError(f"expected one .tex file in {latex_dir}, found {len(texs)}")
-    tex = texs[0]
     pin_source_date_epoch(project.root)
-    limit = int(os.environ.get("EDITIONS_TEX_TIMEOUT", TEX_TIMEOUT))
-    # Each XeLaTeX run under its own time limit; latexmk as a whole under a few of them.
-    # SIGINT first: TeX stops as on an interruption and writes out its log (with the page
-    # markers); KILL if it does not.
-    xelatex = f"timeout --signal=INT --kill-after=10 {limit} xelatex -no-shell-escape %O %S"
-    started = time.monotonic()
-    process = subprocess.Popen(
-        ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
-         "-e", f"$xelatex = q/{xelatex}/;", tex.name],
-        cwd=latex_dir, env=locked_down_environment(latex_dir), stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, start_new_session=True)
+    return TexRun(texs[0], project)
+
+
+def build_pdf(latex_dir: Path, project: Project) -> Path:
+    run = start_pdf(latex_dir, project)
     try:
-        output = process.communicate(timeout=limit * 5)[0].decode("utf-8", "replace")
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        output = process.communicate()[0].decode("utf-8", "replace")
-        raise PdfError(_timed_out(tex, limit * 5, output)) from None
-    pdf = tex.with_suffix(".pdf")
-    if process.returncode != 0 or not pdf.exists():
-        if time.monotonic() - started >= limit:  # a run was stopped at the time limit
-            raise PdfError(_timed_out(tex, limit, output))
-        raise PdfError(explain_failure(tex, project, process.returncode))
-    return pdf
+        return run.wait()
+    finally:
+        run.stop()
 
 
 def _timed_out(tex: Path, seconds: int, output: str) -> str:

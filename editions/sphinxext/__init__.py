@@ -36,6 +36,7 @@ from . import (
     pdf_tagging,
     review,
     safety,
+    shared_environment,
     template_cache,
     translated_config,
 )
@@ -125,10 +126,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # conf.py's translatable values, then the theme's strings, into sphinx.pot (gettext builder)
     app.connect("builder-inited", translated_config.add_config_messages)
     # docutils settings no page may loosen (raw, file insertion); translations escaped for
-    # the templates and the LaTeX context they land in
+    # the templates they land in
     app.connect("builder-inited", safety.secure_docutils_settings)
     app.connect("builder-inited", safety.escape_interface_translations)
-    app.connect("builder-inited", safety.escape_latex_context)
     # the review view: its catalogs read, make check run on them
     app.connect("builder-inited", review.start)
     app.connect("builder-inited", chinese_search.use_build_cache_for_jieba)
@@ -145,6 +145,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(parallel.SetSideBySide)  # 23: each English block beside its translation
     app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each half's language
     app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
+    # one environment, several builders (an edition's HTML and PDF): each writes what another read
+    app.connect("env-before-read-docs", shared_environment.note_pages_read)
+    app.connect("env-updated", shared_environment.pages_to_write)
+
+    # -- Writing: the pages read and the environment saved ----------------------------------
+    # LaTeX values escaped once the environment is saved: the HTML shares it (numfig_format)
+    app.connect("write-started", safety.escape_latex_context)
 
     # -- Writing a page: post-transforms, then the page's context --------------------------
     app.add_post_transform(pdf_tagging.MarkHeadingLanguages)  # 195

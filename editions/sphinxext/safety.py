@@ -225,12 +225,14 @@ def escape_config_context(app: Sphinx, pagename: str, templatename: str,
             context[key] = Markup(escape(value))
 
 
-def escape_latex_context(app: Sphinx) -> None:
-    """builder-inited (LaTeX): the values Sphinx's LaTeX templates insert unescaped:
-    the date, and the caption label of code listings (``Listing %s``)."""
-    if app.builder.format != "latex":
+def escape_latex_context(app: Sphinx, builder: Any) -> None:
+    """write-started (LaTeX): the values Sphinx's LaTeX templates insert unescaped:
+    the date, and the caption label of code listings (``Listing %s``).  Once the pages
+    are read and the environment saved: numfig_format is a value Sphinx reads every page
+    again for, and the HTML builder, which shares the environment, has it unescaped."""
+    if builder.format != "latex":
         return
-    context = getattr(app.builder, "context", {})
+    context = getattr(builder, "context", {})
     if isinstance(context.get("date"), str):
         context["date"] = tex_escape(context["date"])
     formats = app.config.numfig_format

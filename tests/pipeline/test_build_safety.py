@@ -80,14 +80,14 @@ def test_two_builds_at_once_both_succeed(project: Path, make) -> None:
     assert [run.returncode for run in runs] == [0, 0], outputs
     html = (project / "_build" / "html" / "en" / "visit.html").read_text(encoding="utf-8")
     assert "Built twice at once." in html and html.rstrip().endswith("</html>")
-    assert sum("waiting for another build of the en HTML edition" in out for out in outputs) <= 1
+    assert sum("waiting for another build of the en edition" in out for out in outputs) <= 1
 
 
 def test_interrupted_build_does_not_break_the_next(project: Path, make) -> None:
     append(project / "docs" / "visit.md", "\nAfter the interruption.\n")
     run = subprocess.Popen(make.command(project, "html", LANGUAGES="en"), env=make.env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    marker = project / "_build" / "doctrees" / "html-en" / "BUILD-IN-PROGRESS"
+    marker = project / "_build" / "doctrees" / "env-en" / "BUILD-IN-PROGRESS"
     deadline = time.monotonic() + 120  # only a deadline: the loop ends when the marker is there
     while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -172,3 +172,37 @@ def test_a_link_added_among_the_catalogs_is_refused_at_the_next_make(project: Pa
     assert result.returncode != 0 and "locales/en/LC_MESSAGES/visit.mo:1: [catalog-file] is a symbolic link" in \
         result.stdout + result.stderr
     assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_a_tex_failure_publishes_the_html_and_keeps_the_last_good_pdf(project: Path, make) -> None:
+    pdf = project / "_build" / "pdf" / "riverside-brief-en.pdf"
+    before = pdf.read_bytes()
+    append(project / "docs" / "visit.md",
+           "\nA sentence before the error.\n\n```{math}\n\\undefinedcontrolsequence\n```\n")
+
+    result = make(project, "all", LANGUAGES="en", check=False)  # both formats: one process
+
+    assert result.returncode != 0
+    assert re.search(r"^en HTML +_build/html/en ", result.stdout, re.MULTILINE), result.stdout
+    assert "A sentence before the error." in (project / "_build/html/en/visit.html").read_text(encoding="utf-8")
+    assert "The en PDF edition failed: LaTeX error in docs/visit.md" in result.stderr
+    assert f"The published en PDF edition (_build/pdf/{pdf.name}) is unchanged" in result.stderr
+    assert "HTML edition failed" not in result.stderr
+    assert pdf.read_bytes() == before == (project / "_build" / "html" / "pdf" / pdf.name).read_bytes()
+
+
+def test_build_html_and_pdf_at_once_publishes_both(project: Path) -> None:
+    append(project / "docs" / "visit.md", "\nBoth formats at once.\n")
+    result = subprocess.run([sys.executable, "-m", "editions", "build", "html,pdf", "en", "-W", "--keep-going"],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "V": ""})
+    assert result.returncode == 0, result.stderr
+    assert [line.split()[:3] for line in result.stdout.splitlines()] == [
+        ["en", "HTML", "_build/html/en"], ["en", "PDF", "_build/pdf/riverside-brief-en.pdf"]]
+    assert "Both formats at once." in (project / "_build/html/en/visit.html").read_text(encoding="utf-8")
+    tex = project / "_build" / "staging" / "latex" / "en" / "riverside-brief-en.tex"
+    assert "Both formats at once." in tex.read_text(encoding="utf-8")
+    assert (project / "_build" / "pdf" / "riverside-brief-en.pdf").stat().st_mtime > tex.stat().st_mtime
+    # a review has its own environment: not built with the others
+    refused = subprocess.run([sys.executable, "-m", "editions", "build", "html,review", "en"], cwd=project,
+                             capture_output=True, text=True)
+    assert refused.returncode == 2 and "usage:" in refused.stderr

@@ -269,3 +269,30 @@ def test_an_edited_translation_rebuilds_its_editions_and_a_no_op_make_nothing(bu
     assert sorted(line.split()[0] for line in out.splitlines()) == ["en", "zh_CN-en"], out  # not zh_CN
     assert "Riverside Quarter" in (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
     assert make(project, "html").stdout == ""
+
+
+def test_each_edition_is_read_once_for_both_its_formats(built_second_profile: Path, make) -> None:
+    project = built_second_profile
+    # An edited extension: Sphinx reads every page of every edition again, once an edition:
+    # its HTML and PDF share one environment, built in one process.
+    _edit(project / "editions" / "sphinxext" / "links.py")
+    out = make(project, "all", V="1", JOBS="1").stdout  # one at a time: Sphinx's lines whole, to count
+    assert sorted(re.findall(r"^(\S+) (HTML|PDF) +_build/", out, re.MULTILINE)) == [
+        (edition, format) for edition in ("en", "zh_CN", "zh_CN-en") for format in ("HTML", "PDF")], out
+    for page in (r"\[ 50%\] index", r"\[100%\] visit"):
+        assert len(re.findall(rf"reading sources\.\.\. {page}", out)) == 3, out  # not 6
+    assert len(re.findall(r"^sphinx-build -b latex", out, re.MULTILINE)) == 3
+    assert len(re.findall(r"^sphinx-build -b html", out, re.MULTILINE)) == 3
+
+    # make html, then make pdf: the PDF reads nothing the HTML read.
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "index.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("lies in the centre of", "lies at the heart of"),
+                       encoding="utf-8")
+    out = make(project, "html", V="1", JOBS="1").stdout
+    assert len(re.findall(r"reading sources\.\.\. \[100%\] index", out)) == 2, out  # en, zh_CN-en
+    out = make(project, "pdf", V="1", JOBS="1").stdout
+    assert sorted(re.findall(r"^(\S+) PDF +_build/", out, re.MULTILINE)) == ["en", "zh_CN-en"], out
+    assert "reading sources... [" not in out and "0 added, 0 changed, 0 removed" in out, out
+    for edition in ("en", "zh_CN-en"):
+        tex = project / "_build" / "staging" / "latex" / edition / f"riverside-brief-{edition}.tex"
+        assert "lies at the heart of" in tex.read_text(encoding="utf-8")

@@ -54,14 +54,25 @@ def test_paths_of_each_format(tmp_path: Path) -> None:
     html = edition("en-zh_CN").paths(build, "html")
     assert html.published == build / "html" / "en-zh_CN"
     assert html.staging == build / "staging" / "html" / "en-zh_CN"
-    assert html.doctrees == build / "doctrees" / "html-en-zh_CN"
-    assert html.locales == build / "locales" / "html-en-zh_CN"  # each its own checked catalogs
-    assert html.lock == build / "locks" / "html-en-zh_CN.lock"
+    assert html.doctrees == build / "doctrees" / "env-en-zh_CN"
+    assert html.locales == build / "locales" / "env-en-zh_CN"  # each environment its own checked catalogs
+    assert html.lock == build / "locks" / "env-en-zh_CN.lock"
     pdf = edition("zh_CN").paths(build, "pdf")
     assert pdf.published == build / "pdf" / "profile-zh_CN.pdf"
-    assert pdf.staging == build / "staging" / "latex" / "zh_CN" and pdf.doctrees == build / "doctrees" / "latex-zh_CN"
+    assert pdf.staging == build / "staging" / "latex" / "zh_CN" and pdf.doctrees == build / "doctrees" / "env-zh_CN"
     with pytest.raises(EditionError):
         edition("en").paths(build, "epub")
+
+
+def test_the_formats_of_an_edition_share_its_environment(tmp_path: Path) -> None:
+    for name in ("en", "zh_CN", "en-zh_CN"):
+        html, pdf = (edition(name).paths(tmp_path, format) for format in ("html", "pdf"))
+        assert edition(name).environment == name
+        # read once: one doctree folder, one set of checked catalogs, one lock, for both formats
+        assert (html.doctrees, html.locales, html.lock) == (pdf.doctrees, pdf.locales, pdf.lock)
+        assert html.staging != pdf.staging and html.published != pdf.published
+    # each edition its own: they build side by side
+    assert len({edition(name).paths(tmp_path, "html").lock for name in ("en", "zh_CN", "en-zh_CN")}) == 3
 
 
 def test_a_review_shows_its_translations_parallel_pair(tmp_path: Path) -> None:
@@ -69,6 +80,8 @@ def test_a_review_shows_its_translations_parallel_pair(tmp_path: Path) -> None:
     assert review.name == "en-zh_CN" and review.language == "zh_CN"
     paths = review.paths(tmp_path, "review")  # named by the translation it reviews
     assert paths.published == tmp_path / "review" / "zh_CN" and paths.doctrees == tmp_path / "doctrees" / "review-zh_CN"
+    # its own environment: its configuration (notes, findings) is not the parallel edition's
+    assert paths.lock != review.paths(tmp_path, "html").lock
     for refused in ("en", "en-zh_CN"):
         with pytest.raises(EditionError):
             Edition.review_of(refused, "en", "profile")
