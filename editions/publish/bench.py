@@ -377,6 +377,11 @@ def full_builds(bench: Path, meter: TexMeter) -> None:
     print("2. Reads of each source page in the full build (Sphinx's progress, V=1)")
     print("  ours:")
     most = print_reads(read_runs)
+    # a second count: every environment that read a page keeps its doctree (even with sphinx-build -j,
+    # whose progress names only the first and last page of each chunk)
+    kept = Counter(page for pages in rewritten_doctrees(sorted((ours / "_build").glob("**/*.doctree"))).values()
+                   for page in pages)
+    detail("environments holding each page's doctree: " + ", ".join(f"{p} {n}" for p, n in sorted(kept.items())))
     print("  plain:")
     print_reads(plain_runs)
     target = f"each page read at most once per language ({len(PROJECT.languages)}), ours: at most {most}"

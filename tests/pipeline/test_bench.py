@@ -51,6 +51,7 @@ def check_reads(reads: str) -> None:
     ours, plain = re.findall(r"reads per page: (.+)", reads)
     assert re.fullmatch(r"index [1-9]\d*, visit [1-9]\d*", ours), reads
     assert plain == "index 4, visit 4"  # four sphinx-build runs, each reads every page
+    assert re.search(r"environments holding each page's doctree: index [1-9]\d*, visit [1-9]\d*\n", reads), reads
     assert re.search(r"Sphinx runs: zh_CN html read 2, en html read 2, zh_CN latex read 2, en latex read 2", reads)
 
 
