@@ -307,10 +307,10 @@ def print_step(label: str, run: Run, tex: list[TexRun]) -> tuple[float, float]:
 def same_four_goals(project: Path) -> list[str]:
     """``make``'s goals for every edition but the parallel ones: the prerequisites of ``all``,
     phony ones opened, read from make's own database (no target name is assumed)."""
-    out = subprocess.run([*make("-pq", "all")], cwd=project, env=ENV, capture_output=True, text=True).stdout
+    out = subprocess.run(make("-pq", "all"), cwd=project, env=ENV, capture_output=True, text=True).stdout
     rules = dict(re.findall(r"^([^#\s:][^:=]*?):(?!=) *(.*)$", out, re.MULTILINE))
     phony = set(rules.get(".PHONY", "").split())
-    parallel = [e for e in PROJECT.editions if len(PROJECT.edition(e).languages) > 1]
+    parallel = [e for e in PROJECT.editions if PROJECT.edition(e).parallel]
 
     def opened(goal: str) -> list[str]:
         return [g for p in rules.get(goal, "").split("|")[0].split() for g in opened(p)] if goal in phony else [goal]
