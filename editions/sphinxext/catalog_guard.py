@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, NoReturn
 import polib
 from sphinx.util import logging
 
+from .. import chinese_words
 from ..catalogs.files import (
     CatalogError,
     catalog_problems,
@@ -177,6 +178,8 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
     from ..checks import gate as checks_gate
     from ..checks.report import format_text
 
+    # the numbers check may need jieba: its cache with the build's, not in /tmp
+    chinese_words.keep_cache_in(cache_folder(app, "jieba-cache"))
     # one answer for every edition of the language (HTML, PDF, parallel), in the editions' shared cache
     result = checks_gate.check(language, translations_dir(config), profile(config).conf_py,
                                strict=not config.edition_allow_fuzzy, cache=cache_folder(app, "gate-cache"))

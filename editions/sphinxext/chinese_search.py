@@ -14,16 +14,16 @@ it cuts a three-character street name into one character and a two-character
 word, so a reader searching for the name of the place found nothing.  The termbase
 (``locales/<lang>/termbase.tsv``) becomes jieba's user dictionary.
 
-Two costs are cut too: Sphinx loads jieba's *main* dictionary a second time as
+Three costs are cut too: Sphinx loads jieba's *main* dictionary a second time as
 a "user dictionary" unless ``html_search_options['dict']`` says otherwise
-(350,000 ``add_word`` calls, about 4 s of every Chinese build); and jieba caches
-its prefix dictionary in /tmp.  We load a user dictionary only when one is
-configured, and keep jieba's cache with the build.
+(350,000 ``add_word`` calls, about 4 s of every Chinese build); jieba caches
+its prefix dictionary in /tmp; and it reads that cache slowly.  We load a user
+dictionary only when one is configured, keep jieba's cache with the build, and
+read it as ``editions.chinese_words`` does (which the numbers check shares).
 """
 
 from __future__ import annotations
 
-import logging as std_logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import snowballstemmer
 from sphinx.search import _MINIFIED_JS_PATH, SearchLanguage
 
+from .. import chinese_words
 from ..languages import HAN, is_chinese
 from .catalog_guard import translations_dir
 from .current_edition import cache_folder
@@ -62,6 +63,7 @@ def chinese_search_language() -> type[SearchLanguage]:
         def __init__(self, options: dict[str, str]) -> None:
             SearchLanguage.__init__(self, options)
             self.latin_terms: set[str] = set()
+            chinese_words.jieba()  # the dictionary read quickly, before Sphinx's first use of it
             dict_path = options.get("dict", "")
             if dict_path and dict_path != JIEBA_DEFAULT_DICT and Path(dict_path).is_file():
                 jieba_load_userdict(str(dict_path))
@@ -110,7 +112,4 @@ def termbase_dictionary(app: Sphinx, config: Config) -> None:
 def use_build_cache_for_jieba(app: Sphinx) -> None:
     if app.builder.format != "html" or not is_chinese(app.config.language or ""):
         return
-    import jieba
-
-    jieba.dt.tmp_dir = str(cache_folder(app, "jieba-cache"))
-    jieba.setLogLevel(std_logging.WARNING)
+    chinese_words.keep_cache_in(cache_folder(app, "jieba-cache"))
