@@ -43,7 +43,6 @@ from typing import TYPE_CHECKING, NoReturn
 import polib
 from sphinx.util import logging
 
-from .. import chinese_words
 from ..catalogs.files import (
     CatalogError,
     catalog_problems,
@@ -177,9 +176,9 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
     error stops the build; the warnings are summed up for the build driver."""
     from ..checks import gate as checks_gate
     from ..checks.report import format_text
+    from .chinese_search import prepare_jieba
 
-    # the numbers check may need jieba: its cache with the build's, not in /tmp
-    chinese_words.keep_cache_in(cache_folder(app, "jieba-cache"))
+    prepare_jieba(app)  # the numbers check may need jieba: the edition's words, in the build's cache
     # one answer for every edition of the language (HTML, PDF, parallel), in the editions' shared cache
     result = checks_gate.check(language, translations_dir(config), profile(config).conf_py,
                                strict=not config.edition_allow_fuzzy, cache=cache_folder(app, "gate-cache"))

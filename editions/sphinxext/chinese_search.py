@@ -17,9 +17,10 @@ word, so a reader searching for the name of the place found nothing.  The termba
 Three costs are cut too: Sphinx loads jieba's *main* dictionary a second time as
 a "user dictionary" unless ``html_search_options['dict']`` says otherwise
 (350,000 ``add_word`` calls, about 4 s of every Chinese build); jieba caches
-its prefix dictionary in /tmp; and it reads that cache slowly.  We load a user
-dictionary only when one is configured, keep jieba's cache with the build, and
-read it as ``editions.chinese_words`` does (which the numbers check shares).
+its prefix dictionary in /tmp; and that dictionary is half a million words.  We
+load a user dictionary only when one is configured, keep jieba's cache with the
+build, and give it the words of the edition's texts only (``editions.chinese_words``,
+which the numbers check shares).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from sphinx.search import _MINIFIED_JS_PATH, SearchLanguage
 from .. import chinese_words
 from ..languages import HAN, is_chinese
 from .catalog_guard import translations_dir
-from .current_edition import cache_folder
+from .current_edition import cache_folder, profile
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -112,4 +113,12 @@ def termbase_dictionary(app: Sphinx, config: Config) -> None:
 def use_build_cache_for_jieba(app: Sphinx) -> None:
     if app.builder.format != "html" or not is_chinese(app.config.language or ""):
         return
-    chinese_words.keep_cache_in(cache_folder(app, "jieba-cache"))
+    prepare_jieba(app)
+
+
+def prepare_jieba(app: Sphinx) -> None:
+    """jieba's caches in the build's, its dictionary the words of what this edition splits:
+    the sources, the language's catalogs and termbase, conf.py (``editions.chinese_words``)."""
+    config = app.config
+    chinese_words.prepare(cache_folder(app, "jieba-cache"), [
+        Path(app.srcdir), translations_dir(config) / config.language, profile(config).conf_py])
