@@ -32,6 +32,7 @@ from . import (
     latex,
     links,
     metadata,
+    myst_documents,
     parallel,
     pdf_tagging,
     review,
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # from SOURCE_DATE_EPOCH, or else the last commit: set before any is made.
     pin_source_date_epoch(Path(app.confdir))
     app.setup_extension("myst_parser")
+    myst_documents.reuse_default_settings()  # not an option parser a message (myst_documents)
     # Every edition_* value of conf.py, once (editions.settings).
     for setting in SETTINGS:
         app.add_config_value(setting.name, setting.default, setting.rebuild, types=frozenset(setting.types),
