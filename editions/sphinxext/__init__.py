@@ -31,6 +31,7 @@ from . import (
     language_marks,
     latex,
     links,
+    long_lived,
     metadata,
     myst_documents,
     parallel,
@@ -138,6 +139,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", template_cache.cache_compiled_templates)
     app.connect("builder-inited", imprint.add_messages)
     app.connect("builder-inited", pdf_tagging.add_document_metadata)
+    # last: what exists now lives to the end of the build, out of the collector's way
+    app.connect("builder-inited", long_lived.set_aside, priority=900)
 
     # -- Reading a page: transforms (Sphinx's Locale, 20, puts the translations in) --------
     app.add_transform(safety.RecordMessagePayloads)  # 19: what each English message carries
@@ -162,6 +165,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # -- build-finished ------------------------------------------------------------------
     app.connect("build-finished", metadata.write_sitemap)
+    app.connect("build-finished", long_lived.hand_back, priority=900)
 
     # env_version: Sphinx reads every page again when it changes. The code that shapes the
     # doctrees is part of every page's input, so an edited extension is not served stale.
