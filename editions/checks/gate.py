@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import os
+import shutil
 from pathlib import Path
 
 from ..catalogs.markup import MessageParser
 from ..inputs import entries, tree_hash
 from .kept import KeptAnswers
 from .report import Finding
-from .runner import LanguageResult, Options, check_language
+from .runner import CatalogResult, LanguageResult, Options, check_language
 
 #: The code an answer depends on: the checks and what they import.
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -50,9 +52,20 @@ def check(language: str, locale_dir: Path, conf_py: Path, strict: bool = False,
         return result
 
 
+def code_key() -> str:
+    """The hash of what judges a catalog: the checks' code, and msgfmt (which, where)."""
+    refused: list[Path] = []
+    msgfmt = shutil.which("msgfmt")
+    try:
+        tool = f"{msgfmt} {os.stat(msgfmt).st_size} {os.stat(msgfmt).st_mtime_ns}" if msgfmt else "no msgfmt"
+    except OSError:
+        tool = "msgfmt unreadable"
+    return hashlib.sha256(f"{tree_hash(_CODE, refused)}\0{tool}".encode()).hexdigest()
+
+
 def _shared_key(language: str, locale_dir: Path, conf_py: Path) -> str | None:
     """The hash of what the checks of every catalog of *language* read: conf.py, the checks'
-    code, and the language's folder but its catalogs (termbase, style guide, ...).  None
+    code and msgfmt, and the language's folder but its catalogs (termbase, style guide, ...).  None
     when a name there is not plain.  Strictness is not in it: it applies to the findings
     of the whole language, after (``runner.check_language``)."""
     refused: list[Path] = []
@@ -63,13 +76,12 @@ def _shared_key(language: str, locale_dir: Path, conf_py: Path) -> str | None:
     # every name is walked (a name not plain is refused), the files outside LC_MESSAGES hashed
     shared = [path for path in entries(folder, refused)
               if catalogs not in (path, *path.parents) and not (path.is_dir() and not path.is_symlink())]
-    key = "\0".join([language, tree_hash([conf_py], refused), tree_hash(_CODE, refused),
-                     tree_hash(shared, refused)])
+    key = "\0".join([language, tree_hash([conf_py], refused), code_key(), tree_hash(shared, refused)])
     return None if refused else hashlib.sha256(key.encode()).hexdigest()
 
 
 def _check(language: str, locale_dir: Path, conf_py: Path, strict: bool,
-           kept: KeptAnswers | None = None) -> LanguageResult:
+           kept: KeptAnswers[CatalogResult] | None = None) -> LanguageResult:
     options = Options(languages=[language], locale_dir=locale_dir, pot_dir=None, conf_py=conf_py,
                       jobs=1, strict=strict)
     parser = MessageParser(conf_py if conf_py.is_file() else None)

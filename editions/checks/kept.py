@@ -1,4 +1,5 @@
-"""The checks' answer on each catalog, kept between builds (the build's gate only).
+"""The checks' answer on each catalog, kept between builds (the build's gate, and the
+catalog guard's file checks).
 
 A translator changes one catalog at a time; the gate then checks that catalog
 again and reads the answers on the others.  An answer is kept under the hash of
@@ -18,21 +19,20 @@ import hashlib
 import os
 import pickle
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
 from ..catalogs.files import display_path
 
-if TYPE_CHECKING:
-    from .runner import CatalogResult
+Answer = TypeVar("Answer")
 
 
-class KeptAnswers:
+class KeptAnswers(Generic[Answer]):
     def __init__(self, folder: Path, shared: str) -> None:
         self.folder = folder
         self.shared = shared
         self._asked: dict[Path, tuple[bytes, Path]] = {}  # catalog -> its bytes and its answer's file
 
-    def get(self, catalog: Path) -> CatalogResult | None:
+    def get(self, catalog: Path) -> Answer | None:
         """The kept answer on *catalog* as it is now, or None: check it (then ``keep``)."""
         try:
             raw = catalog.read_bytes()
@@ -47,7 +47,7 @@ class KeptAnswers:
         except Exception:  # noqa: BLE001 - none yet, or damaged: checked again
             return None
 
-    def keep(self, catalog: Path, result: CatalogResult) -> None:
+    def keep(self, catalog: Path, result: Answer) -> None:
         if catalog not in self._asked:
             return
         raw, answer = self._asked[catalog]

@@ -200,7 +200,7 @@ def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: 
 
 
 def check_language(language: str, options: Options, parser: MessageParser,
-                   templates_ok: bool, kept: KeptAnswers | None = None) -> LanguageResult:
+                   templates_ok: bool, kept: KeptAnswers[CatalogResult] | None = None) -> LanguageResult:
     """Every finding on *language*'s catalogs; with *kept* (the build's gate), a catalog's
     kept answer is used when it has one, and each new answer kept."""
     locale_dir = options.locale_dir
@@ -285,7 +285,7 @@ def _check_in_worker(path: Path) -> CatalogResult:
 
 
 def _check_catalogs(ctx: Context, paths: list[Path], pot_dir: Path | None, templates_ok: bool,
-                    locale_dir: Path, jobs: int | None = None, kept: KeptAnswers | None = None
+                    locale_dir: Path, jobs: int | None = None, kept: KeptAnswers[CatalogResult] | None = None
                     ) -> list[CatalogResult]:
     if kept is None:
         return _check_each(ctx, paths, pot_dir, templates_ok, locale_dir, jobs)

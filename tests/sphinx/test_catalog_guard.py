@@ -219,3 +219,17 @@ def test_what_every_catalog_reads_changed_checks_each_again(sample) -> None:
     stopped = sample.build()
     assert stopped.exit_code == 2 and "[terms]" in stopped.warnings, stopped.warnings
     assert answers and not set(answers) & set(kept_answers(sample))
+
+
+def test_the_file_checks_are_kept_and_a_changed_catalog_judged_again(sample) -> None:
+    # msgfmt and the byte checks run once for a catalog as it is; a catalog written
+    # since is judged again, and what stops it stops every build after
+    catalog = sample.catalog(TRANSLATION)
+    assert sample.build().exit_code == 0
+    kept = sorted((sample.path / "_build").rglob("gate-cache/zh_CN-files/*.pickle"))
+    assert len(kept) == 1
+    assert sample.build(edition="en-zh_CN").exit_code == 0
+    assert sorted((sample.path / "_build").rglob("gate-cache/zh_CN-files/*.pickle")) == kept
+    catalog.write_bytes(b"\xef\xbb\xbf" + catalog.read_bytes())
+    for _rerun in range(2):
+        stopped(sample.build(), "index.po:1: [catalog-header] the file starts with a byte-order mark")
