@@ -99,6 +99,11 @@ def _load_whole(tokenizer) -> None:
 
 # -- The project's words ------------------------------------------------------------------------
 
+#: Larger files are not read for their characters (a text of another character is split
+#: right all the same: the whole dictionary is loaded for it).
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
+
+
 def _alphabet(sources: Iterable[Path]) -> frozenset[str]:
     """Every character of the text files among *sources* (and under them), and ASCII."""
     characters = {chr(code) for code in range(128)}
@@ -106,7 +111,8 @@ def _alphabet(sources: Iterable[Path]) -> frozenset[str]:
         files = sorted(source.rglob("*")) if source.is_dir() else [source]
         for path in files:
             try:
-                characters.update(path.read_bytes().decode("utf-8"))
+                if path.is_file() and path.stat().st_size <= MAX_SOURCE_BYTES:
+                    characters.update(path.read_bytes().decode("utf-8"))
             except (OSError, UnicodeDecodeError):
                 continue  # not a text (an image), or gone
     return frozenset(characters)
