@@ -50,7 +50,7 @@ def jieba() -> ModuleType:
     """The jieba module, its default tokenizer ready."""
     import logging
 
-    jieba = _import_jieba()
+    jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.dt
     if _cache_folder is not None:
@@ -64,9 +64,10 @@ def jieba() -> ModuleType:
     return jieba
 
 
-def _import_jieba() -> ModuleType:
-    # jieba imports pkg_resources (70 ms) only to open its dict.txt, which it opens
-    # by path without it; later imports of pkg_resources are not affected.
+def import_jieba() -> ModuleType:
+    """jieba, imported without pkg_resources (70 ms), which it uses only to open its
+    dict.txt, and opens by path without it; later imports of pkg_resources are not
+    affected.  Before anything else imports jieba (Sphinx's Chinese search does)."""
     if "jieba" in sys.modules or "pkg_resources" in sys.modules:
         import jieba
         return jieba
@@ -187,7 +188,8 @@ def _guard(tokenizer, alphabet: frozenset[str]) -> None:
             import jieba
 
             other = jieba.Tokenizer()
-            other.tmp_dir = tokenizer.tmp_dir
+            # where it can keep it: a test's build folder may be gone by now
+            other.tmp_dir = tokenizer.tmp_dir if tokenizer.tmp_dir and os.path.isdir(tokenizer.tmp_dir) else None
             other.initialize()
             whole = other.FREQ, other.total
         # The project's words hold what was added since (only their characters could be)

@@ -54,6 +54,7 @@ def chinese_search_language() -> type[SearchLanguage]:
     """Sphinx's Chinese search language, fixed; imported only for a Chinese edition
     (jieba takes a sixth of a second to import, and an edition in another language
     never needs it)."""
+    chinese_words.import_jieba()  # first: Sphinx's module imports jieba
     from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese, jieba_load_userdict
 
     class SearchChineseFixed(SearchChinese):
