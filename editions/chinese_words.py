@@ -12,8 +12,8 @@ jieba's dict.txt).
 Every lookup jieba makes while splitting a text is of a piece of that text, so
 for a text made of those characters the project's words give exactly the
 answers of the whole dictionary.  A text (or a word added to the dictionary)
-with any other character makes the tokenizer load the whole dictionary first;
-the next build's project's words have that character too.
+with any other character makes the tokenizer load the whole dictionary first
+(a character the build writes itself, not in any file, each time).
 
 Without ``prepare`` (``make check``), jieba's whole dictionary, read from its
 cache with ``marshal.loads`` of the file's bytes (jieba's ``marshal.load`` on the
