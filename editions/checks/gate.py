@@ -9,10 +9,11 @@ source language, marked, and is ``make check``'s to report.
 
 A language's catalogs are checked once for all its editions: the HTML and PDF of
 ``zh_CN`` and of ``en-zh_CN`` ask the same question of the same files.  With a
-*cache* folder (the build's, ``_build/doctrees/gate-cache/``), the answer is kept under the hash
-of everything it depends on (the language's folder, names and contents, conf.py,
-the code of the checks, a release or not); editions built side by side take a lock,
-so the second waits for the first's answer instead of computing it again.
+*cache* folder (the build's, ``_build/doctrees/gate-cache/``), the answer on each
+catalog is kept (``kept``) under the hash of everything it depends on, so a
+changed catalog is checked again and only that one; editions built side by side
+take a lock, so the second waits for the first's answers instead of computing
+them again.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
-import pickle
+import shutil
 from pathlib import Path
 
 from ..catalogs.markup import MessageParser
-from ..inputs import tree_hash
+from ..inputs import entries, tree_hash
+from .kept import KeptAnswers
 from .report import Finding
-from .runner import LanguageResult, Options, check_language
+from .runner import CatalogResult, LanguageResult, Options, check_language
 
 #: The code an answer depends on: the checks and what they import.
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -38,35 +40,52 @@ def check(language: str, locale_dir: Path, conf_py: Path, strict: bool = False,
     """Every finding on *language*'s catalogs; *strict* (a release): warnings are errors."""
     if cache is None:
         return _check(language, locale_dir, conf_py, strict)
-    refused: list[Path] = []
-    key = hashlib.sha256("\0".join([
-        language, str(strict), tree_hash([locale_dir / language], refused), tree_hash([conf_py], refused),
-        tree_hash(_CODE, refused)]).encode()).hexdigest()[:32]
-    if refused:  # a name the hash cannot see (not plain): the checks refuse it; never kept
+    shared = _shared_key(language, locale_dir, conf_py)
+    if shared is None:  # a name the hash cannot see (not plain): the checks refuse it; never kept
         return _check(language, locale_dir, conf_py, strict)
     cache.mkdir(parents=True, exist_ok=True)
-    answer = cache / f"gate-{language}-{key}.pickle"
     with open(cache / f"gate-{language}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            # our own file, under _build/, named by the hash of all it depends on
-            return pickle.loads(answer.read_bytes())
-        except Exception:  # noqa: BLE001 - none yet, or damaged: computed again
-            pass
-        result = _check(language, locale_dir, conf_py, strict)
-        for old in cache.glob(f"gate-{language}-*.pickle"):
-            old.unlink(missing_ok=True)
-        temporary = answer.with_name(f".{answer.name}.{os.getpid()}")
-        temporary.write_bytes(pickle.dumps(result))
-        os.replace(temporary, answer)
+        kept = KeptAnswers(cache / language, shared)
+        result = _check(language, locale_dir, conf_py, strict, kept)
+        kept.forget_the_rest()
         return result
 
 
-def _check(language: str, locale_dir: Path, conf_py: Path, strict: bool) -> LanguageResult:
+def code_key() -> str:
+    """The hash of what judges a catalog: the checks' code, and msgfmt (which, where)."""
+    refused: list[Path] = []
+    msgfmt = shutil.which("msgfmt")
+    try:
+        tool = f"{msgfmt} {os.stat(msgfmt).st_size} {os.stat(msgfmt).st_mtime_ns}" if msgfmt else "no msgfmt"
+    except OSError:
+        tool = "msgfmt unreadable"
+    return hashlib.sha256(f"{tree_hash(_CODE, refused)}\0{tool}".encode()).hexdigest()
+
+
+def _shared_key(language: str, locale_dir: Path, conf_py: Path) -> str | None:
+    """The hash of what the checks of every catalog of *language* read: conf.py, the checks'
+    code and msgfmt, and the language's folder but its catalogs (termbase, style guide, ...).  None
+    when a name there is not plain.  Strictness is not in it: it applies to the findings
+    of the whole language, after (``runner.check_language``)."""
+    refused: list[Path] = []
+    folder = locale_dir / language
+    if not folder.is_dir() or folder.is_symlink():
+        return None
+    catalogs = folder / "LC_MESSAGES"
+    # every name is walked (a name not plain is refused), the files outside LC_MESSAGES hashed
+    shared = [path for path in entries(folder, refused)
+              if catalogs not in (path, *path.parents) and not (path.is_dir() and not path.is_symlink())]
+    key = "\0".join([language, tree_hash([conf_py], refused), code_key(), tree_hash(shared, refused)])
+    return None if refused else hashlib.sha256(key.encode()).hexdigest()
+
+
+def _check(language: str, locale_dir: Path, conf_py: Path, strict: bool,
+           kept: KeptAnswers[CatalogResult] | None = None) -> LanguageResult:
     options = Options(languages=[language], locale_dir=locale_dir, pot_dir=None, conf_py=conf_py,
                       jobs=1, strict=strict)
     parser = MessageParser(conf_py if conf_py.is_file() else None)
-    return check_language(language, options, parser, templates_ok=False)
+    return check_language(language, options, parser, templates_ok=False, kept=kept)
 
 
 def errors(result: LanguageResult) -> list[Finding]:

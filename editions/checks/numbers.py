@@ -53,8 +53,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
 
+from ..chinese_words import jieba
 from .registry import Message, Problem, content_check
 
 #: A name's Chinese form -> the values it stands for (those of its English).
@@ -173,17 +173,10 @@ _MEASURES = frozenset("个名家所项次年月日号届位人元岁天条件座
 _NUMERAL_WORDS = frozenset({"万一", "千万", "一一", "万万"})
 
 
-@cache
-def _jieba():  # loaded on first use, once a process (editions.chinese_words: a fifth of a second)
-    from ..chinese_words import jieba
-
-    return jieba()
-
-
 def _words(text: str) -> list[tuple[int, int]]:
     """The spans of jieba's words, from its dictionary only (no guessed words: the same text, the same words)."""
     spans, start = [], 0
-    for word in _jieba().lcut(text, HMM=False):
+    for word in jieba().lcut(text, HMM=False):  # loaded on first use, once a process
         spans.append((start, start + len(word)))
         start += len(word)
     return spans

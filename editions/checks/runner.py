@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import polib
 
@@ -28,6 +28,9 @@ from ..catalogs.markup import MessageParser
 from . import health, numbers, sync, terms, typography, waivers
 from .registry import CHECKS, Message, Problem, content_checks
 from .report import NOTE, Finding
+
+if TYPE_CHECKING:
+    from .kept import KeptAnswers
 
 
 class CatalogResult(NamedTuple):
@@ -197,7 +200,9 @@ def check_catalog(ctx: Context, path: Path, pot_dir: Path | None, templates_ok: 
 
 
 def check_language(language: str, options: Options, parser: MessageParser,
-                   templates_ok: bool) -> LanguageResult:
+                   templates_ok: bool, kept: KeptAnswers[CatalogResult] | None = None) -> LanguageResult:
+    """Every finding on *language*'s catalogs; with *kept* (the build's gate), a catalog's
+    kept answer is used when it has one, and each new answer kept."""
     locale_dir = options.locale_dir
     result = LanguageResult(language, CatalogCounts(Path(language)))
     # as the build: nothing is read through a link (it would check, or show, another file),
@@ -224,7 +229,7 @@ def check_language(language: str, options: Options, parser: MessageParser,
                     display_path(po_path), 1, "missing",
                     f"no catalog for {display_path(pot)}: the page is not translated at all",
                     "run `make update-po` to create the catalog"))
-    checked = _check_catalogs(ctx, paths, options.pot_dir, templates_ok, locale_dir, options.jobs)
+    checked = _check_catalogs(ctx, paths, options.pot_dir, templates_ok, locale_dir, options.jobs, kept)
     for found in checked:
         result.findings += found.findings
         if found.counts is not None:
@@ -280,7 +285,21 @@ def _check_in_worker(path: Path) -> CatalogResult:
 
 
 def _check_catalogs(ctx: Context, paths: list[Path], pot_dir: Path | None, templates_ok: bool,
-                    locale_dir: Path, jobs: int | None = None) -> list[CatalogResult]:
+                    locale_dir: Path, jobs: int | None = None, kept: KeptAnswers[CatalogResult] | None = None
+                    ) -> list[CatalogResult]:
+    if kept is None:
+        return _check_each(ctx, paths, pot_dir, templates_ok, locale_dir, jobs)
+    answers = {path: kept.get(path) for path in paths}
+    unknown = [path for path, answer in answers.items() if answer is None]
+    for path, answer in zip(unknown, _check_each(ctx, unknown, pot_dir, templates_ok, locale_dir, jobs),
+                            strict=True):
+        kept.keep(path, answer)
+        answers[path] = answer
+    return [answers[path] for path in paths]
+
+
+def _check_each(ctx: Context, paths: list[Path], pot_dir: Path | None, templates_ok: bool,
+                locale_dir: Path, jobs: int | None = None) -> list[CatalogResult]:
     global _WORK
     workers = min(len(paths), jobs or os.cpu_count() or 1)
     size = sum(path.stat().st_size for path in paths if path.is_file())

@@ -31,7 +31,9 @@ from . import (
     language_marks,
     latex,
     links,
+    long_lived,
     metadata,
+    myst_documents,
     parallel,
     pdf_tagging,
     review,
@@ -62,6 +64,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # from SOURCE_DATE_EPOCH, or else the last commit: set before any is made.
     pin_source_date_epoch(Path(app.confdir))
     app.setup_extension("myst_parser")
+    myst_documents.reuse_default_settings()  # not an option parser a message (myst_documents)
     # Every edition_* value of conf.py, once (editions.settings).
     for setting in SETTINGS:
         app.add_config_value(setting.name, setting.default, setting.rebuild, types=frozenset(setting.types),
@@ -136,6 +139,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", template_cache.cache_compiled_templates)
     app.connect("builder-inited", imprint.add_messages)
     app.connect("builder-inited", pdf_tagging.add_document_metadata)
+    # last: what exists now lives to the end of the build, out of the collector's way
+    app.connect("builder-inited", long_lived.set_aside, priority=900)
 
     # -- Reading a page: transforms (Sphinx's Locale, 20, puts the translations in) --------
     app.add_transform(safety.RecordMessagePayloads)  # 19: what each English message carries
@@ -167,6 +172,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # -- build-finished ------------------------------------------------------------------
     app.connect("build-finished", metadata.write_sitemap)
+    app.connect("build-finished", long_lived.hand_back, priority=900)
 
     # env_version: Sphinx reads every page again when it changes. The code that shapes the
     # doctrees is part of every page's input, so an edited extension is not served stale.

@@ -171,12 +171,34 @@ def checked_copy(path: Path, language: str, parser: MessageParser, report: bool 
     return copy
 
 
+def file_problems(app: Sphinx, language: str, catalogs: list[Path]) -> list[CatalogError]:
+    """What makes each catalog unusable (``catalog_problems``: bytes, header, msgfmt), kept
+    between builds under the hash of the catalog's name and bytes, the code and msgfmt
+    (``editions.checks.kept``): the editions of a language ask it of the same files."""
+    from ..checks.gate import code_key
+    from ..checks.kept import KeptAnswers
+
+    kept: KeptAnswers[list[CatalogError]] = KeptAnswers(cache_folder(app, "gate-cache") / f"{language}-files",
+                                                         code_key())
+    found: list[CatalogError] = []
+    for path in catalogs:
+        answer = kept.get(path)
+        if answer is None:
+            answer = catalog_problems(path)
+            kept.keep(path, answer)
+        found += answer
+    kept.forget_the_rest()
+    return found
+
+
 def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
     """``make check``'s checks on this edition's catalogs (``editions.checks.gate``): an
     error stops the build; the warnings are summed up for the build driver."""
     from ..checks import gate as checks_gate
     from ..checks.report import format_text
+    from .chinese_search import prepare_jieba
 
+    prepare_jieba(app)  # the numbers check may need jieba: the edition's words, in the build's cache
     # one answer for every edition of the language (HTML, PDF, parallel), in the editions' shared cache
     result = checks_gate.check(language, translations_dir(config), profile(config).conf_py,
                                strict=not config.edition_allow_fuzzy, cache=cache_folder(app, "gate-cache"))
@@ -228,7 +250,7 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
         _remove_tree(staged)  # the review shows the problem; nothing is read through it
         return
     catalogs = sorted((source / "LC_MESSAGES").rglob("*.po"))
-    problems = [p for path in catalogs for p in catalog_problems(path)]
+    problems = file_problems(app, language, catalogs)
     refused = {problem.path for problem in problems}
     if problems and not review:
         _refuse(problems, language, staged)

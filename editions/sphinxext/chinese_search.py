@@ -14,12 +14,13 @@ it cuts a three-character street name into one character and a two-character
 word, so a reader searching for the name of the place found nothing.  The termbase
 (``locales/<lang>/termbase.tsv``) becomes jieba's user dictionary.
 
-Two costs are cut too: Sphinx loads jieba's *main* dictionary a second time as
+Three costs are cut too: Sphinx loads jieba's *main* dictionary a second time as
 a "user dictionary" unless ``html_search_options['dict']`` says otherwise
-(350,000 ``add_word`` calls, about 4 s of every Chinese build); and jieba caches
-its prefix dictionary in /tmp, and reads it back slowly.  We load a user dictionary
-only when one is configured, and keep jieba's cache with the build, read at once
-(editions.chinese_words).
+(350,000 ``add_word`` calls, about 4 s of every Chinese build); jieba caches
+its prefix dictionary in /tmp; and that dictionary is half a million words.  We
+load a user dictionary only when one is configured, keep jieba's cache with the
+build, and give it the words of the edition's texts only (``editions.chinese_words``,
+which the numbers check shares).
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ from typing import TYPE_CHECKING
 import snowballstemmer
 from sphinx.search import _MINIFIED_JS_PATH, SearchLanguage
 
+from .. import chinese_words
 from ..languages import HAN, is_chinese
 from .catalog_guard import translations_dir
-from .current_edition import cache_folder
+from .current_edition import cache_folder, profile
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,6 +54,7 @@ def chinese_search_language() -> type[SearchLanguage]:
     """Sphinx's Chinese search language, fixed; imported only for a Chinese edition
     (jieba takes a sixth of a second to import, and an edition in another language
     never needs it)."""
+    chinese_words.import_jieba()  # first: Sphinx's module imports jieba
     from sphinx.search.zh import JIEBA_DEFAULT_DICT, SearchChinese, jieba_load_userdict
 
     class SearchChineseFixed(SearchChinese):
@@ -62,6 +65,7 @@ def chinese_search_language() -> type[SearchLanguage]:
         def __init__(self, options: dict[str, str]) -> None:
             SearchLanguage.__init__(self, options)
             self.latin_terms: set[str] = set()
+            chinese_words.jieba()  # the dictionary read quickly, before Sphinx's first use of it
             dict_path = options.get("dict", "")
             if dict_path and dict_path != JIEBA_DEFAULT_DICT and Path(dict_path).is_file():
                 jieba_load_userdict(str(dict_path))
@@ -110,6 +114,12 @@ def termbase_dictionary(app: Sphinx, config: Config) -> None:
 def use_build_cache_for_jieba(app: Sphinx) -> None:
     if app.builder.format != "html" or not is_chinese(app.config.language or ""):
         return
-    from ..chinese_words import jieba
+    prepare_jieba(app)
 
-    jieba(str(cache_folder(app, "jieba-cache")))
+
+def prepare_jieba(app: Sphinx) -> None:
+    """jieba's caches in the build's, its dictionary the words of what this edition splits:
+    the sources, the language's catalogs and termbase, conf.py (``editions.chinese_words``)."""
+    config = app.config
+    chinese_words.prepare(cache_folder(app, "jieba-cache"), [
+        Path(app.srcdir), translations_dir(config) / config.language, profile(config).conf_py])

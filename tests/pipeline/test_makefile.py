@@ -296,3 +296,34 @@ def test_each_edition_is_read_once_for_both_its_formats(built_second_profile: Pa
     for edition in ("en", "zh_CN-en"):
         tex = project / "_build" / "staging" / "latex" / edition / f"riverside-brief-{edition}.tex"
         assert "lies at the heart of" in tex.read_text(encoding="utf-8")
+
+
+def test_an_edited_msgstr_rewrites_only_its_page_in_each_edition_that_shows_it(built_second_profile: Path,
+                                                                               make) -> None:
+    # The translator's loop: one paragraph's translation changed.  Sphinx reads and writes
+    # that page again, in the translation's edition and in the parallel one, and no other.
+    project = built_second_profile
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "index.po"
+
+    def translate(old: str, new: str) -> None:
+        catalog.write_text(catalog.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    # Sphinx reads every page again in a project that moved (the copy): once, here
+    translate('"Riverside Sub-district lies in the centre of', '"Riverside Sub-district lies in the middle of')
+    make(project, "html")
+    html = project / "_build" / "html"
+    before = {path: path.stat().st_mtime_ns for path in html.rglob("*") if path.is_file()}
+    translate("lies in the middle of", "lies at the heart of")
+    out = make(project, "html", V="1").stdout
+    read = re.findall(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", out, re.MULTILINE)
+    written = [page for page in re.findall(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", out, re.MULTILINE)
+               if not page.endswith(".mo")]  # the checked catalog, compiled
+    assert read == written == ["index", "index"], out  # en's and zh_CN-en's
+    for edition in ("en", "zh_CN-en"):
+        page = html / edition / "index.html"
+        assert "lies at the heart of" in page.read_text(encoding="utf-8")
+        assert page.stat().st_mtime_ns != before[page]
+        other = html / edition / "visit.html"
+        assert other.stat().st_mtime_ns == before[other]  # not written
+    source_edition = [path for path in (html / "zh_CN").rglob("*") if path.is_file()]
+    assert source_edition and all(path.stat().st_mtime_ns == before[path] for path in source_edition)

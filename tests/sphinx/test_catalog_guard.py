@@ -177,20 +177,59 @@ def test_brackets_by_the_thousand_are_refused_before_myst_reads_them(sample) -> 
     stopped(sample.build(), "[catalog-file] has 6,000 '[' (links, images, footnotes); a catalog may have at most 5,000")
 
 
+def kept_answers(sample) -> dict[Path, int]:
+    """The gate's kept answers on the zh_CN catalogs (one a catalog), and when each was written."""
+    return {path: path.stat().st_mtime_ns for path in (sample.path / "_build").rglob("gate-cache/zh_CN/*.pickle")}
+
+
 def test_a_languages_catalogs_are_checked_once_for_all_its_editions(sample) -> None:
     # The zh_CN edition and the parallel one (and the PDFs of both) ask the gate the same
-    # question of the same files: the first build's answer is kept, the second reads it.
+    # question of the same files: the first build's answers are kept, the second reads them.
     sample.catalog({"Sample page": "样例页面", "The Grand Canal runs through the sub-district.": ""})  # a warning
+    sample.catalog({"Other page": "另一页"}, domain="other")
     first = sample.build(language="zh_CN")
-    [answer] = (sample.path / "_build").rglob("gate-zh_CN-*.pickle")
-    written = answer.stat().st_mtime_ns
+    answers = kept_answers(sample)
+    assert len(answers) == 2  # index.po's and other.po's
     second = sample.build(edition="en-zh_CN")
-    assert [*(sample.path / "_build").rglob("gate-zh_CN-*.pickle")] == [answer]
-    assert answer.stat().st_mtime_ns == written  # read, not computed and written again
+    assert kept_answers(sample) == answers  # read, not computed and written again
     said = [(Path(b.app.doctreedir) / WARNINGS_FILE).read_text(encoding="utf-8") for b in (first, second)]
     assert said[0] == said[1] and "1 untranslated message" in said[0]
-    # any change to the catalogs is a new question: an error planted now stops the build
+    # a changed catalog is a new question, and the only one: an error planted now stops the build
     sample.catalog({"Sample page": "样例页面 <script>alert(1)</script>"})
     stopped = sample.build(edition="en-zh_CN")
     assert stopped.exit_code == 2 and "[safety]" in stopped.warnings, stopped.warnings
-    assert answer not in [*(sample.path / "_build").rglob("gate-zh_CN-*.pickle")]  # the old answer is gone
+    now = kept_answers(sample)
+    [unchanged] = set(now) & set(answers)  # other.po's answer, read again
+    assert now[unchanged] == answers[unchanged]
+    assert len(now) == 2 and len(set(answers) - set(now)) == 1  # index.po's old answer is gone
+    # and asked again, the same: the kept answer stops it too
+    again = sample.build(language="zh_CN")
+    assert again.exit_code == 2 and again.warnings.count("[safety]") == stopped.warnings.count("[safety]")
+    assert kept_answers(sample) == now
+
+
+def test_what_every_catalog_reads_changed_checks_each_again(sample) -> None:
+    # The termbase is read by the checks of every catalog: a term whose approved
+    # translation the kept answers never looked for must stop the build.
+    sample.catalog({"Sample page": "样例页面", PARAGRAPH: "大运河穿境而过。"})
+    assert sample.build().exit_code == 0
+    answers = kept_answers(sample)
+    (sample.path / "locales" / "zh_CN" / "termbase.tsv").write_text(
+        "english\tchinese\tkind\tnote\nGrand Canal\t京杭大运河\triver\t\n", encoding="utf-8")
+    stopped = sample.build()
+    assert stopped.exit_code == 2 and "[terms]" in stopped.warnings, stopped.warnings
+    assert answers and not set(answers) & set(kept_answers(sample))
+
+
+def test_the_file_checks_are_kept_and_a_changed_catalog_judged_again(sample) -> None:
+    # msgfmt and the byte checks run once for a catalog as it is; a catalog written
+    # since is judged again, and what stops it stops every build after
+    catalog = sample.catalog(TRANSLATION)
+    assert sample.build().exit_code == 0
+    kept = sorted((sample.path / "_build").rglob("gate-cache/zh_CN-files/*.pickle"))
+    assert len(kept) == 1
+    assert sample.build(edition="en-zh_CN").exit_code == 0
+    assert sorted((sample.path / "_build").rglob("gate-cache/zh_CN-files/*.pickle")) == kept
+    catalog.write_bytes(b"\xef\xbb\xbf" + catalog.read_bytes())
+    for _rerun in range(2):
+        stopped(sample.build(), "index.po:1: [catalog-header] the file starts with a byte-order mark")
