@@ -73,7 +73,7 @@ def test_code_no_edition_reads_rebuilds_no_edition(built_second_profile: Path, m
     # A change to it reaches every edition and every page of each: Sphinx reads them all
     # again (the extension's code is its env_version), not only pages whose source changed.
     _edit(links)
-    out = make(project, "html", V="1").stdout
+    out = make(project, "html", V="1", JOBS="1").stdout  # one at a time: Sphinx's lines whole, to count
     assert sorted(re.findall(r"^(\S+) HTML +_build/", out, re.MULTILINE)) == ["en", "zh_CN", "zh_CN-en"], out
     for page in (r"\[ 50%\] index", r"\[100%\] visit"):  # both pages, in each of the three
         assert len(re.findall(rf"reading sources\.\.\. {page}", out)) == 3, out
@@ -314,7 +314,7 @@ def test_an_edited_msgstr_rewrites_only_its_page_in_each_edition_that_shows_it(b
     html = project / "_build" / "html"
     before = {path: path.stat().st_mtime_ns for path in html.rglob("*") if path.is_file()}
     translate("lies in the middle of", "lies at the heart of")
-    out = make(project, "html", V="1").stdout
+    out = make(project, "html", V="1", JOBS="1").stdout  # one at a time: whole lines
     read = re.findall(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", out, re.MULTILINE)
     written = [page for page in re.findall(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", out, re.MULTILINE)
                if not page.endswith(".mo")]  # the checked catalog, compiled
