@@ -251,7 +251,7 @@ dist: $(VENV_READY) ## Clean build of every publishable edition, then the site a
 	@publishable="$$($(EDITIONS) releasable $(LANGUAGES))" && [ -n "$$publishable" ] && \
 	  $(MAKE) all LANGUAGES="$$publishable" && $(EDITIONS) dist $(BUILDDIR)
 
-bench: $(VENV_READY) ## Print build timings: no-op, one msgstr, full build vs plain Sphinx, 50x scale
+bench: $(VENV_READY) ## Print build figures (TeX apart from the rest): full build vs plain Sphinx, reads per page, one msgstr, 50x scale
 	$(PYTHON) -u -m editions bench
 
 clean: ## Remove every build output
