@@ -34,6 +34,8 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from .inputs import write_whole
+
 _cache_folder: Path | None = None
 _sources: tuple[Path, ...] = ()
 
@@ -151,9 +153,7 @@ def _load_project_words(tokenizer, folder: Path, alphabet: frozenset[str]) -> No
                 words, total = _words_of(dictionary.read_bytes(), alphabet)
             for old in folder.glob("words-*.marshal"):
                 old.unlink(missing_ok=True)
-            temporary = kept.with_name(f".{kept.name}.{os.getpid()}")
-            temporary.write_bytes(marshal.dumps((words, total)))
-            os.replace(temporary, kept)
+            write_whole(kept, marshal.dumps((words, total)))
             if tokenizer.initialized:
                 return
     tokenizer.FREQ, tokenizer.total = words, total

@@ -111,10 +111,17 @@ def write_if_changed(path: Path, text: str) -> bool:
     if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
+    write_whole(path, data)
+    return True
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file beside it, renamed into place: a
+    reader (another edition built beside) sees the old file or the new, never half of one,
+    and a symbolic link is replaced, never written through."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     temporary.write_bytes(data)
     os.replace(temporary, path)
-    return True
 
 
 def main(argv: list[str]) -> int:

@@ -16,12 +16,12 @@ check did not ask for are removed (``forget_the_rest``).
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from ..catalogs.files import display_path
+from ..inputs import write_whole
 
 Answer = TypeVar("Answer")
 
@@ -57,9 +57,7 @@ class KeptAnswers(Generic[Answer]):
         except OSError:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = answer.with_name(f".{answer.name}.{os.getpid()}")
-        temporary.write_bytes(pickle.dumps(result))
-        os.replace(temporary, answer)
+        write_whole(answer, pickle.dumps(result))
 
     def forget_the_rest(self) -> None:
         """Remove the answers this check did not ask for (catalogs changed or gone)."""
