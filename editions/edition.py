@@ -5,8 +5,9 @@ Two words, used the same way everywhere in the package:
 * an **edition** is a language version of the profile: one language (``en``,
   ``zh_CN``), or the **parallel** pair of the source beside one translation, each
   passage in both languages (``en-zh_CN``, named source first);
-* a **format** is how an edition is published: ``html`` (a folder of the site) or
-  ``pdf`` (an A5 brochure).  ``review`` is a translators' view of a translation (its
+* a **format** is how an edition is published: ``html`` (a folder of the site),
+  ``pdf`` (an A5 brochure) or ``epub`` (an EPUB 3 book for phones and e-readers).
+  ``review`` is a translators' view of a translation (its
   parallel pair, annotated), built beside the site, never part of it.
 
 An edition knows its languages, the language Sphinx builds it in (a parallel
@@ -26,8 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-#: How an edition is published (html, pdf) or viewed by its translators (review).
-FORMATS = ("html", "pdf", "review")
+#: How an edition is published (html, pdf, epub) or viewed by its translators (review).
+FORMATS = ("html", "pdf", "epub", "review")
+
+#: The formats published as one file each, offered for download beside the site (pdf/, epub/).
+DOWNLOADS = ("pdf", "epub")
 
 #: gettext's locale names: language, then optional script/territory, then @variant.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8}){0,2}(?:@[a-z0-9]{1,8})?")
@@ -164,6 +168,10 @@ class Edition:
     def pdf_name(self) -> str:
         return f"{self.pdf_stem}.pdf"
 
+    def download_name(self, format: str) -> str:
+        """The file of a download format: ``<basename>-<edition>.pdf`` or ``.epub``."""
+        return f"{self.pdf_stem}.{format}"
+
     def folder(self, format: str) -> str:
         """Its folder in *format*: its name; a review's is its translation's (review/zh_CN)."""
         return self.language if format == "review" else self.name
@@ -178,6 +186,7 @@ class Edition:
             "html": builddir / "html" / folder,
             "review": builddir / "review" / folder,
             "pdf": builddir / "pdf" / self.pdf_name,
+            "epub": builddir / "epub" / self.download_name("epub"),
         }[format]
         environment = self.environment_of(format)
         return Paths(

@@ -12,8 +12,9 @@ hash changed; make rebuilds an edition when one of its stamps is newer.
   and the checks that gate each translated edition;
 * ``STAMPS/catalogs-EDITION``: the catalogs of the edition's language (a parallel
   edition's: its translation's), ``locales/<language>/``;
-* ``STAMPS/offered-pdfs``: the editions whose PDF the site links (``--with-pdfs``:
-  this run builds them all; otherwise those already built).
+* ``STAMPS/offered-pdfs``, ``STAMPS/offered-epubs``: the editions whose PDF, whose
+  EPUB the site links (``--with-pdfs``, ``--with-epubs``: this run builds them all;
+  otherwise those already built).
 
 A name that is not plain (:func:`is_plain`) stops the command, one line each.  The
 build and ``make check`` refuse the same names under ``locales/`` through
@@ -53,6 +54,8 @@ PACKAGE_TREES = ("editions/sphinxext", "editions/catalogs", "editions/checks")
 
 #: `make all`, `make pdf`: this run builds the PDFs, so the site links every one of them.
 WITH_PDFS = "--with-pdfs"
+#: `make all`, `make epub`: this run builds the EPUBs, so the site links every one of them.
+WITH_EPUBS = "--with-epubs"
 
 
 def is_plain(name: str) -> bool:
@@ -125,10 +128,11 @@ def write_whole(path: Path, data: bytes) -> None:
 
 
 def main(argv: list[str]) -> int:
-    building_pdfs = WITH_PDFS in argv
-    argv = [arg for arg in argv if arg != WITH_PDFS]
+    building_pdfs, building_epubs = WITH_PDFS in argv, WITH_EPUBS in argv
+    argv = [arg for arg in argv if arg not in (WITH_PDFS, WITH_EPUBS)]
     if not argv:
-        print(f"usage: python -m editions inputs STAMPS_DIR [{WITH_PDFS}] [EDITION...]", file=sys.stderr)
+        print(f"usage: python -m editions inputs STAMPS_DIR [{WITH_PDFS}] [{WITH_EPUBS}] [EDITION...]",
+              file=sys.stderr)
         return 2
     project = load()
     stamps = Path(argv[0])
@@ -157,6 +161,7 @@ def main(argv: list[str]) -> int:
     languages = [edition.name for edition in editions if not edition.parallel]
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
     stamped[stamps / "offered-pdfs"] = " ".join(project.offered_pdfs(languages, builddir, building_pdfs))
+    stamped[stamps / "offered-epubs"] = " ".join(project.offered("epub", languages, builddir, building_epubs))
     if refused:
         print("\n".join(refused), file=sys.stderr)
         return 1

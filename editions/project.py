@@ -153,8 +153,13 @@ class Project:
         """The editions of *languages* whose PDF the site links: all of them when this run
         builds the PDFs (make all, pdf, dist), else those already published in *builddir*
         (an HTML-only build of a fresh clone has no dead "Download PDF" links)."""
+        return self.offered("pdf", languages, builddir, building)
+
+    def offered(self, format: str, languages: list[str], builddir: Path, building: bool) -> list[str]:
+        """The editions of *languages* whose download in *format* (pdf, epub) the site links:
+        all of them when this run builds that format, else those already published."""
         return [name for name in self.editions_of(languages)
-                if building or (builddir / "pdf" / self.edition(name).pdf_name).exists()]
+                if building or (builddir / format / self.edition(name).download_name(format)).exists()]
 
     @property
     def editions(self) -> list[str]:

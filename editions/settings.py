@@ -28,6 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
             "the languages the site offers (switcher, alternates); empty: every language of the profile"),
     Setting("edition_pdfs", [], "html", (list, tuple),
             "the editions whose PDF brochure the site links (the driver: those built)"),
+    Setting("edition_epubs", [], "html", (list, tuple),
+            "the editions whose EPUB book the site links (the driver: those built)"),
     # -- The profile (conf.py) ----------------------------------------------------------------
     Setting("edition_basename", "", "env", (str,),
             "file names: <basename>-<edition>.pdf; empty: the slug of the project"),

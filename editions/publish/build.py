@@ -5,7 +5,8 @@
   in-process.  The LaTeX builder runs first and reads the sources; latexmk starts
   on its .tex at once, in the background, while the HTML builder writes the site
   from the same environment (no page read again); then the PDF is awaited.
-  ``build html zh_CN`` and ``build pdf zh_CN`` build one format.
+  ``build html zh_CN`` and ``build pdf zh_CN`` build one format.  The EPUB
+  (``epub``) is written from the same environment, after the HTML.
 * Atomic publishing: Sphinx builds into a staging folder (kept between runs, so
   builds stay incremental); only a successful build is copied into place, by
   a rename swap, format by format.  A failed format leaves its last good edition
@@ -39,9 +40,9 @@ from typing import TYPE_CHECKING
 
 from .. import editor_url
 from ..dates import pin_source_date_epoch
-from ..edition import FORMATS, Edition, Paths
+from ..edition import DOWNLOADS, FORMATS, Edition, Paths
 from ..handoff import WARNINGS_FILE
-from ..inputs import WITH_PDFS
+from ..inputs import WITH_EPUBS, WITH_PDFS
 from ..project import Project, load
 from .say import say
 
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 class Job:
     """One format of one edition (editions.edition.Edition) to build under *builddir*."""
 
-    format: str  # html, pdf, or review (a translation's review view: its parallel edition, annotated)
+    format: str  # html, pdf, epub, or review (a translation's review view: its parallel edition, annotated)
     edition: Edition
     builddir: Path
     project: Project
@@ -64,7 +65,7 @@ class Job:
 
     @property
     def builder(self) -> str:
-        return "latex" if self.format == "pdf" else "html"
+        return {"pdf": "latex", "epub": "epub"}.get(self.format, "html")
 
     @property
     def paths(self) -> Paths:
@@ -174,10 +175,11 @@ def review_options(job: Job) -> list[str]:
     return options
 
 
-def sphinx_arguments(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> list[str]:
+def sphinx_arguments(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool,
+                     building_epubs: bool = False) -> list[str]:
     """sphinx-build's arguments for *job*.  Every value that Sphinx rebuilds the environment
     for ("env" in editions.settings) is the same for an edition's HTML and PDF: they share
-    it; only ``edition_pdfs`` ("html") differs."""
+    it; only ``edition_pdfs`` and ``edition_epubs`` ("html") differ."""
     project = job.project
     return ["-b", job.builder, "-c", ".",
             # the extension knows the rest from the model: language, parallel pair, the site's editions
@@ -188,7 +190,8 @@ def sphinx_arguments(job: Job, sphinxopts: list[str], languages: list[str], buil
             "-D", f"locale_dirs={job.paths.locales.resolve()}",
             # the site narrowed to some languages (make LANGUAGES=..., make dist)
             *(["-D", f"edition_languages={','.join(languages)}"] if languages != project.languages else []),
-            *(["-D", f"edition_pdfs={','.join(project.offered_pdfs(languages, job.builddir, building_pdfs))}"]
+            *(["-D", f"edition_pdfs={','.join(project.offered_pdfs(languages, job.builddir, building_pdfs))}",
+               "-D", f"edition_epubs={','.join(project.offered('epub', languages, job.builddir, building_epubs))}"]
               if job.format == "html" else []),
             "-d", str(job.doctrees), *([] if verbose(sphinxopts) else ["-q"]), *sphinxopts,
             "docs", str(job.staging)]
@@ -224,13 +227,14 @@ def forget_interface_catalogs() -> None:
     gettext._translations.clear()
 
 
-def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> None:
+def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool,
+               building_epubs: bool = False) -> None:
     """Sphinx in this process: the edition's formats pay once for Python, Sphinx, the theme,
     jieba."""
     # sphinx-build's own entry point: the console's locale too, as `python -m sphinx` had it
     from sphinx.cmd.build import main as sphinx_build
 
-    args = sphinx_arguments(job, sphinxopts, languages, building_pdfs)
+    args = sphinx_arguments(job, sphinxopts, languages, building_pdfs, building_epubs)
     if verbose(sphinxopts):
         say(" ".join(["sphinx-build", *args]))
     # Warnings stream as Sphinx writes them (stderr); progress only with -v.
@@ -268,9 +272,11 @@ def swap_into_place(staging: Path, published: Path) -> None:
 
 
 def publish(job: Job, output: Path) -> None:
+    if job.format == "epub":  # Sphinx's epub builder zips the book into its output folder
+        output = output / job.published.name
     swap_into_place(output, job.published)
-    if job.format == "pdf":  # the site links each edition's brochure
-        swap_into_place(output, job.builddir / "html" / "pdf" / job.published.name)
+    if job.format in DOWNLOADS:  # the site links each edition's brochure and book
+        swap_into_place(output, job.builddir / "html" / job.format / job.published.name)
 
 
 def failure(job: Job, exc: BaseException) -> str:
@@ -298,10 +304,11 @@ def finish_tex(job: Job, tex: TexRun) -> None:
         raise BuildFailed(str(exc)) from None
 
 
-def write(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> TexRun | None:
-    """One format from the environment: the HTML published; the PDF's TeX started, returned."""
+def write(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool,
+          building_epubs: bool = False) -> TexRun | None:
+    """One format from the environment: the HTML or EPUB published; the PDF's TeX started, returned."""
     try:
-        run_sphinx(job, sphinxopts, languages, building_pdfs)
+        run_sphinx(job, sphinxopts, languages, building_pdfs, building_epubs)
     except BuildFailed:
         forget_environment(job)  # the next run reads every page again, and warns again
         raise
@@ -312,7 +319,7 @@ def write(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: 
 
 
 def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building_pdfs: bool = False,
-          done: Callable[[Job, float], None] | None = None) -> list[Job]:
+          done: Callable[[Job, float], None] | None = None, building_epubs: bool = False) -> list[Job]:
     """Build *jobs*, the formats of one environment: the LaTeX builder first (it reads the
     sources), TeX started on its .tex at once and left running while the HTML is written
     from the same environment, then the PDF.  Each format is published as soon as it is
@@ -328,10 +335,11 @@ def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building
     failed: list[Job] = []
     tex: tuple[Job, TexRun, float] | None = None
     try:
-        for job in sorted(jobs, key=lambda job: job.format != "pdf"):
+        # LaTeX first (TeX runs meanwhile), then the site, then the book
+        for job in sorted(jobs, key=lambda job: ("pdf", "html", "epub", "review").index(job.format)):
             begun = time.monotonic()
             try:
-                running = write(job, sphinxopts, languages, building_pdfs)
+                running = write(job, sphinxopts, languages, building_pdfs, building_epubs)
             except (BuildFailed, OSError) as exc:
                 say(f"\n{failure(job, exc)}", sys.stderr)
                 failed.append(job)
@@ -377,12 +385,13 @@ def formats_of(argument: str) -> list[str] | None:
 
 def main(argv: list[str]) -> int:
     # build html --with-pdfs: this run builds the PDFs too (make all, pdf), so the site links them
-    building_pdfs = WITH_PDFS in argv
-    argv = [arg for arg in argv if arg != WITH_PDFS]
+    # --with-epubs: this run builds the EPUBs (make all, epub), so the site links them
+    building_pdfs, building_epubs = WITH_PDFS in argv, WITH_EPUBS in argv
+    argv = [arg for arg in argv if arg not in (WITH_PDFS, WITH_EPUBS)]
     formats = formats_of(argv[0]) if argv else None
     if len(argv) < 2 or formats is None:
-        say(f"usage: python -m editions build {{html,pdf,review}}[,...] [{WITH_PDFS}] EDITION [SPHINXOPTS...] "
-            "(html,pdf: both, from one reading of the sources)", sys.stderr)
+        say(f"usage: python -m editions build {{html,pdf,epub,review}}[,...] [{WITH_PDFS}] [{WITH_EPUBS}] EDITION "
+            "[SPHINXOPTS...] (html,pdf,epub: each from one reading of the sources)", sys.stderr)
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
@@ -402,7 +411,7 @@ def main(argv: list[str]) -> int:
 
     try:
         with environment_lock(jobs[0]):
-            failed = build(jobs, sphinxopts, languages, building_pdfs, done=published)
+            failed = build(jobs, sphinxopts, languages, building_pdfs, done=published, building_epubs=building_epubs)
     except BuildFailed as exc:  # before any format was built: the environment, the disk
         for job in jobs:
             say(f"\n{failure(job, exc)}", sys.stderr)

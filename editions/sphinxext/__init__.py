@@ -25,6 +25,7 @@ from . import (
     charts,
     chinese_search,
     current_edition,
+    epub,
     extract_theme_strings,
     imprint,
     keyfigures,
@@ -91,6 +92,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                                 (review.review_inserted, review.visit_inserted, review.depart_inserted)):
         hidden = (review.not_shown, review.not_shown)  # the review is HTML only
         app.add_node(node, html=(visit, depart), latex=hidden, text=hidden)
+    # the EPUB: Sphinx's builder with the edition's cover, font and stylesheet
+    app.add_builder(epub.EditionEpubBuilder, override=True)
     app.add_css_file("edition.css")
     app.add_js_file("edition.js")
 
@@ -113,6 +116,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", parallel.keep_mark_words, priority=100)
     # 8. LaTeX: fonts, covers, running heads, from the translated values (6).
     app.connect("config-inited", latex.configure_latex, priority=150)
+    # 8b. The EPUB's metadata from the edition and the translated values (6), for every
+    #     builder (some are "env" values: the edition's formats share one environment).
+    app.connect("config-inited", epub.configure_epub, priority=150)
     # 9. PDF tagging: its preamble after the LaTeX set-up's (8).
     app.connect("config-inited", pdf_tagging.add_preamble, priority=160)
     # 10. Translated conf.py values made safe for each place they land, once all are set.

@@ -49,6 +49,7 @@ def settle_edition(app: Sphinx, config: Config) -> None:
     config.language = edition.language
     config.edition_languages = languages
     config.edition_pdfs = [name for name in config.edition_pdfs if name]
+    config.edition_epubs = [name for name in config.edition_epubs if name]
 
 
 def profile(config: Config) -> Project:

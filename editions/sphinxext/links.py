@@ -135,7 +135,7 @@ def pdf_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
 def add_edition_links(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if app.builder.format != "html":
+    if app.builder.format != "html" or app.builder.name == "epub":  # a book links no other edition
         return
     if app.config.edition_review:  # the review view stands alone: it is not part of the site
         context["edition_links"], context["edition_pdfs"], context["edition_title_parts"] = [], [], []

@@ -68,7 +68,7 @@ def first_paragraph(doctree: nodes.document | None) -> str:
 def add_page_metadata(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if app.builder.format != "html":
+    if app.builder.format != "html" or app.builder.name == "epub":  # the site's pages only
         return
     language = app.config.language
     title = Markup(context.get("title") or "").striptags() or app.config.project
@@ -92,7 +92,7 @@ def add_page_metadata(
 
 def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     base = site_url(app.config)
-    if exception is not None or app.builder.format != "html" or not base:
+    if exception is not None or app.builder.format != "html" or app.builder.name == "epub" or not base:
         return
     edition = edition_name(app.config)
     pages = []

@@ -1,0 +1,182 @@
+"""The EPUB's fonts and cover, with fontTools.
+
+* The Chinese of a CJK edition in the PDF's font (Noto Serif CJK of the language's
+  region), subset to the characters the book uses: a reader without a CJK font still
+  renders it.  Only the CJK characters (ideographs, kana, full-width punctuation): the
+  Latin text keeps the reader's own font.  WOFF, declared with ``@font-face``.
+* The cover: the title, subtitle and author drawn as glyph outlines (SVG paths) of Noto
+  Sans CJK, white on the profile's colour: an image that needs no font, whatever the
+  language.  Text from a catalog becomes path data only, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from copy import deepcopy
+from functools import cache
+from pathlib import Path
+
+from ..languages import cjk_region
+
+FONT_STEM = "edition-cjk"
+#: The characters the subset serves: CJK punctuation, kana, ideographs, full-width forms.
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
+COVER_WIDTH, COVER_HEIGHT = 1200, 1700
+MARGIN = 110
+
+
+class FontMissing(RuntimeError):
+    """A font the EPUB needs is not installed."""
+
+
+def find_font(family: str, style: str) -> tuple[str, int]:
+    """The file and index (in a .ttc collection) of an installed font, through fontconfig."""
+    try:
+        found = subprocess.run(["fc-list", "-f", "%{file}\t%{index}\n", f"{family}:style={style}"],
+                               capture_output=True, text=True, check=False).stdout.split("\n")[0]
+    except OSError:
+        found = ""
+    if not found:
+        raise FontMissing(f"the font {family} {style} is not installed (fontconfig finds no such font); "
+                          "install Debian's fonts-noto-cjk (debian-packages.txt) and build again")
+    file, _, index = found.partition("\t")
+    return file, int(index or 0)
+
+
+@cache
+def _font(family: str, style: str):  # fontTools' TTFont, imported late (its import is slow)
+    from fontTools.ttLib import TTFont
+
+    file, index = find_font(family, style)
+    return TTFont(file, fontNumber=index, lazy=True)
+
+
+def used_text(outdir: Path, extra: list[str]) -> str:
+    """Every CJK character of the book's pages (and of *extra*, the cover's and the
+    metadata's), sorted: the subset is the same for the same book."""
+    found: set[str] = set()
+    for page in outdir.rglob("*.xhtml"):
+        found.update(CJK.findall(html.unescape(page.read_text(encoding="utf-8"))))
+    for text in extra:
+        found.update(CJK.findall(text))
+    return "".join(sorted(found))
+
+
+def write_cjk_subset(static: Path, language: str, text: str) -> list[str]:
+    """The PDF's serif CJK font (regular and bold), cut down to *text*, as WOFF files
+    in *static*: their names, regular first; none when *text* has no CJK."""
+    from fontTools import subset
+
+    if not text:
+        return []
+    written = []
+    for style in ("Regular", "Bold"):
+        font = _font(f"Noto Serif CJK {cjk_region(language)}", style)
+        options = subset.Options()
+        options.flavor = "woff"
+        options.name_IDs = ["*"]  # the font's names and its licence (OFL) travel with it
+        options.notdef_outline = True
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=text)
+        cut = deepcopy(font)  # the cached font serves the cover and the next subset
+        subsetter.subset(cut)
+        name = f"{FONT_STEM}-{style.lower()}.woff"
+        cut.flavor = "woff"
+        cut.save(str(static / name))
+        written.append(name)
+    return written
+
+
+def stylesheet(fonts: list[str], colour: str) -> str:
+    """The book's stylesheet, after Sphinx's epub theme's: the CJK font, the key figures and
+    the chart (the site's HTML, drawn with plain CSS a reader knows)."""
+    faces = "".join(
+        f'@font-face {{ font-family: "Edition CJK"; font-weight: {weight}; font-style: normal; src: url("{name}"); }}\n'
+        for name, weight in zip(fonts, ("normal", "bold"), strict=False))
+    family = '"Edition CJK", ' if fonts else ""
+    return f"""{faces}body, h1, h2, h3, h4, p, li, td, th, figcaption, caption {{ font-family: serif, {family}serif; }}
+body {{ line-height: 1.6; }}
+h1, h2, h3 {{ color: {colour}; }}
+.key-figures {{ margin: 1em 0; }}
+.key-figure {{ display: inline-block; width: 46%; margin: 0 2% 0.8em 0; vertical-align: top; }}
+.chart {{ margin: 1em 0; }}
+.chart-table {{ width: 100%; border-collapse: collapse; }}
+.chart-table th {{ text-align: left; font-weight: normal; padding: 0.2em 0.5em 0.2em 0; }}
+.chart-bar {{ display: inline-block; height: 0.8em; background: {colour}; margin-right: 0.4em; }}
+.visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
+.parallel-half {{ margin-bottom: 0.4em; }}
+.epub-cover {{ text-align: center; margin: 0; padding: 0; }}
+.epub-cover img {{ max-width: 100%; max-height: 100%; }}
+"""
+
+
+def _outline_line(text: str, size: float, x: float, baseline: float, font) -> str:
+    """One line of text as the path data of its glyphs, left-aligned at *x*."""
+    from fontTools.pens.svgPathPen import SVGPathPen
+    from fontTools.pens.transformPen import TransformPen
+
+    glyphs, cmap = font.getGlyphSet(), font.getBestCmap()
+    scale = size / font["head"].unitsPerEm
+    parts = []
+    for char in text:
+        name = cmap.get(ord(char), ".notdef")
+        pen = SVGPathPen(glyphs)
+        glyphs[name].draw(TransformPen(pen, (scale, 0, 0, -scale, x, baseline)))
+        parts.append(pen.getCommands())
+        x += font["hmtx"][name][0] * scale
+    return " ".join(part for part in parts if part)
+
+
+def _width(text: str, size: float, font) -> float:
+    cmap, hmtx = font.getBestCmap(), font["hmtx"]
+    return sum(hmtx[cmap.get(ord(char), ".notdef")][0] for char in text) * size / font["head"].unitsPerEm
+
+
+def _wrap(text: str, size: float, width: float, font) -> list[str]:
+    """Lines no wider than *width*: broken between words, or between CJK characters."""
+    tokens = re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+", text)
+    lines, line = [], ""
+    for token in tokens:
+        if line and _width((line + token).rstrip(), size, font) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def cover_svg(lines: dict[str, list[str]], colour: str, language: str) -> str:
+    """The cover as an SVG image: the upper half in *colour* with the title (each of
+    *lines*' titles, one language a block) and the subtitle in white, the author below."""
+    region = cjk_region(language) if cjk_region(language) else "SC"
+    bold, regular = _font(f"Noto Sans CJK {region}", "Bold"), _font(f"Noto Sans CJK {region}", "Regular")
+    width = COVER_WIDTH - 2 * MARGIN
+    paths: list[tuple[str, str]] = []
+    y = 330.0
+    for title in lines["title"]:
+        for line in _wrap(title, 92, width, bold):
+            y += 118
+            paths.append(("#ffffff", _outline_line(line, 92, MARGIN, y, bold)))
+        y += 40
+    y += 30
+    for subtitle in [s for s in lines["subtitle"] if s]:
+        for line in _wrap(subtitle, 50, width, regular):
+            y += 68
+            paths.append(("#ffffff", _outline_line(line, 50, MARGIN, y, regular)))
+    band = max(COVER_HEIGHT * 0.55, y + 90)
+    y = band + 70
+    for author in [a for a in lines["author"] if a]:
+        for line in _wrap(author, 46, width, regular):
+            y += 64
+            paths.append(("#1c1c1c", _outline_line(line, 46, MARGIN, y, regular)))
+    title = html.escape(" · ".join(lines["title"]), quote=True)
+    drawn = "\n".join(f'<path fill="{fill}" d="{data}"/>' for fill, data in paths if data)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {COVER_WIDTH} {COVER_HEIGHT}" '
+            f'width="{COVER_WIDTH}" height="{COVER_HEIGHT}">\n<title>{title}</title>\n'
+            f'<rect width="{COVER_WIDTH}" height="{COVER_HEIGHT}" fill="#ffffff"/>\n'
+            f'<rect width="{COVER_WIDTH}" height="{band:.0f}" fill="{colour}"/>\n{drawn}\n</svg>\n')
