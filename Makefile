@@ -11,6 +11,7 @@ PYTHON3         ?= python3
 # and their editions, each language's then each parallel one (en-zh_CN: the source beside a
 # translation, when both languages are asked for).
 comma := ,
+space := $(subst ,, )
 EDITIONS_ANSWER := $(shell $(PYTHON3) -m editions editions $(foreach l,$(LANGUAGES),'$(subst ','\'',$(l))'))
 answer = $(subst $(comma), ,$(patsubst $(1)=%,%,$(filter $(1)=%,$(EDITIONS_ANSWER))))
 ifeq ($(call answer,editions),)
@@ -60,7 +61,7 @@ MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf booklet dist bench gettext update-po stats check review queries serve lint test test-fast clean venv venv-test lock
+.PHONY: help all html pdf epub booklet dist bench gettext update-po stats check review queries serve lint test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -110,7 +111,7 @@ $(STAMPS)/debian-%:
 	@mkdir -p $(@D) && touch $@
 
 # -- Editions ---------------------------------------------------------------------------
-all: html pdf ## Build every edition, HTML and PDF (the default target)
+all: html pdf epub ## Build every edition, HTML, PDF and EPUB (the default target)
 
 # An edition is rebuilt only when one of its inputs changed: `make` with nothing to
 # do starts neither Sphinx nor TeX.  Its inputs are what sphinx-build reads: docs/,
@@ -127,14 +128,17 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 # One run writes every stamp (&: make 4.3's grouped targets), with the system
 # python3 and nothing else, like `editions`: it never waits for the venv.
 # The site offers a PDF of each edition whose PDF this run builds (WITH_PDFS) or that
-# exists: the stamp offered-pdfs says which, and the driver offers the same ones.
+# exists: the stamp offered-pdfs says which, and the driver offers the same ones; the
+# same for the EPUBs (WITH_EPUBS, offered-epubs).
 GOALS        := $(or $(MAKECMDGOALS),all)
 WITH_PDFS    := $(if $(filter all pdf dist,$(GOALS)),--with-pdfs)
-INPUT_STAMPS  = $(STAMPS)/sources $(STAMPS)/offered-pdfs $(foreach e,$(EDITIONS_ALL),$(STAMPS)/catalogs-$(e))
+WITH_EPUBS   := $(if $(filter all epub dist,$(GOALS)),--with-epubs)
+OFFERED       = $(STAMPS)/offered-pdfs $(STAMPS)/offered-epubs
+INPUT_STAMPS  = $(STAMPS)/sources $(OFFERED) $(foreach e,$(EDITIONS_ALL),$(STAMPS)/catalogs-$(e))
 INPUTS        = $(STAMPS)/sources $(VENV_READY)
 
 $(INPUT_STAMPS) &: FORCE | $(AFTER_CLEAN)
-	@$(PYTHON3) -m editions inputs $(STAMPS) $(WITH_PDFS) $(EDITIONS_ALL)
+	@$(PYTHON3) -m editions inputs $(STAMPS) $(WITH_PDFS) $(WITH_EPUBS) $(EDITIONS_ALL)
 
 # `@:`: when the editions' one recipe ran under the other goal (make html pdf), this one
 # says nothing either (no "Nothing to be done").
@@ -144,33 +148,49 @@ html: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/html-$(e)) $(BUILDDIR)/html/index.ht
 pdf: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
 	@:
 
+epub: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/epub-$(e)) ## Build the EPUB books into _build/epub/ (phones and e-readers)
+	@:
+
 booklet: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/booklet-$(e)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
 
-# A run that builds both formats (make, make all, make html pdf, make dist) builds each edition's
-# HTML and PDF in one process, from one reading of its sources (a pattern rule with two targets:
-# one recipe makes both); make html or make pdf alone builds that format only.  The recipe builds
-# the formats whose stamp is missing or older than one of its own inputs (a new language rebuilds
-# every site's switcher, not every brochure); both if the shell cannot tell (a stamp and an input
-# of the same instant).
+# A run that builds several formats (make, make all, make html pdf, make dist) builds each
+# edition's formats in one process, from one reading of its sources (a pattern rule with
+# several targets: one recipe makes them all); make html, make pdf or make epub alone builds
+# that format only.  The recipe builds the formats whose stamp is missing or older than one of
+# its own inputs (a new language rebuilds every site's switcher, not every brochure); all of
+# them if the shell cannot tell (a stamp and an input of the same instant).
 BUILDS_HTML  := $(filter all html,$(GOALS))
 BUILDS_PDF   := $(filter all pdf booklet,$(GOALS))
-html_inputs   = $(INPUTS) $(STAMPS)/catalogs-$* $(STAMPS)/html-options $(STAMPS)/offered-pdfs
-pdf_inputs    = $(INPUTS) $(STAMPS)/catalogs-$* $(STAMPS)/pdf-options
-outdated      = $(foreach f,html pdf,$$(for input in $($(f)_inputs); do \
+BUILDS_EPUB  := $(filter all epub,$(GOALS))
+RUN_FORMATS  := $(strip $(if $(BUILDS_HTML),html) $(if $(BUILDS_PDF),pdf) $(if $(BUILDS_EPUB),epub))
+TOGETHER     := $(if $(word 2,$(RUN_FORMATS)),$(RUN_FORMATS))
+# Each format's prerequisites (% the edition) and, in a recipe, its inputs.
+html_needs    = $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options $(OFFERED)
+pdf_needs     = $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/pdf-options
+epub_needs    = $(INPUTS) $(STAMPS)/catalogs-%
+inputs_of     = $(subst %,$*,$($(1)_needs))
+outdated      = $(foreach f,$(TOGETHER),$$(for input in $(call inputs_of,$(f)); do \
                   [ -e $(STAMPS)/$(f)-$* ] && [ ! $$input -nt $(STAMPS)/$(f)-$* ] || { echo $(f); break; }; done))
-ifneq ($(and $(BUILDS_HTML),$(BUILDS_PDF)),)
-$(STAMPS)/html-% $(STAMPS)/pdf-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options $(STAMPS)/offered-pdfs \
-                                  $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
-	@formats=$$(echo $(outdated) | tr ' ' ,); $(EDITIONS) build $${formats:-html,pdf} $(WITH_PDFS) $* $(SPHINXOPTS)
-	@touch $(STAMPS)/html-$* $(STAMPS)/pdf-$*
-else
-$(STAMPS)/html-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/html-options $(STAMPS)/offered-pdfs \
-                  | $(STAMPS)/debian-build $(AFTER_CLEAN)
-	@$(EDITIONS) build html $(WITH_PDFS) $* $(SPHINXOPTS)
+ifneq ($(TOGETHER),)
+$(foreach f,$(TOGETHER),$(STAMPS)/$(f)-%): $(sort $(foreach f,$(TOGETHER),$($(f)_needs))) | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
+	@formats=$$(echo $(outdated) | tr ' ' ,); \
+	  $(EDITIONS) build $${formats:-$(subst $(space),$(comma),$(TOGETHER))} $(WITH_PDFS) $(WITH_EPUBS) $* $(SPHINXOPTS)
+	@touch $(foreach f,$(TOGETHER),$(STAMPS)/$(f)-$*)
+endif
+ifeq ($(filter html,$(TOGETHER)),)
+$(STAMPS)/html-%: $(html_needs) | $(STAMPS)/debian-build $(AFTER_CLEAN)
+	@$(EDITIONS) build html $(WITH_PDFS) $(WITH_EPUBS) $* $(SPHINXOPTS)
 	@touch $@
-
-$(STAMPS)/pdf-%: $(INPUTS) $(STAMPS)/catalogs-% $(STAMPS)/pdf-options | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
+endif
+ifeq ($(filter pdf,$(TOGETHER)),)
+$(STAMPS)/pdf-%: $(pdf_needs) | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
 	@$(EDITIONS) build pdf $* $(SPHINXOPTS)
+	@touch $@
+endif
+# An EPUB needs the Noto CJK fonts (the pdf group): its cover and its Chinese font.
+ifeq ($(filter epub,$(TOGETHER)),)
+$(STAMPS)/epub-%: $(epub_needs) | $(STAMPS)/debian-pdf $(AFTER_CLEAN)
+	@$(EDITIONS) build epub $* $(SPHINXOPTS)
 	@touch $@
 endif
 
@@ -184,8 +204,8 @@ $(STAMPS)/booklet-%: $(STAMPS)/pdf-% editions/publish/booklet.py editions/publis
 # its sphinx.po); an edition whose language has no catalogs any more is taken off the site.
 $(BUILDDIR)/html/index.html: editions/publish/language_picker.py editions/publish/templates/language-picker.html.jinja \
                              editions/publish/templates/sitemap-index.xml.jinja $(VENV_READY) $(STAMPS)/html-options \
-                             $(foreach l,$(LANGUAGES),$(STAMPS)/catalogs-$(l)) | $(AFTER_CLEAN)
-	@$(EDITIONS) language-picker $(BUILDDIR)/html $(LANGUAGES)
+                             $(OFFERED) $(foreach l,$(LANGUAGES),$(STAMPS)/catalogs-$(l)) | $(AFTER_CLEAN)
+	@$(EDITIONS) language-picker $(WITH_PDFS) $(WITH_EPUBS) $(BUILDDIR)/html $(LANGUAGES)
 
 # Stamps that change only when a command-line variable does (SITE_URL: the site's links, the
 # brochures' back cover).

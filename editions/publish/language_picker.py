@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ..catalogs import CatalogError, read_catalog
 from ..catalogs.rules import breaches
-from ..edition import languages_of
+from ..edition import DOWNLOADS, languages_of
+from ..inputs import WITH_EPUBS, WITH_PDFS
 from ..languages import language_name, language_tag
 from ..project import Project, load
 from ..templating import render_html
@@ -52,7 +53,25 @@ def project_titles(project: Project, languages: list[str]) -> dict[str, str]:
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def render(project: Project, languages: list[str]) -> str:
+def downloads(project: Project, languages: list[str], builddir: Path, building: dict[str, bool]) -> list[dict]:
+    """Each edition's PDF and EPUB that the site offers (as its pages do: those this run
+    builds, or that exist), for the page's list of downloads: the edition's name and files."""
+    offered = {format: project.offered(format, languages, builddir, building.get(format, False))
+               for format in DOWNLOADS}
+    found = []
+    for name in project.editions_of(languages):
+        files = [{"format": format.upper(), "href": f"{format}/{project.edition(name).download_name(format)}",
+                  "type": MEDIA_TYPES[format]} for format in DOWNLOADS if name in offered[format]]
+        if files:
+            found.append({"halves": [_named(language) for language in languages_of(name)], "files": files})
+    return found
+
+
+MEDIA_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
+
+
+def render(project: Project, languages: list[str], builddir: Path | None = None,
+           building: dict[str, bool] | None = None) -> str:
     source = project.source_language
     names = [source] + [lang for lang in languages if lang != source]
     titles = project_titles(project, names)
@@ -67,6 +86,7 @@ def render(project: Project, languages: list[str]) -> str:
         choices=[*names, *parallels],
         key=storage_key(project),
         colour=project.colour,
+        downloads=downloads(project, names, builddir, building or {}) if builddir else [],
     )
 
 
@@ -97,27 +117,32 @@ def prune(builddir: Path, project: Project) -> list[Path]:
             shutil.rmtree(folder)
             gone.append(folder)
     prefix = f"{project.basename}-"
-    for pdf in [*builddir.glob(f"pdf/{prefix}*.pdf"), *html.glob(f"pdf/{prefix}*.pdf")]:
+    for pdf in [*builddir.glob(f"pdf/{prefix}*.pdf"), *html.glob(f"pdf/{prefix}*.pdf"),
+                *builddir.glob(f"epub/{prefix}*.epub"), *html.glob(f"epub/{prefix}*.epub")]:
         # an edition's booklet goes with it, and stays with it
         if pdf.stem[len(prefix):].removesuffix(BOOKLET_SUFFIX) not in project.editions:
             pdf.unlink()
             gone.append(pdf)
     for stamp in builddir.glob(".stamps/*-*"):
         kind, _, edition = stamp.name.partition("-")
-        if kind in ("html", "pdf", "booklet") and edition not in project.editions and edition != "options":
+        if kind in ("html", "pdf", "epub", "booklet") and edition not in project.editions and edition != "options":
             stamp.unlink()
     return gone
 
 
 def main(argv: list[str]) -> int:
+    # --with-pdfs, --with-epubs: this run builds them (make all), so the page lists them all
+    building = {"pdf": WITH_PDFS in argv, "epub": WITH_EPUBS in argv}
+    argv = [arg for arg in argv if arg not in (WITH_PDFS, WITH_EPUBS)]
     if not argv:
-        say("usage: python -m editions language-picker OUTDIR [LANGUAGE...]", sys.stderr)
+        say(f"usage: python -m editions language-picker [{WITH_PDFS}] [{WITH_EPUBS}] OUTDIR [LANGUAGE...]",
+            sys.stderr)
         return 2
     project = load()
     outdir = Path(argv[0])
     languages = argv[1:] or project.languages
     try:
-        page = render(project, languages)
+        page = render(project, languages, outdir.parent, building)
     except CatalogError as exc:
         say(exc.report(), sys.stderr)
         say("The language picker was not written: fix the catalog above.", sys.stderr)

@@ -12,7 +12,8 @@ adds to Sphinx's builder:
 * a cover: the edition's title, subtitle and author drawn as outlines of the Noto CJK
   font in the profile's colour (epub_fonts.cover_svg): an SVG image that needs no font;
 * in a CJK edition, the Chinese in the PDF's Noto Serif CJK, subset to the characters
-  the book uses and declared with ``@font-face`` (a reader without a CJK font renders it).
+  the book uses and declared with ``@font-face`` (a reader without a CJK font renders it);
+  the subset is kept in ``_build/doctrees/epub-fonts/`` by its characters.
 
 The chart and the key figures are the site's HTML (a data table, cards): real text in
 the book's fonts, which a reader reflows and reads aloud.
@@ -28,7 +29,7 @@ from sphinx.util import logging
 
 from ..languages import is_cjk, language_tag
 from . import epub_fonts
-from .current_edition import edition_of, profile
+from .current_edition import cache_folder, edition_of, profile
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -115,7 +116,7 @@ class EditionEpubBuilder(Epub3Builder):
         if is_cjk(language):
             text = epub_fonts.used_text(Path(self.outdir), [self.config.epub_title, self.config.project,
                                                             self.config.author, self.config.edition_subtitle])
-            fonts = epub_fonts.write_cjk_subset(static, language, text)
+            fonts = epub_fonts.write_cjk_subset(static, language, text, cache_folder(self.app, "epub-fonts"))
         cover = epub_fonts.cover_svg(self.cover_lines(), self.config.edition_colour, language)
         (static / "cover.svg").write_text(cover, encoding="utf-8")
         (static / STYLESHEET).write_text(epub_fonts.stylesheet(fonts, self.config.edition_colour), encoding="utf-8")

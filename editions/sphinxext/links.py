@@ -119,17 +119,19 @@ def edition_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     } for edition in editions(app.config)]
 
 
-def pdf_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
-    """This edition's brochure, and the parallel ones it is half of (or the halves of
-    this parallel one): those the site offers (``edition_pdfs``: the ones built)."""
+def pdf_links(app: Sphinx, pagename: str, format: str = "pdf") -> list[dict[str, str]]:
+    """This edition's brochure (or book: *format* epub), and the parallel ones it is half of
+    (or the halves of this parallel one): those the site offers (``edition_pdfs``,
+    ``edition_epubs``: the ones built)."""
     config, current = app.config, edition_name(app.config)
+    offered = config.edition_epubs if format == "epub" else config.edition_pdfs
     related = [current] + [e for e in editions(config) if e != current and
                            (current in edition_languages(e) or e in edition_languages(current))]
     root = to_site_root(pagename)
-    return [{"href": f"{root}pdf/{pdf_basename(config, edition)}.pdf", "edition": edition,
+    return [{"href": f"{root}{format}/{pdf_basename(config, edition)}.{format}", "edition": edition,
              "name": edition_title(edition), "parts": edition_parts(edition), "current": edition == current,
              "parallel": parallel_names(edition, config.language) if is_parallel(edition) else None}
-            for edition in related if edition in config.edition_pdfs]
+            for edition in related if edition in offered]
 
 
 def add_edition_links(
@@ -139,6 +141,7 @@ def add_edition_links(
         return
     if app.config.edition_review:  # the review view stands alone: it is not part of the site
         context["edition_links"], context["edition_pdfs"], context["edition_title_parts"] = [], [], []
+        context["edition_epubs"] = []
         return
     links = edition_links(app, pagename)
     context["edition_links"] = links
@@ -147,6 +150,7 @@ def add_edition_links(
     # `make pdf` copies each brochure into the site's pdf/ folder; a link is there only
     # when its brochure is (edition_pdfs: the driver says which are built).
     context["edition_pdfs"] = pdf_links(app, pagename)
+    context["edition_epubs"] = pdf_links(app, pagename, "epub")  # likewise the EPUBs (_build/html/epub/)
     # the language picker's key for the reader's choice (editions.publish.language_picker.storage_key)
     context["edition_storage_key"] = f"{basename(app.config)}-language"
     base = site_url(app.config)
