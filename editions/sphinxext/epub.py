@@ -21,6 +21,7 @@ the book's fonts, which a reader reflows and reads aloud.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +29,8 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 
 from ..languages import is_cjk, language_tag
-from . import epub_fonts
-from .current_edition import cache_folder, edition_of, profile
+from . import epub_fonts, translated_config
+from .current_edition import cache_folder, edition_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,15 +47,10 @@ def configure_epub(app: Sphinx, config: Config) -> None:
     """config-inited, after the translated values (translated_config, 100): the book's
     metadata, the same for every builder of the edition's environment."""
     edition = edition_of(config)
-    project = profile(config)
     if not config.version:  # an EPUB 3 has one; the content's, not the build's (an "env" value, kept stable)
         config.version = config.edition_data_as_of or "1"
     config.epub_basename = edition.download_name("epub").removesuffix(".epub")
-    if edition.parallel:  # "Profile · 概况": both titles, as the parallel cover has them
-        config.epub_title = f"{project.title} · {config.project}" if config.project != project.title \
-            else project.title
-    else:
-        config.epub_title = config.project
+    config.epub_title = config.project  # a parallel edition's names it in both languages (translated_config)
     config.epub_author = config.author
     config.epub_publisher = config.author
     config.epub_copyright = config.copyright
@@ -64,7 +60,6 @@ def configure_epub(app: Sphinx, config: Config) -> None:
     # one identifier per edition, stable across builds; Sphinx writes epub_uid as the
     # NCX's dtb:uid and as the OPF identifier's XML id: the same plain name serves both
     config.epub_identifier = config.epub_uid = config.epub_basename
-    config.epub_scheme = "URN"
     config.epub_cover = (COVER_IMAGE, "epub-cover.html")
     config.epub_show_urls = "no"  # the links stay links; an address in the text is noise on a phone
     config.epub_use_index = False  # no index entries: an empty index page
@@ -113,24 +108,28 @@ class EditionEpubBuilder(Epub3Builder):
             stale.unlink()
         language = self.config.language
         fonts: list[str] = []
-        if is_cjk(language):
-            text = epub_fonts.used_text(Path(self.outdir), [self.config.epub_title, self.config.project,
-                                                            self.config.author, self.config.edition_subtitle])
-            fonts = epub_fonts.write_cjk_subset(static, language, text, cache_folder(self.app, "epub-fonts"))
-        cover = epub_fonts.cover_svg(self.cover_lines(), self.config.edition_colour, language)
+        try:
+            if is_cjk(language):
+                text = epub_fonts.used_text(Path(self.outdir), [self.config.epub_title, self.config.author,
+                                                                self.config.edition_subtitle])
+                fonts = epub_fonts.write_cjk_subset(static, language, text, cache_folder(self.app, "epub-fonts"))
+            cover = epub_fonts.cover_svg(self.cover_lines(), self.config.edition_colour, language)
+        except epub_fonts.FontMissing as exc:
+            # one line, as the catalog guard stops an edition: no traceback for a missing package
+            logger.error("%s", exc)
+            sys.exit(2)
         (static / "cover.svg").write_text(cover, encoding="utf-8")
         (static / STYLESHEET).write_text(epub_fonts.stylesheet(fonts, self.config.edition_colour), encoding="utf-8")
         super().handle_finish()
 
     def cover_lines(self) -> dict[str, list[str]]:
+        """The cover's title, subtitle and author: a parallel edition's one language a line."""
         config = self.config
-        if edition_of(config).parallel:
-            project = profile(config)
-            return {"title": [project.title, config.project], "subtitle": [config.edition_subtitle],
-                    "author": [config.author]}
-        return {"title": [config.project], "subtitle": [config.edition_subtitle], "author": [config.author]}
 
-    def handle_page(self, pagename: str, addctx: dict[str, Any], *args: Any, **kwargs: Any) -> None:
-        if pagename == "epub-cover":  # Sphinx gives the cover the untranslated project; the book's title
-            addctx = {**addctx, "title": self.config.epub_title}
-        super().handle_page(pagename, addctx, *args, **kwargs)
+        def lines(name: str) -> list[str]:
+            value, source = config[name], translated_config.source_value(self.app, name)
+            if edition_of(config).parallel and source and value.startswith(source + translated_config.SEPARATOR):
+                return [source, value.removeprefix(source + translated_config.SEPARATOR)]
+            return [value] if value else []
+
+        return {"title": lines("project"), "subtitle": lines("edition_subtitle"), "author": lines("author")}
