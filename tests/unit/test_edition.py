@@ -60,17 +60,23 @@ def test_paths_of_each_format(tmp_path: Path) -> None:
     pdf = edition("zh_CN").paths(build, "pdf")
     assert pdf.published == build / "pdf" / "profile-zh_CN.pdf"
     assert pdf.staging == build / "staging" / "latex" / "zh_CN" and pdf.doctrees == build / "doctrees" / "env-zh_CN"
+    epub = edition("en-zh_CN").paths(build, "epub")  # a book, named like the brochure
+    assert epub.published == build / "epub" / "profile-en-zh_CN.epub"
+    assert epub.staging == build / "staging" / "epub" / "en-zh_CN"
+    assert epub.doctrees == build / "doctrees" / "env-en-zh_CN"
     with pytest.raises(EditionError):
-        edition("en").paths(build, "epub")
+        edition("en").paths(build, "mobi")
 
 
 def test_the_formats_of_an_edition_share_its_environment(tmp_path: Path) -> None:
     for name in ("en", "zh_CN", "en-zh_CN"):
-        html, pdf = (edition(name).paths(tmp_path, format) for format in ("html", "pdf"))
+        html, pdf, epub = (edition(name).paths(tmp_path, format) for format in ("html", "pdf", "epub"))
         assert edition(name).environment == name
-        # read once: one doctree folder, one set of checked catalogs, one lock, for both formats
+        # read once: one doctree folder, one set of checked catalogs, one lock, for every format
         assert (html.doctrees, html.locales, html.lock) == (pdf.doctrees, pdf.locales, pdf.lock)
-        assert html.staging != pdf.staging and html.published != pdf.published
+        assert (epub.doctrees, epub.locales, epub.lock) == (pdf.doctrees, pdf.locales, pdf.lock)
+        assert len({html.staging, pdf.staging, epub.staging}) == 3
+        assert len({html.published, pdf.published, epub.published}) == 3
     # each edition its own: they build side by side
     assert len({edition(name).paths(tmp_path, "html").lock for name in ("en", "zh_CN", "en-zh_CN")}) == 3
 

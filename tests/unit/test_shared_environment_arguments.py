@@ -1,4 +1,4 @@
-"""An edition's HTML and PDF share one Sphinx environment: the driver passes Sphinx the
+"""An edition's HTML, PDF and EPUB share one Sphinx environment: the driver passes Sphinx the
 same value for everything it would read every page again for (editions.settings' "env"
 rows, and Sphinx's own, such as locale_dirs)."""
 
@@ -25,17 +25,21 @@ def defined(args: list[str]) -> dict[str, str]:
 def test_the_html_and_the_pdf_differ_only_in_what_no_page_is_read_again_for(tmp_path: Path, name: str) -> None:
     project = load(ROOT)
     edition = project.edition(name)
-    html, pdf = (sphinx_arguments(Job(format, edition, tmp_path, project), ["-W", "--keep-going"],
-                                  ["en"], building_pdfs=True) for format in ("html", "pdf"))
+    html, pdf, epub = (sphinx_arguments(Job(format, edition, tmp_path, project), ["-W", "--keep-going"],
+                                        ["en"], building_pdfs=True, building_epubs=True)
+                       for format in ("html", "pdf", "epub"))
     html_values, pdf_values = defined(html), defined(pdf)
     differ = {key for key in html_values.keys() | pdf_values.keys() if html_values.get(key) != pdf_values.get(key)}
-    assert differ == {"edition_pdfs"} and BY_NAME["edition_pdfs"].rebuild != "env"
-    assert html[html.index("-d") + 1] == pdf[pdf.index("-d") + 1]  # one doctree folder
-    assert html[-1] != pdf[-1]  # each its own staging folder
+    assert differ == {"edition_pdfs", "edition_epubs"}
+    assert BY_NAME["edition_pdfs"].rebuild != "env" and BY_NAME["edition_epubs"].rebuild != "env"
+    assert defined(epub) == pdf_values  # the EPUB is read from the PDF's environment as it is
+    assert html[html.index("-d") + 1] == pdf[pdf.index("-d") + 1] == epub[epub.index("-d") + 1]  # one doctree folder
+    assert len({html[-1], pdf[-1], epub[-1]}) == 3  # each its own staging folder
 
 
 @pytest.mark.parametrize(("argument", "formats"), [
     ("html", ["html"]), ("pdf", ["pdf"]), ("html,pdf", ["html", "pdf"]), ("pdf,html", ["pdf", "html"]),
-    ("review", ["review"]), ("html,review", None), ("html,html", None), ("epub", None), ("", None)])
+    ("epub", ["epub"]), ("html,pdf,epub", ["html", "pdf", "epub"]),
+    ("review", ["review"]), ("html,review", None), ("html,html", None), ("mobi", None), ("", None)])
 def test_the_formats_a_build_is_asked_for(argument: str, formats: list[str] | None) -> None:
     assert formats_of(argument) == formats
