@@ -26,6 +26,9 @@ from ..languages import cjk_region
 FONT_STEM = "edition-cjk"
 #: The characters the subset serves: CJK punctuation, kana, ideographs, full-width forms.
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
+#: Marks Chinese shares with English but sets full-width (“米企云”, ——, ……): in the subset
+#: too; the stylesheet gives text in another language (a parallel book's English) its own.
+SHARED_MARKS = re.compile(r"[\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]")
 COVER_WIDTH, COVER_HEIGHT = 1200, 1700
 MARGIN = 110
 #: Changes when the subset's options do: the cached subsets are made again.
@@ -62,10 +65,12 @@ def used_text(outdir: Path, extra: list[str]) -> str:
     """Every CJK character of the book's pages (and of *extra*, the cover's and the
     metadata's), sorted: the subset is the same for the same book."""
     found: set[str] = set()
-    for page in outdir.rglob("*.xhtml"):
-        found.update(CJK.findall(html.unescape(page.read_text(encoding="utf-8"))))
-    for text in extra:
-        found.update(CJK.findall(text))
+    for text in [*(page.read_text(encoding="utf-8") for page in outdir.rglob("*.xhtml")), *extra]:
+        text = html.unescape(text)
+        cjk = CJK.findall(text)
+        found.update(cjk)
+        if cjk:
+            found.update(SHARED_MARKS.findall(text))
     return "".join(sorted(found))
 
 
@@ -105,18 +110,20 @@ def write_cjk_subset(static: Path, language: str, text: str, cache: Path) -> lis
 def stylesheet(fonts: list[str], colour: str) -> str:
     """The book's stylesheet, after Sphinx's epub theme's: the CJK font, the key figures and
     the chart (the site's HTML, drawn with plain CSS a reader knows)."""
-    # the subset first: it has the CJK characters only, the Latin falls through to the reader's serif
+    # The subset first: it has the CJK characters only, the Latin falls through to the reader's
+    # serif; text in a language that is not CJK (a parallel book's English) never uses it.
     faces = "".join(f'@font-face {{ font-family: "Edition CJK"; src: url("{name}") format("woff"); }}\n'
                     for name in fonts)
     family = '"Edition CJK", ' if fonts else ""
-    return f"""{faces}body, h1, h2, h3, h4, p, li, dt, dd, td, th, figcaption, caption {{ font-family: {family}serif; }}
+    return f"""{faces}body, body * {{ font-family: {family}serif; }}
+:not(:lang(zh)):not(:lang(ja)):not(:lang(ko)) {{ font-family: serif; }}
 body {{ line-height: 1.6; }}
 h1, h2, h3 {{ color: {colour}; }}
 .key-figures {{ margin: 1em 0; }}
 .key-figure {{ display: inline-block; width: 46%; margin: 0 2% 0.8em 0; vertical-align: top; }}
 .chart {{ margin: 1em 0; }}
 .chart-table {{ width: 100%; border-collapse: collapse; }}
-.chart-table th {{ text-align: left; font-weight: normal; padding: 0.2em 0.5em 0.2em 0; }}
+.chart-table th {{ width: 45%; text-align: left; font-weight: normal; padding: 0.2em 0.5em 0.2em 0; }}
 .chart-bar {{ display: inline-block; height: 0.8em; background: {colour}; margin-right: 0.4em; }}
 .visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
 .parallel-half {{ margin-bottom: 0.4em; }}

@@ -21,14 +21,22 @@ def test_a_second_profile_builds_from_the_same_package(shared_second_profile: Pa
     # `make` on a fresh copy of tests/roots/test-second-profile with the toolkit (conftest.py)
     printed = (shared_second_profile.parent / "make-output.txt").read_text(encoding="utf-8")
     assert sorted(line.split()[:2] for line in printed.splitlines()) == [
-        ["en", "HTML"], ["en", "PDF"], ["zh_CN", "HTML"], ["zh_CN", "PDF"], ["zh_CN-en", "HTML"], ["zh_CN-en", "PDF"]]
+        ["en", "EPUB"], ["en", "HTML"], ["en", "PDF"], ["zh_CN", "EPUB"], ["zh_CN", "HTML"], ["zh_CN", "PDF"],
+        ["zh_CN-en", "EPUB"], ["zh_CN-en", "HTML"], ["zh_CN-en", "PDF"]]
     build = shared_second_profile / "_build"
     pdfs = sorted(p.name for p in (build / "pdf").iterdir())
     assert pdfs == ["riverside-brief-en.pdf", "riverside-brief-zh_CN-en.pdf", "riverside-brief-zh_CN.pdf"]
+    epubs = sorted(p.name for p in (build / "epub").iterdir())  # its books too, named by its basename
+    assert epubs == ["riverside-brief-en.epub", "riverside-brief-zh_CN-en.epub", "riverside-brief-zh_CN.epub"]
     front = BeautifulSoup((build / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [h.get_text() for h in front.find_all("h1")] == ["河畔街道简介", "Riverside Sub-district Brief"]
     # the source first, then its translation, then the two side by side
-    assert [a["href"] for a in front.select("li a")] == ["zh_CN/index.html", "en/index.html", "zh_CN-en/index.html"]
+    assert [a["href"] for a in front.select("main > ul > li > a")] == [
+        "zh_CN/index.html", "en/index.html", "zh_CN-en/index.html"]
+    # below them, each edition's brochure and book
+    assert [a["href"] for a in front.select(".downloads a")] == [
+        f"{format}/riverside-brief-{edition}.{format}"
+        for edition in ("zh_CN", "en", "zh_CN-en") for format in ("pdf", "epub")]
     english = BeautifulSoup((build / "html" / "en" / "visit.html").read_text(encoding="utf-8"), "html.parser")
     assert english.html["lang"] == "en" and "The sub-district has 3 parks" in english.find("article").text
     assert "Riverside Sub-district Brief" in pdftotext(build / "pdf" / "riverside-brief-en.pdf")

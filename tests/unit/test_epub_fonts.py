@@ -42,7 +42,9 @@ def test_a_long_title_wraps_within_the_cover() -> None:
 
 def test_only_cjk_characters_are_collected(tmp_path: Path) -> None:
     (tmp_path / "page.xhtml").write_text("<p>Mishixiang 米市巷，&#x8857;道 “quoted”</p>", encoding="utf-8")
-    assert epub_fonts.used_text(tmp_path, ["概况"]) == "".join(sorted("米市巷，街道概况"))
+    assert epub_fonts.used_text(tmp_path, ["概况"]) == "".join(sorted("米市巷，街道概况“”"))  # its quotes too
+    (tmp_path / "page.xhtml").write_text("<p>“English” only</p>", encoding="utf-8")
+    assert epub_fonts.used_text(tmp_path, []) == ""
 
 
 @needs_noto
@@ -70,5 +72,6 @@ def test_a_missing_font_says_what_to_install() -> None:
 def test_the_stylesheet_declares_the_subset_for_cjk_only() -> None:
     css = epub_fonts.stylesheet(["edition-cjk.woff"], "#2B5D8A")
     assert '@font-face { font-family: "Edition CJK"; src: url("edition-cjk.woff") format("woff"); }' in css
-    assert 'font-family: "Edition CJK", serif' in css
+    assert 'body, body * { font-family: "Edition CJK", serif; }' in css
+    assert ":not(:lang(zh)):not(:lang(ja)):not(:lang(ko)) { font-family: serif; }" in css  # English halves
     assert "@font-face" not in epub_fonts.stylesheet([], "#2B5D8A")
