@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editions.publish.bench import TexRun, busy_seconds, edition_of, parse_tex_runs, sphinx_runs
+from editions.publish.bench import TexRun, busy_seconds, edition_of, edition_times, parse_tex_runs, sphinx_runs
 
 EDITIONS = ["en", "zh_CN", "en-zh_CN"]
 
@@ -34,3 +34,9 @@ def test_each_sphinx_run_is_told_apart() -> None:
            "reading sources... [100%] index\n")
     runs = sphinx_runs(out)
     assert [(r.label, r.read) for r in runs] == [("en-zh_CN html", ["index", "visit"]), ("en latex", ["index"])]
+
+
+def test_the_drivers_lines_are_read_for_every_format() -> None:
+    out = ("en HTML    _build/html/en (2.0 s)\nen EPUB    _build/epub/p-en.epub (3.0 s)\n"
+           "en PDF     _build/pdf/p-en.pdf (19.9 s)\n")
+    assert edition_times(out) == ["en HTML 2.0 s", "en EPUB 3.0 s", "en PDF 19.9 s"]
