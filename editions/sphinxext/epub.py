@@ -21,6 +21,7 @@ the book's fonts, which a reader reflows and reads aloud.
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -84,6 +85,14 @@ class EditionEpubBuilder(Epub3Builder):
     def init_js_files(self) -> None:
         """No script in the book: a reader may not run it, and nothing in it needs one."""
         self._js_files = []
+
+    def prepare_writing(self, docnames: Any) -> None:
+        # Sphinx's EPUB pages say no language: a reader picks its fonts and voice by it, and
+        # the stylesheet's :lang() sets a parallel book's English apart
+        tag = html.escape(language_tag(self.config.language), quote=True)
+        self.html_tag = (f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
+                         f'lang="{tag}" xml:lang="{tag}">')
+        super().prepare_writing(docnames)
 
     def add_js_file(self, filename: str, **kwargs: Any) -> None:
         """The site's scripts (edition.js, Sphinx's search) stay on the site."""

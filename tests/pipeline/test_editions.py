@@ -99,7 +99,11 @@ def test_hreflang_alternates(site: Path, language: str) -> None:
 def test_language_chooser_at_the_site_root(site: Path) -> None:
     page = soup(site / "index.html")
     hrefs = {a["href"] for a in page.find_all("a")}
-    assert hrefs == {"en/index.html", "zh_CN/index.html", "en-zh_CN/index.html"}
+    choices = {"en/index.html", "zh_CN/index.html", "en-zh_CN/index.html"}
+    # the editions, then each one's brochure and book
+    assert hrefs == choices | {f"{format}/mishixiang-profile-{edition}.{format}"
+                               for edition in ("en", "zh_CN", "en-zh_CN") for format in ("pdf", "epub")}
+    assert {a["href"] for a in page.select("main > ul > li > a")} == choices
     for href in hrefs:
         assert (site / urlsplit(href).path).is_file()
     script = page.find("script").string

@@ -99,7 +99,7 @@ def test_a_third_language_the_readme_way_and_back(built_second_profile: Path, ma
                           text=True, check=True).stdout
     assert "河畔街道の概要" in text and "見学" in text
     front = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert [a["href"] for a in front.select("li a")] == [
+    assert [a["href"] for a in front.select("main > ul > li > a")] == [
         "zh_CN/index.html", "en/index.html", "ja/index.html", "zh_CN-en/index.html", "zh_CN-ja/index.html"]
 
     subprocess.run(["rm", "-r", str(project / "locales" / "ja")], check=True)
