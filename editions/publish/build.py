@@ -211,24 +211,13 @@ def interruptions_noted() -> Iterator[list[int]]:
         signal.signal(signal.SIGINT, previous)
 
 
-def forget_interface_catalogs() -> None:
-    """Between two Sphinx applications in one process: the interface catalogs one loaded
-    (and escaped for its output, HTML or TeX: editions.sphinxext.safety) must not serve the
-    next.  Sphinx keeps them in sphinx.locale.translators, adding to what is there; Python's
-    gettext caches each .mo by path and hands out copies sharing one dictionary."""
-    import gettext
-
-    from sphinx import locale
-
-    locale.translators.clear()
-    gettext._translations.clear()
-
-
 def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> None:
     """Sphinx in this process: the edition's formats pay once for Python, Sphinx, the theme,
     jieba."""
     # sphinx-build's own entry point: the console's locale too, as `python -m sphinx` had it
     from sphinx.cmd.build import main as sphinx_build
+
+    from ..sphinxext import loaded_catalogs
 
     args = sphinx_arguments(job, sphinxopts, languages, building_pdfs)
     if verbose(sphinxopts):
@@ -240,7 +229,9 @@ def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_p
     except SystemExit as exc:  # the catalog guard stops an edition cleanly, without a traceback
         status = exc.code if isinstance(exc.code, int) else 1
     finally:
-        forget_interface_catalogs()
+        # The interface catalogs it loaded (escaped for its output, HTML or TeX:
+        # editions.sphinxext.safety) must not serve the next application.
+        loaded_catalogs.forget()
     if interrupted:
         raise KeyboardInterrupt
     if status != 0:

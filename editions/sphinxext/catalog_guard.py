@@ -56,6 +56,7 @@ from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
 from ..handoff import WARNINGS_FILE
 from ..inputs import write_if_changed
+from . import loaded_catalogs
 from .current_edition import (
     cache_folder,
     edition_of,
@@ -285,21 +286,12 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
 def _reload_interface_catalog(app: Sphinx) -> None:
     """Sphinx loaded its ``sphinx`` catalog from the copies before any extension ran:
     load it again from the fresh ones."""
-    import gettext
-
     import sphinx
     from sphinx import locale
     from sphinx.util.i18n import CatalogRepository
 
     config = app.config
-    locale.translators.pop(("general", "sphinx"), None)
-    # Python's gettext caches each .mo by path for the life of the process (it has no
-    # public way to forget one): without this, a second build in one process (the tests,
-    # a live preview) would serve the previous build's catalog, an edited interface
-    # string published one build late.
-    roots = [(Path(app.srcdir) / d).resolve() for d in config.locale_dirs]
-    for key in [k for k in gettext._translations if any(Path(k[1]).is_relative_to(r) for r in roots)]:
-        del gettext._translations[key]
+    loaded_catalogs.forget(under=[Path(app.srcdir) / d for d in config.locale_dirs])
     # What Sphinx does at start-up, with its public parts: compile the fresh sphinx.po
     # of the checked copies, then load it over Sphinx's own catalog, in this language.
     repository = CatalogRepository(app.srcdir, config.locale_dirs, config.language, config.source_encoding)
