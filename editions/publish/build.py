@@ -308,6 +308,8 @@ def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building
     sources), TeX started on its .tex at once and left running while the HTML is written
     from the same environment, then the PDF.  Each format is published as soon as it is
     done and *done* told, with its seconds; a failed one is said at once, and returned."""
+    from ..sphinxext import catalog_guard
+
     first = jobs[0]
     check_python_environment()
     check_disk(first)
@@ -318,19 +320,23 @@ def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building
     first.dirty_marker.touch()
     failed: list[Job] = []
     tex: tuple[Job, TexRun, float] | None = None
+    # A finding is listed once: by the first format, or by the translation's edition when
+    # the run builds it too (a parallel edition's catalogs are its translation's).
+    by_translation = first.edition.parallel and first.edition.language in languages
     try:
-        for job in sorted(jobs, key=lambda job: job.format != "pdf"):
-            begun = time.monotonic()
-            try:
-                running = write(job, sphinxopts, languages, building_pdfs)
-            except (BuildFailed, OSError) as exc:
-                say(f"\n{failure(job, exc)}", sys.stderr)
-                failed.append(job)
-                continue
-            if running:
-                tex = (job, running, begun)
-            elif done:
-                done(job, time.monotonic() - begun)
+        with catalog_guard.findings_listed_once(by_translation):
+            for job in sorted(jobs, key=lambda job: job.format != "pdf"):
+                begun = time.monotonic()
+                try:
+                    running = write(job, sphinxopts, languages, building_pdfs)
+                except (BuildFailed, OSError) as exc:
+                    say(f"\n{failure(job, exc)}", sys.stderr)
+                    failed.append(job)
+                    continue
+                if running:
+                    tex = (job, running, begun)
+                elif done:
+                    done(job, time.monotonic() - begun)
         if tex:
             job, running, begun = tex
             try:
