@@ -6,21 +6,25 @@
 # language with a folder of catalogs in locales/ (`make update-po LANGUAGES="... ja"`
 # creates one).
 PYTHON3         ?= python3
+VENV            ?= .venv
+# What runs before the venv may exist (the editions, the input stamps) runs on python3 until
+# it does, then on the venv's interpreter: the same Python, started without the wrappers some
+# installs put in front of python3 (pyenv's shim costs 0.1 s a call, twice a `make`).
+TOOLS_PYTHON    := $(shell [ -x '$(VENV)/bin/python3' ] && echo '$(VENV)/bin/python3' || echo '$(PYTHON3)')
 # The editions are the package's to say (editions.edition), asked once: the languages of this
 # run (LANGUAGES, checked: language codes only; else every one), the translations among them,
 # and their editions, each language's then each parallel one (en-zh_CN: the source beside a
 # translation, when both languages are asked for).
 comma := ,
-EDITIONS_ANSWER := $(shell $(PYTHON3) -m editions editions $(foreach l,$(LANGUAGES),'$(subst ','\'',$(l))'))
+EDITIONS_ANSWER := $(shell $(TOOLS_PYTHON) -m editions editions $(foreach l,$(LANGUAGES),'$(subst ','\'',$(l))'))
 answer = $(subst $(comma), ,$(patsubst $(1)=%,%,$(filter $(1)=%,$(EDITIONS_ANSWER))))
 ifeq ($(call answer,editions),)
-$(error no edition to build: see the message above ($(PYTHON3) -m editions editions reads conf.py and locales/))
+$(error no edition to build: see the message above ($(TOOLS_PYTHON) -m editions editions reads conf.py and locales/))
 endif
 LANGUAGES       ?= $(call answer,languages)
 # Warnings are errors: a warning is a defect to fix, not to silence.
 SPHINXOPTS      ?= -W --keep-going
 BUILDDIR        ?= _build
-VENV            ?= .venv
 # make serve LANGUAGE=zh_CN.  Only from the command line: gettext's LANGUAGE variable
 # (en_US:en in many desktop sessions) is not an edition.
 ifneq ($(origin LANGUAGE),command line)
@@ -124,8 +128,8 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 # names and contents instead (editions.inputs.PACKAGE_TREES says which) and
 # rewrites a stamp only when its hash changed: sources, and each edition's catalogs
 # (a parallel edition's: its translation's).  A name that is not plain stops it.
-# One run writes every stamp (&: make 4.3's grouped targets), with the system
-# python3 and nothing else, like `editions`: it never waits for the venv.
+# One run writes every stamp (&: make 4.3's grouped targets), with TOOLS_PYTHON and
+# the standard library only, like `editions`: it never waits for the venv.
 # The site offers a PDF of each edition whose PDF this run builds (WITH_PDFS) or that
 # exists: the stamp offered-pdfs says which, and the driver offers the same ones.
 GOALS        := $(or $(MAKECMDGOALS),all)
@@ -134,7 +138,7 @@ INPUT_STAMPS  = $(STAMPS)/sources $(STAMPS)/offered-pdfs $(foreach e,$(EDITIONS_
 INPUTS        = $(STAMPS)/sources $(VENV_READY)
 
 $(INPUT_STAMPS) &: FORCE | $(AFTER_CLEAN)
-	@$(PYTHON3) -m editions inputs $(STAMPS) $(WITH_PDFS) $(EDITIONS_ALL)
+	@$(TOOLS_PYTHON) -m editions inputs $(STAMPS) $(WITH_PDFS) $(EDITIONS_ALL)
 
 # `@:`: when the editions' one recipe ran under the other goal (make html pdf), this one
 # says nothing either (no "Nothing to be done").
