@@ -252,7 +252,7 @@ PYTEST = PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest
 # (debian-packages.txt's test group).
 lint: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Check the Python code with ruff and the CI workflows with actionlint (make test runs it first)
 	$(VENV)/bin/ruff check --no-cache --output-format concise .
-	@if [ -d .github/workflows ]; then $(VENV)/bin/actionlint && echo "actionlint: the workflows are clean"; fi
+	@if [ -d .github/workflows ]; then $(VENV)/bin/actionlint .github/workflows/*.yml && echo "actionlint: the workflows are clean"; fi
 
 test: lint $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite (on every core), after make lint
 	$(PYTEST) -n $(JOBS) $(PYTEST_ARGS)
