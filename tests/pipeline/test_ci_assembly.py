@@ -73,7 +73,15 @@ def test_editions_built_apart_assemble_into_one_site(shared_second_profile: Path
             assert switcher and downloads, page
             for href in switcher + downloads:
                 assert (page.parent / href.split("#")[0]).resolve().is_file(), f"{page}: {href}"
-    # the edition built alone offers the brochures of editions it did not build
+    # the edition built alone is the one `make` builds with the others, byte for byte
+    alone_files = {p.relative_to(site / "zh_CN-en") for p in (site / "zh_CN-en").rglob("*") if p.is_file()}
+    together = shared_second_profile / "_build" / "html" / "zh_CN-en"
+    assert alone_files == {p.relative_to(together) for p in together.rglob("*")
+                           if p.is_file() and not p.name.startswith(".")}
+    assert [f for f in sorted(alone_files) if (site / "zh_CN-en" / f).read_bytes() != (together / f).read_bytes()] == []
+    brochure = "riverside-brief-zh_CN-en.pdf"
+    assert (site / "pdf" / brochure).read_bytes() == (shared_second_profile / "_build" / "pdf" / brochure).read_bytes()
+    # and offers the brochures of editions it did not build
     _page, alone = pages(site, "zh_CN-en")[0]
     assert {"../pdf/riverside-brief-zh_CN.pdf", "../pdf/riverside-brief-en.pdf"} <= {
         a["href"] for a in alone.select("a[href$='.pdf']")}
