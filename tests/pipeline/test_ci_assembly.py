@@ -106,3 +106,12 @@ def test_assembly_names_what_is_missing_or_dead(shared_second_profile: Path, tmp
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "links between the editions that lead nowhere" in result.stderr
     assert "en/visit.html: ../fr/visit.html" in result.stderr
+
+
+def test_make_edition_needs_an_edition_of_the_profile(project: Path, make) -> None:
+    missing = make(project, "edition", check=False)
+    assert missing.returncode == 2 and "make edition needs EDITION=..., one of: en zh_CN en-zh_CN" in missing.stderr
+    wrong = make(project, "edition", EDITION="zh_CN-en", check=False)
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert "'zh_CN-en' is not a parallel edition of this profile" in wrong.stderr
+    assert not (project / "_build" / "html").exists()
