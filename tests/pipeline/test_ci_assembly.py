@@ -5,6 +5,7 @@ taken from the session's build (the same command line: every language, --with-pd
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -13,22 +14,23 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from fixtures.projects import _second_profile
 
-from editions.project import load
-from editions.publish.matrix import artifact_name
+from editions.publish.matrix import entries
 
 EDITIONS = ["zh_CN", "en", "zh_CN-en"]
 
 
 def upload(project: Path, edition: str, artifacts: Path) -> Path:
-    """What upload-artifact keeps of a runner's build: html/<edition>/ and pdf/<name>.pdf
-    under _build/, the hidden files (.buildinfo) left out, as its default does."""
-    profile = load(project)
-    artifact = artifacts / artifact_name(profile, edition)
-    built = project / "_build"
-    shutil.copytree(built / "html" / edition, artifact / "html" / edition,
+    """What upload-artifact keeps of a runner's build: the matrix entry's two paths (html,
+    pdf) under their common folder (_build/), hidden files (.buildinfo) left out, as its
+    default does."""
+    entry = next(entry for entry in entries(str(project)) if entry["edition"] == edition)
+    artifact = artifacts / entry["artifact"]
+    html, pdf = Path(entry["html"]), Path(entry["pdf"])
+    common = Path(os.path.commonpath([html, pdf]))
+    shutil.copytree(html, artifact / html.relative_to(common),
                     ignore=lambda _folder, names: [name for name in names if name.startswith(".")])
-    (artifact / "pdf").mkdir()
-    shutil.copy2(built / "pdf" / profile.pdf_name(edition), artifact / "pdf")
+    (artifact / pdf.relative_to(common)).parent.mkdir(parents=True)
+    shutil.copy2(pdf, artifact / pdf.relative_to(common))
     return artifact
 
 
