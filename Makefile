@@ -64,7 +64,7 @@ MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf booklet dist bench gettext update-po stats check review queries serve lint test test-fast clean venv venv-test lock
+.PHONY: help all html pdf booklet edition dist bench gettext update-po stats check review queries serve linkcheck lint test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -133,7 +133,7 @@ all: html pdf ## Build every edition, HTML and PDF (the default target)
 # The site offers a PDF of each edition whose PDF this run builds (WITH_PDFS) or that
 # exists: the stamp offered-pdfs says which, and the driver offers the same ones.
 GOALS        := $(or $(MAKECMDGOALS),all)
-WITH_PDFS    := $(if $(filter all pdf dist,$(GOALS)),--with-pdfs)
+WITH_PDFS    := $(if $(filter all pdf dist edition,$(GOALS)),--with-pdfs)
 INPUT_STAMPS  = $(STAMPS)/sources $(STAMPS)/offered-pdfs $(foreach e,$(EDITIONS_ALL),$(STAMPS)/catalogs-$(e))
 INPUTS        = $(STAMPS)/sources $(VENV_READY)
 
@@ -184,6 +184,14 @@ $(STAMPS)/booklet-%: $(STAMPS)/pdf-% editions/publish/booklet.py editions/publis
 	@$(EDITIONS) booklet $*
 	@touch $@
 
+# One edition alone, HTML and PDF, as a runner of the CI matrix builds it (python -m editions
+# matrix; .github/workflows/editions.yml): its pages list every edition of the profile and
+# offer every PDF (--with-pdfs: the matrix builds them all); `python -m editions assemble`
+# puts the runners' editions together and writes the language picker.
+edition: $(VENV_READY) | $(STAMPS)/debian-pdf $(AFTER_CLEAN) ## One edition alone, HTML and PDF, as a CI runner builds it: make edition EDITION=zh_CN
+	@$(if $(EDITION),,echo "make edition needs EDITION=..., one of: $(EDITIONS_ALL)" >&2; exit 2;) \
+	  $(EDITIONS) build html,pdf $(WITH_PDFS) '$(subst ','\'',$(EDITION))' $(SPHINXOPTS)
+
 # The language picker (the site's root page) lists the editions, in each one's title (from
 # its sphinx.po); an edition whose language has no catalogs any more is taken off the site.
 $(BUILDDIR)/html/index.html: editions/publish/language_picker.py editions/publish/templates/language-picker.html.jinja \
@@ -232,6 +240,11 @@ serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: ma
 	  --watch conf.py --watch locales --watch editions \
 	  docs $(BUILDDIR)/serve/$(LANGUAGE)
 
+# Every link of the sources, followed (Sphinx's linkcheck builder; needs the network, so not part
+# of make test).  The sources only: a translation may not add a link target (editions/catalogs/rules.py).
+linkcheck: $(VENV_READY) | $(STAMPS)/debian-build $(AFTER_CLEAN) ## Follow every link of the sources (needs the network; not in make test): _build/linkcheck/output.txt
+	$(SPHINX) -b linkcheck -d $(BUILDDIR)/doctrees/linkcheck docs $(BUILDDIR)/linkcheck
+
 # -- Tests, publishing, maintenance -----------------------------------------------------
 # The tests keep Python's bytecode (in the ignored __pycache__/ folders) even where
 # PYTHONDONTWRITEBYTECODE is set: without it, every worker rewrites and compiles the
@@ -239,8 +252,11 @@ serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: ma
 PYTEST = PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest
 
 # Ruff, configured in pyproject.toml ([tool.ruff]): one line a finding; no cache left in the tree.
-lint: $(VENV_TEST_READY) ## Check the Python code with ruff (make test runs it first)
+# actionlint: the CI workflows (.github/workflows/), their run: scripts through shellcheck
+# (debian-packages.txt's test group).
+lint: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Check the Python code with ruff and the CI workflows with actionlint (make test runs it first)
 	$(VENV)/bin/ruff check --no-cache --output-format concise .
+	@if [ -d .github/workflows ]; then $(VENV)/bin/actionlint .github/workflows/*.yml && echo "actionlint: the workflows are clean"; fi
 
 test: lint $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite (on every core), after make lint
 	$(PYTEST) -n $(JOBS) $(PYTEST_ARGS)

@@ -58,6 +58,18 @@ def _dist(argv: list[str]) -> int:
     return main(argv)
 
 
+def _matrix(argv: list[str]) -> int:
+    from .publish.matrix import main
+
+    return main(argv)
+
+
+def _assemble(argv: list[str]) -> int:
+    from .publish.assemble import main
+
+    return main(argv)
+
+
 def _queries(argv: list[str]) -> int:
     from .publish.queries import main
 
@@ -129,6 +141,8 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "language-picker": (_language_picker, "write the site's root page, where a reader picks an edition: "
                         "language-picker OUTDIR [LANGUAGE...]"),
     "dist": (_dist, "pack the built site: dist [BUILDDIR]"),
+    "matrix": (_matrix, "the editions as a CI matrix, one runner each, as JSON: matrix [PROJECT_DIR...]"),
+    "assemble": (_assemble, "one site from editions built apart (CI artifacts): assemble ARTIFACTS_DIR [LANGUAGE...]"),
     "bench": (_bench, "print build timings"),
     "queries": (_queries, "the questions for the office (pending names, ask-the-office notes) as HTML and PDF: "
                           "queries OUTDIR [LANGUAGE...]"),
