@@ -68,7 +68,12 @@ INTERFACE = "sphinx"
 @dataclass(frozen=True)
 class Use:
     page: str  # the page's title in the translation ("经济基础扎实"), or the interface's name
-    where: str  # "economy.po:52"
+    catalog: str  # "economy.po" (the progress page counts an entry's questions by catalog)
+    line: int  # its msgstr line, as make check names it
+
+    @property
+    def where(self) -> str:
+        return f"{self.catalog}:{self.line}"  # "economy.po:52"
 
 
 @dataclass
@@ -218,7 +223,7 @@ def read_letter(project: Project, language: str) -> Letter:
         for entry in po:
             if entry.obsolete:
                 continue
-            use = Use(page, f"{path.name}:{line_of(entry.linenum)}")
+            use = Use(page, path.name, line_of(entry.linenum))
             used = [term for term in dict.fromkeys(termbase.terms_in(entry.msgid)) if term.pending]
             for term in used:
                 if use not in questions[term.english].uses:
