@@ -104,7 +104,11 @@ def collect(project: Project, language: str) -> LanguageProgress:
             continue
         catalogs.append(CatalogProgress(path, count_entries(po, path), len(office.get(path.name, ())),
                                         _revised(po.metadata.get("PO-Revision-Date", ""))))
-    return LanguageProgress(language, catalogs, len(letter.questions), letter.left_out)
+    # A language without a termbase has no names to ask about: the letter says so, the page need not.
+    termbase = project.translations / language / "termbase.tsv"
+    left_out = [reason for reason in letter.left_out
+                if termbase.is_file() or not reason.startswith(f"{display_path(termbase)}:")]
+    return LanguageProgress(language, catalogs, len(letter.questions), left_out)
 
 
 def _date(value: dt.datetime | None) -> str:
