@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..catalogs.counts import CatalogCounts, count_entries
 from ..catalogs.files import CatalogError, display_path, language_catalogs, read_catalog
-from ..languages import language_name
+from ..languages import language_name, language_tag
 from ..project import Project, load
 from ..templating import render_html
 from .queries import TEMPLATES, read_letter
@@ -181,8 +181,8 @@ def _catalog_values(catalog: CatalogProgress, root: Path) -> dict[str, object]:
 
 
 def page(project: Project, languages: list[LanguageProgress]) -> str:
-    values = [{"code": p.language, "name": language_name(p.language), "percent": p.percent,
-               "total": p.total, "total_percent": f"{p.total.percent:.1f}", "office": p.office,
+    values = [{"code": p.language, "tag": language_tag(p.language), "name": language_name(p.language),
+               "percent": p.percent, "total": p.total, "total_percent": f"{p.total.percent:.1f}", "office": p.office,
                "questions": p.questions, "revised": _date(p.revised), "left_out": p.left_out,
                "catalogs": [_catalog_values(c, project.root) for c in p.catalogs]} for p in languages]
     return str(render_html(TEMPLATES, "progress.html.jinja", title=project.title, languages=values))
