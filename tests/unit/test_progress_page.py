@@ -1,7 +1,7 @@
 """The progress page and badges (editions.publish.progress) on the tiny profile's catalogs,
 in-process: what a hostile translator writes is text, a broken catalog is a row that says
 why, and a badge's colour and percentage follow the counts.  (`make` builds them:
-tests/pipeline/test_progress.py.)"""
+tests/pipeline/test_make_progress.py.)"""
 
 from __future__ import annotations
 
