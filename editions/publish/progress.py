@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogs.counts import CatalogCounts, count_entries
-from ..catalogs.files import CatalogError, display_path, language_catalogs, read_catalog
+from ..catalogs.files import display_path, language_catalogs
 from ..languages import language_name, language_tag
 from ..project import Project, load
 from ..templating import render_html
-from .queries import TEMPLATES, read_letter
+from .queries import TEMPLATES, read_catalogs, read_letter
 
 #: PO-Revision-Date as gettext's tools write it ("2026-11-29 00:00+0000"); the template's
 #: "YEAR-MO-DA HO:MI+ZONE" (never saved by a tool) is no date.
@@ -90,17 +90,17 @@ def _revised(value: str) -> dt.datetime | None:
 
 
 def collect(project: Project, language: str) -> LanguageProgress:
-    letter = read_letter(project, language)
+    read = read_catalogs(language_catalogs(project.translations, language))  # once, for the counts and the letter
+    letter = read_letter(project, language, read)
     office: dict[str, set[int]] = {}
     for question in letter.questions:
         for use in question.uses:
             office.setdefault(use.catalog, set()).add(use.line)
     catalogs = []
-    for path in language_catalogs(project.translations, language):
-        try:
-            po = read_catalog(path)
-        except CatalogError as exc:
-            catalogs.append(CatalogProgress(path, CatalogCounts(path), problem=exc.report()))
+    for catalog in read:
+        path, po = catalog.path, catalog.po
+        if po is None:
+            catalogs.append(CatalogProgress(path, CatalogCounts(path), problem=catalog.problem.report()))
             continue
         catalogs.append(CatalogProgress(path, count_entries(po, path), len(office.get(path.name, ())),
                                         _revised(po.metadata.get("PO-Revision-Date", ""))))
