@@ -185,7 +185,8 @@ def page(project: Project, languages: list[LanguageProgress]) -> str:
                "percent": p.percent, "total": p.total, "total_percent": f"{p.total.percent:.1f}", "office": p.office,
                "questions": p.questions, "revised": _date(p.revised), "left_out": p.left_out,
                "catalogs": [_catalog_values(c, project.root) for c in p.catalogs]} for p in languages]
-    return str(render_html(TEMPLATES, "progress.html.jinja", title=project.title, languages=values))
+    return str(render_html(TEMPLATES, "progress.html.jinja", title=project.title,
+                           source_tag=language_tag(project.source_language), languages=values))
 
 
 def write(project: Project, languages: list[str], out: Path) -> list[LanguageProgress]:
