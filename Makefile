@@ -110,7 +110,7 @@ $(STAMPS)/debian-%:
 	@mkdir -p $(@D) && touch $@
 
 # -- Editions ---------------------------------------------------------------------------
-all: html pdf $(if $(TRANSLATIONS),progress) ## Build every edition, HTML and PDF, and the translation progress page (the default target)
+all: html pdf progress ## Build every edition, HTML and PDF, and the translation progress page (the default target)
 
 # An edition is rebuilt only when one of its inputs changed: `make` with nothing to
 # do starts neither Sphinx nor TeX.  Its inputs are what sphinx-build reads: docs/,
@@ -208,12 +208,14 @@ stats: $(VENV_READY) ## Show translated / fuzzy / untranslated counts per catalo
 # The same counts as a page and a badge per language (not on the site: for translators, a
 # README, CI).  Written again only when a catalog's content changes (the stamps: the termbase
 # too, for the office's questions), the code that writes it, or the run's languages.
-progress: $(BUILDDIR)/progress/index.html ## Translation progress, per language and catalog, and badges: _build/progress/
+# (LANGUAGES of the source alone: no translation, nothing to count, the last page stays.)
+progress: $(if $(TRANSLATIONS),$(BUILDDIR)/progress/index.html) ## Translation progress, per language and catalog, and badges: _build/progress/
 	@:
 
 $(BUILDDIR)/progress/index.html: $(foreach l,$(TRANSLATIONS),$(STAMPS)/catalogs-$(l)) $(STAMPS)/progress-languages \
-                                 editions/catalogs/counts.py editions/publish/progress.py editions/publish/queries.py \
-                                 $(wildcard editions/publish/templates/progress*.jinja) conf.py $(VENV_READY) | $(AFTER_CLEAN)
+                                 editions/catalogs/counts.py editions/checks/terms.py editions/publish/progress.py \
+                                 editions/publish/queries.py $(wildcard editions/publish/templates/progress*.jinja) \
+                                 conf.py $(VENV_READY) | $(AFTER_CLEAN)
 	@$(EDITIONS) progress $(BUILDDIR)/progress $(TRANSLATIONS)
 
 $(STAMPS)/progress-languages: FORCE | $(AFTER_CLEAN)
