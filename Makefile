@@ -64,7 +64,7 @@ MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf booklet edition dist bench gettext update-po stats check review queries serve linkcheck lint test test-fast clean venv venv-test lock
+.PHONY: help all html pdf booklet edition dist bench gettext update-po stats progress check review queries serve linkcheck lint test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -114,7 +114,7 @@ $(STAMPS)/debian-%:
 	@mkdir -p $(@D) && touch $@
 
 # -- Editions ---------------------------------------------------------------------------
-all: html pdf ## Build every edition, HTML and PDF (the default target)
+all: html pdf progress ## Build every edition, HTML and PDF, and the translation progress page (the default target)
 
 # An edition is rebuilt only when one of its inputs changed: `make` with nothing to
 # do starts neither Sphinx nor TeX.  Its inputs are what sphinx-build reads: docs/,
@@ -216,6 +216,23 @@ update-po: gettext ## Update every language's catalogs from the sources, keeping
 
 stats: $(VENV_READY) ## Show translated / fuzzy / untranslated counts per catalog
 	@$(EDITIONS) stats $(TRANSLATIONS)
+
+# The same counts as a page and a badge per language (not on the site: for translators, a
+# README, CI).  Written again only when a catalog's content changes (the stamps: the termbase
+# too, for the office's questions), the code that writes it, or the run's languages.
+# (LANGUAGES of the source alone: no translation, nothing to count, the last page stays.)
+progress: $(if $(TRANSLATIONS),$(BUILDDIR)/progress/index.html) ## Translation progress, per language and catalog, and badges: _build/progress/
+	@:
+
+$(BUILDDIR)/progress/index.html: $(foreach l,$(TRANSLATIONS),$(STAMPS)/catalogs-$(l)) $(STAMPS)/progress-languages \
+                                 editions/catalogs/counts.py editions/checks/terms.py editions/publish/progress.py \
+                                 editions/publish/queries.py $(wildcard editions/publish/templates/progress*.jinja) \
+                                 conf.py $(VENV_READY) | $(AFTER_CLEAN)
+	@$(EDITIONS) progress $(BUILDDIR)/progress $(TRANSLATIONS)
+
+$(STAMPS)/progress-languages: FORCE | $(AFTER_CLEAN)
+	@mkdir -p $(@D)
+	@[ -f $@ ] && [ "$$(cat $@)" = "$(TRANSLATIONS)" ] || echo "$(TRANSLATIONS)" > $@
 
 check: gettext ## Check every translation: sync, markup, safety, numbers, terms, typography
 	@$(EDITIONS) check $(if $(filter 1,$(NOTES)),--notes) $(if $(filter 0,$(ALLOW_FUZZY)),--strict) \

@@ -93,10 +93,16 @@ def _update_po(argv: list[str]) -> int:
 
 
 def _stats(argv: list[str]) -> int:
-    from .catalogs.counts import print_stats
+    from .publish.progress import print_stats
 
     project = load()
-    return print_stats(project.translations, argv or project.translation_languages)
+    return print_stats(project, argv or project.translation_languages)
+
+
+def _progress(argv: list[str]) -> int:
+    from .publish.progress import main
+
+    return main(argv)
 
 
 def _releasable(argv: list[str]) -> int:
@@ -148,6 +154,7 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
                           "queries OUTDIR [LANGUAGE...]"),
     "update-po": (_update_po, "merge the templates into the catalogs: update-po POT_DIR [LANGUAGE...]"),
     "stats": (_stats, "translated / fuzzy / untranslated counts: stats [LANGUAGE...]"),
+    "progress": (_progress, "the translation progress page and a badge per language: progress OUTDIR [LANGUAGE...]"),
     "check": (_check, "check the translations (check --help)"),
     "releasable": (_releasable, "the languages whose editions may be published (no error): releasable [LANGUAGE...]"),
 }
