@@ -6,22 +6,26 @@
 # language with a folder of catalogs in locales/ (`make update-po LANGUAGES="... ja"`
 # creates one).
 PYTHON3         ?= python3
+VENV            ?= .venv
+# What runs before the venv may exist (the editions, the input stamps) runs on python3 until
+# it does, then on the venv's interpreter: the same Python, started without the wrappers some
+# installs put in front of python3 (pyenv's shim costs 0.1 s a call, twice a `make`).
+TOOLS_PYTHON    := $(shell [ -x '$(VENV)/bin/python3' ] && echo '$(VENV)/bin/python3' || echo '$(PYTHON3)')
 # The editions are the package's to say (editions.edition), asked once: the languages of this
 # run (LANGUAGES, checked: language codes only; else every one), the translations among them,
 # and their editions, each language's then each parallel one (en-zh_CN: the source beside a
 # translation, when both languages are asked for).
 comma := ,
 space := $(subst ,, )
-EDITIONS_ANSWER := $(shell $(PYTHON3) -m editions editions $(foreach l,$(LANGUAGES),'$(subst ','\'',$(l))'))
+EDITIONS_ANSWER := $(shell $(TOOLS_PYTHON) -m editions editions $(foreach l,$(LANGUAGES),'$(subst ','\'',$(l))'))
 answer = $(subst $(comma), ,$(patsubst $(1)=%,%,$(filter $(1)=%,$(EDITIONS_ANSWER))))
 ifeq ($(call answer,editions),)
-$(error no edition to build: see the message above ($(PYTHON3) -m editions editions reads conf.py and locales/))
+$(error no edition to build: see the message above ($(TOOLS_PYTHON) -m editions editions reads conf.py and locales/))
 endif
 LANGUAGES       ?= $(call answer,languages)
 # Warnings are errors: a warning is a defect to fix, not to silence.
 SPHINXOPTS      ?= -W --keep-going
 BUILDDIR        ?= _build
-VENV            ?= .venv
 # make serve LANGUAGE=zh_CN.  Only from the command line: gettext's LANGUAGE variable
 # (en_US:en in many desktop sessions) is not an edition.
 ifneq ($(origin LANGUAGE),command line)
@@ -61,7 +65,7 @@ MAKEFLAGS       += --jobs=$(JOBS) --no-print-directory
 AFTER_CLEAN     := $(filter clean,$(MAKECMDGOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: help all html pdf epub booklet dist bench gettext update-po stats check review queries serve lint test test-fast clean venv venv-test lock
+.PHONY: help all html pdf epub booklet edition dist bench gettext update-po stats progress check review queries serve linkcheck lint test test-fast clean venv venv-test lock
 
 help: ## List the targets, one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -111,7 +115,7 @@ $(STAMPS)/debian-%:
 	@mkdir -p $(@D) && touch $@
 
 # -- Editions ---------------------------------------------------------------------------
-all: html pdf epub ## Build every edition, HTML, PDF and EPUB (the default target)
+all: html pdf epub progress ## Build every edition, HTML, PDF and EPUB, and the translation progress page (the default target)
 
 # An edition is rebuilt only when one of its inputs changed: `make` with nothing to
 # do starts neither Sphinx nor TeX.  Its inputs are what sphinx-build reads: docs/,
@@ -125,20 +129,20 @@ all: html pdf epub ## Build every edition, HTML, PDF and EPUB (the default targe
 # names and contents instead (editions.inputs.PACKAGE_TREES says which) and
 # rewrites a stamp only when its hash changed: sources, and each edition's catalogs
 # (a parallel edition's: its translation's).  A name that is not plain stops it.
-# One run writes every stamp (&: make 4.3's grouped targets), with the system
-# python3 and nothing else, like `editions`: it never waits for the venv.
+# One run writes every stamp (&: make 4.3's grouped targets), with TOOLS_PYTHON and
+# the standard library only, like `editions`: it never waits for the venv.
 # The site offers a PDF of each edition whose PDF this run builds (WITH_PDFS) or that
 # exists: the stamp offered-pdfs says which, and the driver offers the same ones; the
 # same for the EPUBs (WITH_EPUBS, offered-epubs).
 GOALS        := $(or $(MAKECMDGOALS),all)
-WITH_PDFS    := $(if $(filter all pdf dist,$(GOALS)),--with-pdfs)
-WITH_EPUBS   := $(if $(filter all epub dist,$(GOALS)),--with-epubs)
+WITH_PDFS    := $(if $(filter all pdf dist edition,$(GOALS)),--with-pdfs)
+WITH_EPUBS   := $(if $(filter all epub dist edition,$(GOALS)),--with-epubs)
 OFFERED       = $(STAMPS)/offered-pdfs $(STAMPS)/offered-epubs
 INPUT_STAMPS  = $(STAMPS)/sources $(OFFERED) $(foreach e,$(EDITIONS_ALL),$(STAMPS)/catalogs-$(e))
 INPUTS        = $(STAMPS)/sources $(VENV_READY)
 
 $(INPUT_STAMPS) &: FORCE | $(AFTER_CLEAN)
-	@$(PYTHON3) -m editions inputs $(STAMPS) $(WITH_PDFS) $(WITH_EPUBS) $(EDITIONS_ALL)
+	@$(TOOLS_PYTHON) -m editions inputs $(STAMPS) $(WITH_PDFS) $(WITH_EPUBS) $(EDITIONS_ALL)
 
 # `@:`: when the editions' one recipe ran under the other goal (make html pdf), this one
 # says nothing either (no "Nothing to be done").
@@ -200,6 +204,14 @@ $(STAMPS)/booklet-%: $(STAMPS)/pdf-% editions/publish/booklet.py editions/publis
 	@$(EDITIONS) booklet $*
 	@touch $@
 
+# One edition alone, HTML, PDF and EPUB, as a runner of the CI matrix builds it (python -m editions
+# matrix; .github/workflows/editions.yml): its pages list every edition of the profile and
+# offer every PDF and EPUB (--with-pdfs, --with-epubs: the matrix builds them all); `python -m
+# editions assemble` puts the runners' editions together and writes the language picker.
+edition: $(VENV_READY) | $(STAMPS)/debian-pdf $(AFTER_CLEAN) ## One edition alone, HTML, PDF and EPUB, as a CI runner builds it: make edition EDITION=zh_CN
+	@$(if $(EDITION),,echo "make edition needs EDITION=..., one of: $(EDITIONS_ALL)" >&2; exit 2;) \
+	  $(EDITIONS) build html,pdf,epub $(WITH_PDFS) $(WITH_EPUBS) '$(subst ','\'',$(EDITION))' $(SPHINXOPTS)
+
 # The language picker (the site's root page) lists the editions, in each one's title (from
 # its sphinx.po); an edition whose language has no catalogs any more is taken off the site.
 $(BUILDDIR)/html/index.html: editions/publish/language_picker.py editions/publish/templates/language-picker.html.jinja \
@@ -225,6 +237,23 @@ update-po: gettext ## Update every language's catalogs from the sources, keeping
 stats: $(VENV_READY) ## Show translated / fuzzy / untranslated counts per catalog
 	@$(EDITIONS) stats $(TRANSLATIONS)
 
+# The same counts as a page and a badge per language (not on the site: for translators, a
+# README, CI).  Written again only when a catalog's content changes (the stamps: the termbase
+# too, for the office's questions), the code that writes it, or the run's languages.
+# (LANGUAGES of the source alone: no translation, nothing to count, the last page stays.)
+progress: $(if $(TRANSLATIONS),$(BUILDDIR)/progress/index.html) ## Translation progress, per language and catalog, and badges: _build/progress/
+	@:
+
+$(BUILDDIR)/progress/index.html: $(foreach l,$(TRANSLATIONS),$(STAMPS)/catalogs-$(l)) $(STAMPS)/progress-languages \
+                                 editions/catalogs/counts.py editions/checks/terms.py editions/publish/progress.py \
+                                 editions/publish/queries.py $(wildcard editions/publish/templates/progress*.jinja) \
+                                 conf.py $(VENV_READY) | $(AFTER_CLEAN)
+	@$(EDITIONS) progress $(BUILDDIR)/progress $(TRANSLATIONS)
+
+$(STAMPS)/progress-languages: FORCE | $(AFTER_CLEAN)
+	@mkdir -p $(@D)
+	@[ -f $@ ] && [ "$$(cat $@)" = "$(TRANSLATIONS)" ] || echo "$(TRANSLATIONS)" > $@
+
 check: gettext ## Check every translation: sync, markup, safety, numbers, terms, typography
 	@$(EDITIONS) check $(if $(filter 1,$(NOTES)),--notes) $(if $(filter 0,$(ALLOW_FUZZY)),--strict) \
 	  $(CHECKFLAGS) --pot-dir $(BUILDDIR)/gettext $(TRANSLATIONS)
@@ -248,6 +277,11 @@ serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: ma
 	  --watch conf.py --watch locales --watch editions \
 	  docs $(BUILDDIR)/serve/$(LANGUAGE)
 
+# Every link of the sources, followed (Sphinx's linkcheck builder; needs the network, so not part
+# of make test).  The sources only: a translation may not add a link target (editions/catalogs/rules.py).
+linkcheck: $(VENV_READY) | $(STAMPS)/debian-build $(AFTER_CLEAN) ## Follow every link of the sources (needs the network; not in make test): _build/linkcheck/output.txt
+	$(SPHINX) -b linkcheck -d $(BUILDDIR)/doctrees/linkcheck docs $(BUILDDIR)/linkcheck
+
 # -- Tests, publishing, maintenance -----------------------------------------------------
 # The tests keep Python's bytecode (in the ignored __pycache__/ folders) even where
 # PYTHONDONTWRITEBYTECODE is set: without it, every worker rewrites and compiles the
@@ -255,8 +289,11 @@ serve: $(VENV_READY) | $(STAMPS)/debian-build ## Live preview of one edition: ma
 PYTEST = PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest
 
 # Ruff, configured in pyproject.toml ([tool.ruff]): one line a finding; no cache left in the tree.
-lint: $(VENV_TEST_READY) ## Check the Python code with ruff (make test runs it first)
+# actionlint: the CI workflows (.github/workflows/), their run: scripts through shellcheck
+# (debian-packages.txt's test group).
+lint: $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Check the Python code with ruff and the CI workflows with actionlint (make test runs it first)
 	$(VENV)/bin/ruff check --no-cache --output-format concise .
+	@if [ -d .github/workflows ]; then $(VENV)/bin/actionlint .github/workflows/*.yml && echo "actionlint: the workflows are clean"; fi
 
 test: lint $(VENV_TEST_READY) | $(STAMPS)/debian-test ## Run the test suite (on every core), after make lint
 	$(PYTEST) -n $(JOBS) $(PYTEST_ARGS)

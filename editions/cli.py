@@ -58,6 +58,18 @@ def _dist(argv: list[str]) -> int:
     return main(argv)
 
 
+def _matrix(argv: list[str]) -> int:
+    from .publish.matrix import main
+
+    return main(argv)
+
+
+def _assemble(argv: list[str]) -> int:
+    from .publish.assemble import main
+
+    return main(argv)
+
+
 def _queries(argv: list[str]) -> int:
     from .publish.queries import main
 
@@ -81,10 +93,16 @@ def _update_po(argv: list[str]) -> int:
 
 
 def _stats(argv: list[str]) -> int:
-    from .catalogs.counts import print_stats
+    from .publish.progress import print_stats
 
     project = load()
-    return print_stats(project.translations, argv or project.translation_languages)
+    return print_stats(project, argv or project.translation_languages)
+
+
+def _progress(argv: list[str]) -> int:
+    from .publish.progress import main
+
+    return main(argv)
 
 
 def _releasable(argv: list[str]) -> int:
@@ -129,11 +147,14 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "language-picker": (_language_picker, "write the site's root page, where a reader picks an edition: "
                         "language-picker OUTDIR [LANGUAGE...]"),
     "dist": (_dist, "pack the built site: dist [BUILDDIR]"),
+    "matrix": (_matrix, "the editions as a CI matrix, one runner each, as JSON: matrix [PROJECT_DIR...]"),
+    "assemble": (_assemble, "one site from editions built apart (CI artifacts): assemble ARTIFACTS_DIR [LANGUAGE...]"),
     "bench": (_bench, "print build timings"),
     "queries": (_queries, "the questions for the office (pending names, ask-the-office notes) as HTML and PDF: "
                           "queries OUTDIR [LANGUAGE...]"),
     "update-po": (_update_po, "merge the templates into the catalogs: update-po POT_DIR [LANGUAGE...]"),
     "stats": (_stats, "translated / fuzzy / untranslated counts: stats [LANGUAGE...]"),
+    "progress": (_progress, "the translation progress page and a badge per language: progress OUTDIR [LANGUAGE...]"),
     "check": (_check, "check the translations (check --help)"),
     "releasable": (_releasable, "the languages whose editions may be published (no error): releasable [LANGUAGE...]"),
 }

@@ -21,14 +21,35 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+
+# Where a build keeps the templates once compiled (keep_compiled), and the environments
+# made so far, which use it.
+_compiled: BytecodeCache | None = None
+_environments: list[Environment] = []
+
+
+def keep_compiled(folder: Path) -> None:
+    """Keep the compiled templates in *folder* (a build's cache): the next build loads
+    them instead of compiling each again (0.3 s of an edition's PDF).  Keyed by template
+    and the checksum of its source: an edited template is compiled again."""
+    global _compiled
+    _compiled = FileSystemBytecodeCache(str(folder))
+    for environment in _environments:
+        environment.bytecode_cache = _compiled
+
+
+def _kept(environment: Environment) -> Environment:
+    environment.bytecode_cache = _compiled
+    _environments.append(environment)
+    return environment
 
 
 @cache
 def _html_environment(folder: Path) -> Environment:
-    return Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined,
-                       keep_trailing_newline=True)
+    return _kept(Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined,
+                             keep_trailing_newline=True))
 
 
 def render_html(folder: Path, name: str, **values: Any) -> Markup:
@@ -53,7 +74,7 @@ def _tex_environment(folder: Path) -> Environment:
         variable_start_string="<%=", variable_end_string="%>", block_start_string="<%", block_end_string="%>",
         comment_start_string="<#", comment_end_string="#>", finalize=escaped)
     environment.filters["lines"] = lines
-    return environment
+    return _kept(environment)
 
 
 def render_tex(folder: Path, name: str, **values: Any) -> str:

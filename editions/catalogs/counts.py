@@ -1,4 +1,5 @@
-"""How far a translation is: translated, fuzzy, untranslated, obsolete (``make stats``)."""
+"""How far a translation is: translated, fuzzy, untranslated, obsolete.  The one counter of
+``make stats`` and the progress page (editions.publish.progress), the gate and the review view."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import polib
 
-from .files import CatalogError, display_path, language_catalogs, read_catalog
+from .files import read_catalog
 
 
 @dataclass(frozen=True)
@@ -49,32 +50,3 @@ def count_entries(po: polib.POFile, path: Path) -> CatalogCounts:
 
 def count_catalog(path: Path) -> CatalogCounts:
     return count_entries(read_catalog(path), path)
-
-
-def _row(counts: CatalogCounts, name: str) -> str:
-    return (f"{name:<48} {counts.translated:>10} {counts.fuzzy:>6} {counts.untranslated:>8} "
-            f"{counts.obsolete:>8} {counts.percent:>5.1f}%")
-
-
-def print_stats(locale_dir: Path, languages: list[str]) -> int:
-    """One row per catalog and a total per language; 1 if a catalog cannot be read."""
-    header = f"{'catalog':<48} {'translated':>10} {'fuzzy':>6} {'untrans.':>8} {'obsolete':>8} {'done':>6}"
-    failed = 0
-    for language in languages:
-        paths = language_catalogs(locale_dir, language)
-        if not paths:
-            print(f"{language}: no catalogs yet; run `make update-po LANGUAGES=\"en {language}\"`")
-            continue
-        print(header)
-        total = CatalogCounts(Path(f"{language} (all catalogs)"))
-        for path in paths:
-            try:
-                counts = count_catalog(path)
-            except CatalogError as exc:
-                print(exc.report())
-                failed += 1
-                continue
-            print(_row(counts, display_path(path)))
-            total += counts
-        print(_row(total, str(total.path)))
-    return 1 if failed else 0

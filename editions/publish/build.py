@@ -117,6 +117,19 @@ def forget_environment(job: Job) -> None:
     (job.doctrees / "environment.pickle").unlink(missing_ok=True)
 
 
+def own_requirements() -> list[str]:
+    """The requirements of the installed distribution that holds this package."""
+    from importlib import metadata
+
+    package = __name__.split(".")[0]
+    # Its top_level.txt names the package (16 ms); packages_distributions() would read
+    # every distribution's RECORD (0.2 s, each build).
+    names = [d.metadata["Name"] for d in metadata.distributions()
+             if package in (d.read_text("top_level.txt") or "").split()] \
+        or metadata.packages_distributions().get(package, [])
+    return metadata.requires(names[0]) or [] if names else []
+
+
 def missing_requirements(requirements: list[str] | None = None) -> list[str]:
     """Pinned requirements of the toolkit that the environment doesn't satisfy."""
     from importlib import metadata
@@ -124,8 +137,7 @@ def missing_requirements(requirements: list[str] | None = None) -> list[str]:
     from packaging.requirements import Requirement
 
     if requirements is None:
-        distributions = metadata.packages_distributions().get(__name__.split(".")[0], [])
-        requirements = metadata.requires(distributions[0]) or [] if distributions else []
+        requirements = own_requirements()
     missing = []
     for text in requirements:
         requirement = Requirement(text)
@@ -214,25 +226,14 @@ def interruptions_noted() -> Iterator[list[int]]:
         signal.signal(signal.SIGINT, previous)
 
 
-def forget_interface_catalogs() -> None:
-    """Between two Sphinx applications in one process: the interface catalogs one loaded
-    (and escaped for its output, HTML or TeX: editions.sphinxext.safety) must not serve the
-    next.  Sphinx keeps them in sphinx.locale.translators, adding to what is there; Python's
-    gettext caches each .mo by path and hands out copies sharing one dictionary."""
-    import gettext
-
-    from sphinx import locale
-
-    locale.translators.clear()
-    gettext._translations.clear()
-
-
 def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool,
                building_epubs: bool = False) -> None:
     """Sphinx in this process: the edition's formats pay once for Python, Sphinx, the theme,
     jieba."""
     # sphinx-build's own entry point: the console's locale too, as `python -m sphinx` had it
     from sphinx.cmd.build import main as sphinx_build
+
+    from ..sphinxext import loaded_catalogs
 
     args = sphinx_arguments(job, sphinxopts, languages, building_pdfs, building_epubs)
     if verbose(sphinxopts):
@@ -244,7 +245,9 @@ def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_p
     except SystemExit as exc:  # the catalog guard stops an edition cleanly, without a traceback
         status = exc.code if isinstance(exc.code, int) else 1
     finally:
-        forget_interface_catalogs()
+        # The interface catalogs it loaded (escaped for its output, HTML or TeX:
+        # editions.sphinxext.safety) must not serve the next application.
+        loaded_catalogs.forget()
     if interrupted:
         raise KeyboardInterrupt
     if status != 0:
@@ -324,6 +327,8 @@ def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building
     sources), TeX started on its .tex at once and left running while the HTML is written
     from the same environment, then the PDF.  Each format is published as soon as it is
     done and *done* told, with its seconds; a failed one is said at once, and returned."""
+    from ..sphinxext import catalog_guard
+
     first = jobs[0]
     check_python_environment()
     check_disk(first)
@@ -334,20 +339,24 @@ def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building
     first.dirty_marker.touch()
     failed: list[Job] = []
     tex: tuple[Job, TexRun, float] | None = None
+    # A finding is listed once: by the first format, or by the translation's edition when
+    # the run builds it too (a parallel edition's catalogs are its translation's).
+    by_translation = first.edition.parallel and first.edition.language in languages
     try:
-        # LaTeX first (TeX runs meanwhile), then the site, then the book
-        for job in sorted(jobs, key=lambda job: ("pdf", "html", "epub", "review").index(job.format)):
-            begun = time.monotonic()
-            try:
-                running = write(job, sphinxopts, languages, building_pdfs, building_epubs)
-            except (BuildFailed, OSError) as exc:
-                say(f"\n{failure(job, exc)}", sys.stderr)
-                failed.append(job)
-                continue
-            if running:
-                tex = (job, running, begun)
-            elif done:
-                done(job, time.monotonic() - begun)
+        with catalog_guard.findings_listed_once(by_translation):
+            # LaTeX first (TeX runs meanwhile), then the site, then the book
+            for job in sorted(jobs, key=lambda job: ("pdf", "html", "epub", "review").index(job.format)):
+                begun = time.monotonic()
+                try:
+                    running = write(job, sphinxopts, languages, building_pdfs, building_epubs)
+                except (BuildFailed, OSError) as exc:
+                    say(f"\n{failure(job, exc)}", sys.stderr)
+                    failed.append(job)
+                    continue
+                if running:
+                    tex = (job, running, begun)
+                elif done:
+                    done(job, time.monotonic() - begun)
         if tex:
             job, running, begun = tex
             try:

@@ -68,7 +68,12 @@ INTERFACE = "sphinx"
 @dataclass(frozen=True)
 class Use:
     page: str  # the page's title in the translation ("经济基础扎实"), or the interface's name
-    where: str  # "economy.po:52"
+    catalog: str  # "economy.po" (the progress page counts an entry's questions by catalog)
+    line: int  # its msgstr line, as make check names it
+
+    @property
+    def where(self) -> str:
+        return f"{self.catalog}:{self.line}"  # "economy.po:52"
 
 
 @dataclass
@@ -154,16 +159,36 @@ def words(language: str) -> dict[str, str]:
 
 # -- Reading: the termbase and the catalogs ---------------------------------------------
 
-def _translations(catalog_paths: list[Path]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Catalog:
+    """A catalog read once: its text and entries, or why it cannot be read (the progress
+    page counts the same reading)."""
+    path: Path
+    text: str = ""
+    po: polib.POFile | None = None
+    problem: CatalogError | None = None
+
+
+def read_catalogs(paths: list[Path]) -> list[Catalog]:
+    catalogs = []
+    for path in paths:
+        if problems := catalog_problems(path):
+            catalogs.append(Catalog(path, problem=problems[0]))
+            continue
+        text = path.read_text(encoding="utf-8")
+        try:
+            catalogs.append(Catalog(path, text, parse(path, text)))
+        except CatalogError as exc:
+            catalogs.append(Catalog(path, problem=exc))
+    return catalogs
+
+
+def _translations(catalogs: list[Catalog]) -> dict[str, str]:
     """msgid -> msgstr of the interface catalog (the title and author of conf.py)."""
     found: dict[str, str] = {}
-    for path in catalog_paths:
-        if path.stem == INTERFACE and not catalog_problems(path):
-            try:
-                po = parse(path, path.read_text(encoding="utf-8"))
-            except CatalogError:
-                continue
-            found = {e.msgid: e.msgstr for e in po if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+    for catalog in catalogs:
+        if catalog.path.stem == INTERFACE and catalog.po is not None:
+            found = {e.msgid: e.msgstr for e in catalog.po if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
     return found
 
 
@@ -189,7 +214,8 @@ def _about_a_name(note: str, used: list[terms.Term]) -> bool:
     return bool(used) and bool(_PENDING_NOTE.search(note))
 
 
-def read_letter(project: Project, language: str) -> Letter:
+def read_letter(project: Project, language: str, catalogs: list[Catalog] | None = None) -> Letter:
+    """The letter of *language*, from its termbase and its *catalogs* (read here if not given)."""
     folder = project.translations / language
     left_out: list[str] = []
     refused = non_regular_files(folder) + folder_problems(folder) if folder.is_dir() else []
@@ -202,23 +228,22 @@ def read_letter(project: Project, language: str) -> Letter:
     pending = termbase.pending
     questions = {term.english: Question(term.english, term.translation, is_term=True) for term in pending}
     others: dict[str, Question] = {}
-    catalog_paths = [] if refused else sorted(language_catalogs(project.translations, language), key=_page_order)
-    for path in catalog_paths:
-        if problems := catalog_problems(path):
-            left_out.append(problems[0].report())
+    if refused:
+        catalogs = []
+    elif catalogs is None:
+        catalogs = read_catalogs(language_catalogs(project.translations, language))
+    catalogs = sorted(catalogs, key=lambda catalog: _page_order(catalog.path))
+    for catalog in catalogs:
+        if catalog.po is None:
+            left_out.append(catalog.problem.report())
             continue
-        text = path.read_text(encoding="utf-8")
-        try:
-            po = parse(path, text)
-        except CatalogError as exc:
-            left_out.append(exc.report())
-            continue
-        line_of = msgstr_lines(text)
+        path, po = catalog.path, catalog.po
+        line_of = msgstr_lines(catalog.text)
         page = _page_title(po, path.stem, language)
         for entry in po:
             if entry.obsolete:
                 continue
-            use = Use(page, f"{path.name}:{line_of(entry.linenum)}")
+            use = Use(page, path.name, line_of(entry.linenum))
             used = [term for term in dict.fromkeys(termbase.terms_in(entry.msgid)) if term.pending]
             for term in used:
                 if use not in questions[term.english].uses:
@@ -231,7 +256,7 @@ def read_letter(project: Project, language: str) -> Letter:
                                              Question(" ".join(match["question"].split())))
                 if use not in question.uses:
                     question.uses.append(use)
-    interface = _translations(catalog_paths)
+    interface = _translations(catalogs)
     settings = literal_settings(project.root / "conf.py")
     title = str(settings.get("project") or project.title)
     author = str(settings.get("author") or "")

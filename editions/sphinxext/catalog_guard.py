@@ -36,6 +36,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -56,6 +59,7 @@ from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
 from ..handoff import WARNINGS_FILE
 from ..inputs import write_if_changed
+from . import loaded_catalogs
 from .current_edition import (
     cache_folder,
     edition_of,
@@ -118,11 +122,46 @@ def catalog_location(config: Config, domain: str, msgid: str) -> str:
 
 # -- The check -----------------------------------------------------------------------------------
 
-def _refuse(problems: list[CatalogError], language: str, staged: Path) -> NoReturn:
-    for problem in problems:
-        logger.error("%s", problem.report())
-    logger.error("the %s catalogs stop this edition: fix the catalog(s) above and build again; the last good "
-                 "edition stays published.", language)
+@dataclass
+class _Listing:
+    by_translation: bool
+    listed: set[tuple[str, ...]] = field(default_factory=set)
+
+
+# None: every build lists its findings (sphinx.testing, a live preview).
+_listing: _Listing | None = None
+
+
+@contextmanager
+def findings_listed_once(by_translation: bool) -> Iterator[None]:
+    """Within this, a translator reads each finding once: the second format of an edition
+    (the build driver writes both in one process) points to the first one's list, and, if
+    *by_translation*, a parallel edition points to its translation's edition (the same
+    catalogs, built by the same `make`) and lists nothing."""
+    global _listing
+    _listing = _Listing(by_translation)
+    try:
+        yield
+    finally:
+        _listing = None
+
+
+def _stop(app: Sphinx, language: str, findings: list[str], staged: Path) -> NoReturn:
+    """List *findings* (once), say that they stop this edition and how to go on, and stop."""
+    key = (language, *findings)
+    problems, them = ("problem", "it") if len(findings) == 1 else (f"{len(findings)} problems", "them")
+    if _listing and _listing.by_translation:
+        listed = f"the {problems} the {language} edition lists"
+    elif _listing and key in _listing.listed:
+        listed = f"the {problems} listed above"
+    else:
+        for finding in findings:
+            logger.error("%s", finding)
+        if _listing:
+            _listing.listed.add(key)
+        listed = f"the {problems} above"
+    logger.error("the %s catalogs stop this edition: fix %s (make check lists %s too) and build again; the last "
+                 "good edition stays published.", language, listed, them)
     _remove_tree(staged)  # nothing half-checked stays where Sphinx reads
     # A clean stop: a SphinxError here would print a traceback and a version dump.
     sys.exit(2)
@@ -204,14 +243,7 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
                                strict=not config.edition_allow_fuzzy, cache=cache_folder(app, "gate-cache"))
     errors = checks_gate.errors(result)
     if errors:
-        for finding in errors:
-            logger.error("%s", format_text(finding))
-        logger.error("the %s catalogs stop this edition: fix the %s above (make check lists %s too) and "
-                     "build again; the last good edition stays published.", language,
-                     "problem" if len(errors) == 1 else f"{len(errors)} problems",
-                     "it" if len(errors) == 1 else "them")
-        _remove_tree(staged)
-        sys.exit(2)  # as _refuse: one message each, no traceback
+        _stop(app, language, [format_text(finding) for finding in errors], staged)
     doctrees = Path(app.doctreedir)
     doctrees.mkdir(parents=True, exist_ok=True)
     write_if_changed(doctrees / WARNINGS_FILE, checks_gate.warnings_summary(result))
@@ -246,14 +278,14 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
         or folder_problems(source)
     if problems:
         if not review:
-            _refuse(problems, language, staged)
+            _stop(app, language, [problem.report() for problem in problems], staged)
         _remove_tree(staged)  # the review shows the problem; nothing is read through it
         return
     catalogs = sorted((source / "LC_MESSAGES").rglob("*.po"))
     problems = file_problems(app, language, catalogs)
     refused = {problem.path for problem in problems}
     if problems and not review:
-        _refuse(problems, language, staged)
+        _stop(app, language, [problem.report() for problem in problems], staged)
     if not review:
         gate(app, config, language, staged)
 
@@ -271,7 +303,7 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
         except CatalogError as error:  # msgfmt took it and polib didn't: still one message, no traceback
             if review:
                 continue
-            _refuse([error], language, staged)
+            _stop(app, language, [error.report()], staged)
         changed = write_if_changed(target, str(copy) + "\n")
         if relative.stem == INTERFACE_DOMAIN and relative.parent.name == "LC_MESSAGES":
             interface_changed = changed or not target.with_suffix(".mo").exists()
@@ -285,21 +317,12 @@ def check_catalogs(app: Sphinx, config: Config) -> None:
 def _reload_interface_catalog(app: Sphinx) -> None:
     """Sphinx loaded its ``sphinx`` catalog from the copies before any extension ran:
     load it again from the fresh ones."""
-    import gettext
-
     import sphinx
     from sphinx import locale
     from sphinx.util.i18n import CatalogRepository
 
     config = app.config
-    locale.translators.pop(("general", "sphinx"), None)
-    # Python's gettext caches each .mo by path for the life of the process (it has no
-    # public way to forget one): without this, a second build in one process (the tests,
-    # a live preview) would serve the previous build's catalog, an edited interface
-    # string published one build late.
-    roots = [(Path(app.srcdir) / d).resolve() for d in config.locale_dirs]
-    for key in [k for k in gettext._translations if any(Path(k[1]).is_relative_to(r) for r in roots)]:
-        del gettext._translations[key]
+    loaded_catalogs.forget(under=[Path(app.srcdir) / d for d in config.locale_dirs])
     # What Sphinx does at start-up, with its public parts: compile the fresh sphinx.po
     # of the checked copies, then load it over Sphinx's own catalog, in this language.
     repository = CatalogRepository(app.srcdir, config.locale_dirs, config.language, config.source_encoding)

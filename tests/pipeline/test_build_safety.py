@@ -130,8 +130,9 @@ def test_latex_error_names_the_source_page(project: Path, make) -> None:
 
 
 def test_missing_python_dependency_is_named() -> None:
-    from editions.publish.build import missing_requirements
+    from editions.publish.build import missing_requirements, own_requirements
 
+    assert any(text.startswith("sphinx==") for text in own_requirements())  # found, and what it needs
     assert missing_requirements() == []
     assert missing_requirements(["no-such-package==1.0", "sphinx==1.0"]) == [
         "no-such-package==1.0 (not installed)", f"sphinx==1.0 (found {__import__('sphinx').__version__})",

@@ -131,12 +131,45 @@ def test_nothing_changed_writes_nothing(project: Path, make) -> None:
     assert snapshot(project) == before
 
 
+#: What a translator's tool writes into the header when it saves (locales/README.md).
+TOOL_HEADER = {"PO-Revision-Date": "2026-12-01 09:30+0800", "Last-Translator": "A Translator <a@example.org>",
+               "X-Generator": "Poedit 3.4.2"}
+#: A translation long enough to wrap, Chinese and Latin mixed: wide characters count two columns.
+LONG = ("The sub-district has 3 parks and a bridge; 街道的企业聚集效应带动了税收增长，2018年实现财政总收入"
+        "12.16亿元 (1.216 billion yuan), “a quoted phrase” and a very-long-hyphenated-word to wrap.")
+
+
 def test_a_catalog_saved_by_gnu_gettext_tools_survives_update_po(small: Path, make) -> None:
     project = small
     path = project / CATALOG
-    polib.pofile(str(path), wrapwidth=40).save()  # some other tool's layout...
+    po = polib.pofile(str(path), wrapwidth=40)
+    po.metadata.update(TOOL_HEADER)
+    entry_of(po, OLD).msgstr = LONG
+    po.save()  # some other tool's layout, the header as Poedit leaves it...
     subprocess.run(["msgcat", "-o", str(path), str(path)], check=True)  # ...then saved by msgcat (Poedit, Weblate)
     saved = path.read_bytes()
+    assert b'"X-Generator: Poedit 3.4.2\\n"' in saved
+    make(project, "update-po")
+    assert path.read_bytes() == saved
+
+
+def test_a_catalog_saved_by_weblate_is_msgcats_and_survives_update_po(small: Path, make) -> None:
+    """Weblate writes PO files with translate-toolkit (its default wrapping, 77): a catalog
+    it saved, a translation changed and the header as it leaves it, is what msgcat writes,
+    and make update-po leaves it as it is."""
+    from translate.storage import pypo
+
+    project = small
+    path = project / CATALOG
+    store = pypo.pofile(path.read_bytes())
+    unit = next(u for u in store.units if u.source == OLD)
+    unit.target = LONG
+    header = {**TOOL_HEADER, "X-Generator": "Weblate 5.9"}
+    store.updateheader(add=True, **{key.replace("-", "_"): value for key, value in header.items()})
+    path.write_bytes(bytes(store))
+    saved = path.read_bytes()
+    assert LONG not in saved.decode("utf-8") and b'"X-Generator: Weblate 5.9\\n"' in saved  # wrapped; its header
+    assert subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout == saved
     make(project, "update-po")
     assert path.read_bytes() == saved
 

@@ -120,6 +120,10 @@ def stopped_by(plant_name: str, project: Path, make, msgstr_line) -> tuple[Path,
     assert finding, f"no line `{CATALOGS}/{domain}.po:{line}: {check} ...` in:\n{output}"
     for words in said:
         assert words in finding, finding
+    # said once, by the zh_CN edition; the parallel one, stopped by the same catalogs, points to it
+    assert output.count(finding) == 1, output
+    assert output.count("the zh_CN catalogs stop this edition: fix the problem above") == 1, output
+    assert output.count("the zh_CN catalogs stop this edition: fix the problem the zh_CN edition lists") == 1, output
     assert "The published zh_CN HTML edition (_build/html/zh_CN) is unchanged." in result.stderr, output
     assert snapshot(edition) == before  # the last good edition, byte for byte
     assert (edition / f"{page}.html").read_bytes() == before[f"{page}.html"]
@@ -130,6 +134,23 @@ def stopped_by(plant_name: str, project: Path, make, msgstr_line) -> tuple[Path,
 def test_an_error_in_a_catalog_stops_the_edition_and_the_last_good_one_stays(project: Path, make, name: str,
                                                                              msgstr_line) -> None:
     stopped_by(name, project, make, msgstr_line)
+
+
+def test_a_run_that_builds_every_format_lists_a_finding_once(project: Path, make) -> None:
+    """One process writes an edition's PDF then its HTML, and the parallel edition reads
+    the same catalogs: the finding is listed by the first, the others point to it."""
+    PLANTS["swapped pair"][2](project / CATALOGS / "economy.po")
+
+    result = make(project, "-k", "all", check=False, **HTML)
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert output.count("[numbers] the English says 5 … 9") == 1, output
+    stop = "the zh_CN catalogs stop this edition: fix the problem "
+    assert output.count(stop + "above") == 1, output  # zh_CN's first format
+    assert output.count(stop + "listed above") == 1, output  # zh_CN's second
+    assert output.count(stop + "the zh_CN edition lists") == 2, output  # en-zh_CN's two
+    assert "The en-zh_CN HTML edition failed" in output and "The en-zh_CN PDF edition failed" in output
 
 
 def test_a_fixed_catalog_publishes_again(project: Path, make, msgstr_line) -> None:

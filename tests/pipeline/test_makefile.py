@@ -23,8 +23,8 @@ def project(second_profile: Path) -> Path:
 def test_help_lists_every_target_in_one_line(project: Path, make) -> None:
     out = make(project, "help").stdout
     listed = re.findall(r"^  make (\S+)\s+\S", out, re.MULTILINE)
-    for target in ("all", "html", "pdf", "epub", "gettext", "update-po", "stats", "check", "serve", "lint", "test",
-                   "test-fast", "dist", "bench", "review", "clean"):
+    for target in ("all", "html", "pdf", "epub", "gettext", "update-po", "stats", "progress", "check", "serve", "lint",
+                   "test", "test-fast", "dist", "bench", "review", "clean", "edition", "linkcheck"):
         assert target in listed
     assert len(out.strip().splitlines()) == len(listed)
 

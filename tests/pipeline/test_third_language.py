@@ -65,6 +65,9 @@ def test_a_third_language_the_readme_way_and_back(built_second_profile: Path, ma
     built = sorted(line.split()[:2] for line in out.splitlines())
     assert ["ja", "PDF"] in built and ["zh_CN-ja", "PDF"] in built
     assert ["en", "PDF"] not in built  # a brochure offers no other language: left as it was
+    progress = project / "_build" / "progress"
+    assert re.search(r"^progress _build/progress/index\.html \(en \d+ %, ja \d+ %\)$", out, re.MULTILINE), out
+    assert (progress / "ja.svg").is_file() and (progress / "en.svg").is_file()
 
     site, pdfs = project / "_build" / "html", project / "_build" / "pdf"
     editions = {"zh_CN", "en", "ja", "zh_CN-en", "zh_CN-ja"}
@@ -105,6 +108,7 @@ def test_a_third_language_the_readme_way_and_back(built_second_profile: Path, ma
     subprocess.run(["rm", "-r", str(project / "locales" / "ja")], check=True)
     out = make(project).stdout
     assert "removed _build/html/ja" in out and "removed _build/html/zh_CN-ja" in out
+    assert sorted(p.name for p in progress.glob("*.svg")) == ["en.svg"]  # and its badge removed
     for gone in ("ja", "zh_CN-ja"):
         assert not (site / gone).exists() and not (pdfs / f"riverside-brief-{gone}.pdf").exists()
         assert not (site / "pdf" / f"riverside-brief-{gone}.pdf").exists()

@@ -3,6 +3,7 @@ references a translator's tool can follow."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -24,3 +25,13 @@ def test_references_resolve_from_the_catalogs_folder(catalog: Path) -> None:
     references = {path for entry in polib.pofile(str(catalog)) for path, _line in entry.occurrences}
     missing = [p for p in references if not p.startswith("(theme)") and not (catalog.parent / p).is_file()]
     assert references and missing == []
+
+
+def test_weblates_component_discovery_finds_every_catalog() -> None:
+    """The regular expression locales/README.md gives Weblate's Component discovery add-on
+    finds each catalog, with its language and page."""
+    readme = (ROOT / "locales" / "README.md").read_text(encoding="utf-8")
+    expression = re.search(r"`(locales/\(\?P<language>[^`]+)`", readme)[1]
+    found = {re.fullmatch(expression, str(c.relative_to(ROOT))).group("language", "component") for c in CATALOGS}
+    assert found == {(c.parts[-3], c.stem) for c in CATALOGS}
+    assert re.fullmatch(expression, "locales/zh_CN/termbase.tsv") is None
