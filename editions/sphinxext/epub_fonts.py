@@ -121,6 +121,8 @@ body {{ line-height: 1.6; }}
 h1, h2, h3 {{ color: {colour}; }}
 .key-figures {{ margin: 1em 0; }}
 .key-figure {{ display: inline-block; width: 46%; margin: 0 2% 0.8em 0; vertical-align: top; }}
+.key-figure dd {{ margin: 0; }}
+.key-figure-number {{ font-size: 1.6em; font-weight: bold; color: {colour}; }}
 .chart {{ margin: 1em 0; }}
 .chart-table {{ width: 100%; border-collapse: collapse; }}
 .chart-table th {{ width: 45%; text-align: left; font-weight: normal; padding: 0.2em 0.5em 0.2em 0; }}
