@@ -231,3 +231,16 @@ def test_a_hostile_title_stays_text_in_every_part_of_the_book(built_second_profi
     check = subprocess.run(["java", "-jar", str(Path(found).resolve()), "--quiet", str(book.path)],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_the_site_offers_the_epubs_that_exist(built_second_profile: Path, make) -> None:
+    """As for the PDFs: `make html` alone offers the books already built, no link leads nowhere."""
+    project = built_second_profile
+    (project / "_build" / "epub" / "riverside-brief-en.epub").unlink()  # gone: no link may lead to it
+    out = make(project, "html").stdout  # the EPUBs offered changed: every edition's links are written again
+    assert sorted(line.split()[0] for line in out.splitlines()) == ["en", "zh_CN", "zh_CN-en"], out
+    page = (project / "_build" / "html" / "en" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="\.\./epub/([^"]+)"', page) == ["riverside-brief-zh_CN-en.epub"]
+    front = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "epub/riverside-brief-zh_CN.epub" in front and "epub/riverside-brief-en.epub" not in front
+    assert make(project, "html").stdout == ""  # and then nothing to do
