@@ -22,7 +22,8 @@ a step's CPU is Sphinx and Python, ours.
    re-read and written, per edition), then ``make pdf`` against its own TeX passes.
 4. Each edition alone from a clean start, one at a time.
 5. A generated project ``BENCH_SCALE`` (50) times the size, each step alone:
-   milliseconds per page and peak memory.
+   milliseconds per page and peak memory, against section 4's runs (the same steps on
+   the profile).
 """
 
 from __future__ import annotations
