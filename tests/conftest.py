@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixtures import SOURCE_DATE_EPOCH, TESTS
@@ -63,3 +64,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if _BUILT & set(getattr(item, "fixturenames", ())):
             item.add_marker("tex")
             item.add_marker("pipeline")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """pytest -n (make test): a module's tests on one worker, so that the module's fixtures
+    are made once, and every browser test on one, so that one Chromium serves them all."""
+    if config.getoption("dist") != "load":  # another --dist asked for on the command line
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModule(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return "tests/site" if module.startswith("tests/site/") else module
+
+    return ByModule(config, log)

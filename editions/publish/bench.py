@@ -22,7 +22,8 @@ a step's CPU is Sphinx and Python, ours.
    re-read and written, per edition), then ``make pdf`` against its own TeX passes.
 4. Each edition alone from a clean start, one at a time.
 5. A generated project ``BENCH_SCALE`` (50) times the size, each step alone:
-   milliseconds per page and peak memory.
+   milliseconds per page and peak memory, against section 4's runs (the same steps on
+   the profile).
 """
 
 from __future__ import annotations
@@ -457,26 +458,32 @@ def translator_loop(bench: Path, meter: TexMeter) -> None:
 
 # -- 4 and 5: each edition alone, and the large project ---------------------------------------
 
-def each_edition(bench: Path, meter: TexMeter) -> None:
-    """Every edition built alone from nothing (its own doctrees), so their costs compare."""
+DRIVER = [sys.executable, "-m", "editions", "build"]
+
+
+def each_edition(bench: Path, meter: TexMeter) -> dict[tuple[str, str], Run]:
+    """Every edition built alone from nothing (its own doctrees), so their costs compare;
+    returns each step's run (the scale's 1x: the same steps on the same project)."""
     print("4. Each edition alone, from a clean start (one at a time)")
     project = copy_project(bench / "each", PROJECT.root)
-    driver = [sys.executable, "-m", "editions", "build"]
+    runs = {}
     for fmt in ("html", "pdf"):
         for edition in PROJECT.editions:
             try:
-                run = timed([*driver, fmt, edition], project, meter.env)
+                run = timed([*DRIVER, fmt, edition], project, meter.env)
             except StepFailed as exc:
                 print(f"  {fmt} {edition}: failed: {str(exc).splitlines()[0]}")
                 continue
             tex = meter.runs()
+            runs[fmt, edition] = run
             row(f"{fmt} {edition}", run.wall, f"CPU {run.cpu:.1f} s" + (
                 f" (TeX {sum(r.cpu for r in tex):.1f})" if tex else "") + f", peak {run.peak_mib} MiB")
     timed(make("gettext"), project)  # the review's checks compare with the templates
     for language in PROJECT.translation_languages:
-        run = timed([*driver, "review", language], project)
+        run = timed([*DRIVER, "review", language], project)
         row(f"review {language} (make review)", run.wall, f"peak {run.peak_mib} MiB")
     print()
+    return runs
 
 
 def scaled_project(bench: Path, factor: int) -> tuple[Path, int]:
@@ -503,23 +510,29 @@ def scaled_project(bench: Path, factor: int) -> tuple[Path, int]:
     return project, len(PROJECT.pages) + len(copies)
 
 
-def scale(bench: Path, factor: int) -> None:
-    """Seconds per page at 1x and at *factor* x: linear growth keeps them close."""
+def scale(bench: Path, factor: int, meter: TexMeter, alone: dict[tuple[str, str], Run]) -> None:
+    """Seconds per page at 1x and at *factor* x: linear growth keeps them close.  Each step is
+    an edition's format built alone from nothing, html then pdf on one project: at 1x, the
+    runs of section 4 (*alone*), which are those steps on the profile."""
     steps = [(fmt, lang) for fmt in ("html", "pdf") for lang in PROJECT.languages]
     # XeLaTeX's time limit guards against a runaway page, not a long document: one run of the
     # large project's PDF takes longer than the profile's limit on a busy machine
     limit = int(ENV.get("EDITIONS_TEX_TIMEOUT", "120"))
-    env = {**ENV, "EDITIONS_TEX_TIMEOUT": str(max(limit, limit * factor // 5))}
-    results: dict[tuple[int, str, str], tuple[int, float, int]] = {}
-    for size in (1, factor):
-        project, pages = scaled_project(bench, size)
+    env = {**meter.env, "EDITIONS_TEX_TIMEOUT": str(max(limit, limit * factor // 5))}
+    results: dict[tuple[int, str, str], tuple[int, float, int]] = {
+        (1, fmt, language): (len(PROJECT.pages), run.wall, run.peak_mib)
+        for (fmt, language), run in alone.items() if (fmt, language) in steps}
+    if factor > 1:
+        project, pages = scaled_project(bench, factor)
         for target, language in steps:
             try:
-                run = timed(make(target, LANGUAGES=language, JOBS="1"), project, env)
+                run = timed([*DRIVER, target, language], project, env)
             except StepFailed as exc:
-                print(f"  make {target} {language} at {size}x failed: {exc}")
+                print(f"  {target} {language} at {factor}x failed: {exc}")
                 continue
-            results[size, target, language] = (pages, run.wall, run.peak_mib)
+            finally:
+                meter.runs()  # TeX's share is not asked for here
+            results[factor, target, language] = (pages, run.wall, run.peak_mib)
         shutil.rmtree(project)  # 50 copies of the profile's PDFs take room
     print(f"5. Scale: the profile and a project {factor} times its size, one step at a time")
     print(f"  {'step':<26} {'pages':>6} {'1x ms/page':>11} {'pages':>6} "
@@ -528,13 +541,13 @@ def scale(bench: Path, factor: int) -> None:
     for target, language in steps:
         if (1, target, language) not in results or (factor, target, language) not in results:
             worst = float("inf")  # a step that failed is no evidence of linear growth
-            print(f"  {f'make {target} {language}':<26} failed (above)")
+            print(f"  {f'{target} {language}':<26} failed (above)")
             continue
         p1, w1, _ = results[1, target, language]
         pn, wn, peak = results[factor, target, language]
         per1, pern = w1 / p1 * 1000, wn / pn * 1000
         worst = max(worst, pern / per1)
-        print(f"  {f'make {target} {language}':<26} {p1:>6} {per1:>11.1f} {pn:>6} {pern:>12.1f} "
+        print(f"  {f'{target} {language}':<26} {p1:>6} {per1:>11.1f} {pn:>6} {pern:>12.1f} "
               f"{pern / per1:>6.2f}x {peak:>9}")
     print("  (growth below 1.0x: fixed start-up cost spread over more pages; above it: worse than linear)")
     linear = f"linear or better at {factor}x (ms per page grows at most {LINEAR_GROWTH:.2f}x; worst {worst:.2f}x)"
@@ -567,8 +580,8 @@ def main(argv: list[str] | None = None) -> int:
         meter = TexMeter(bench)
         full_builds(bench, meter)
         translator_loop(bench, meter)
-        each_edition(bench, meter)
-        scale(bench, int(os.environ.get("BENCH_SCALE", "50")))
+        alone = each_edition(bench, meter)
+        scale(bench, int(os.environ.get("BENCH_SCALE", "50")), meter, alone)
         print_verdicts()
     except StepFailed as exc:
         print(f"benchmark step failed: {exc}", file=sys.stderr)

@@ -73,7 +73,7 @@ def check_each_edition(each: str) -> None:
 
 
 def check_scale(scale: str) -> None:
-    assert len(re.findall(r"^  make (html|pdf) \S+ +2 +[\d.]+ +3 +[\d.]+ +[\d.]+x +\d+$", scale, re.MULTILINE)) == 4
+    assert len(re.findall(r"^  (html|pdf) \S+ +2 +[\d.]+ +3 +[\d.]+ +[\d.]+x +\d+$", scale, re.MULTILINE)) == 4
     assert "peak memory of the Chinese PDF (zh_CN) at 2x" in scale
 
 

@@ -79,52 +79,41 @@ def axe_violations(page) -> list[str]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_page_passes_axe_and_the_keyboard_walk(browser, server: str, edition: str, width: int) -> None:
+def test_every_page_passes_axe_and_the_keyboard_walk(tabs, server: str, edition: str, width: int) -> None:
     """No axe violation at all, and no tab stop out of sight or without a focus ring
     (the audit found 4 invisible stops at 1280 px, 11 at 375 px, and a search field
     without any focus indicator)."""
-    context = browser.new_context(viewport=WIDTHS[width])
-    page = context.new_page()
     found = {}
     for name in PAGES:
-        page.goto(f"{server}/{edition}/{name}.html", wait_until="load")
+        page, _problems = tabs.open(f"{server}/{edition}/{name}.html", WIDTHS[width])
         violations = axe_violations(page)
         stops, problems = tab_walk(page)
         assert stops >= 5, (name, stops)  # skip link, menu or sidebar, the switcher, the footer...
         if violations or problems:
             found[name] = violations + problems
-    context.close()
     assert not found, "\n".join(f"{edition}/{name} at {width}px: {p}" for name, ps in found.items() for p in ps)
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_dark_scheme_passes_axe(browser, server: str, edition: str) -> None:
-    context = browser.new_context(viewport=WIDTHS[1280], color_scheme="dark")
-    page = context.new_page()
+def test_dark_scheme_passes_axe(tabs, server: str, edition: str) -> None:
     found = {}
     for name in ("index", "economy"):
-        page.goto(f"{server}/{edition}/{name}.html", wait_until="load")
+        page, _problems = tabs.open(f"{server}/{edition}/{name}.html", WIDTHS[1280], color_scheme="dark")
         if violations := axe_violations(page):
             found[name] = violations
-    context.close()
     assert not found, found
 
 
-def test_front_page_passes_axe(browser, server: str) -> None:
-    context = browser.new_context(viewport=WIDTHS[375])
-    page = context.new_page()
-    page.goto(f"{server}/index.html#choose", wait_until="load")
+def test_front_page_passes_axe(tabs, server: str) -> None:
+    page, _problems = tabs.open(f"{server}/index.html#choose", WIDTHS[375])
     assert not axe_violations(page)
-    context.close()
 
 
 @pytest.mark.parametrize(
     ("edition", "drawer"), [("en", "__navigation"), ("zh_CN", "__toc"), ("en-zh_CN", "__navigation")]
 )
-def test_phone_menus_are_buttons_a_keyboard_opens_and_closes(browser, server: str, edition: str, drawer: str) -> None:
-    context = browser.new_context(viewport=WIDTHS[375])
-    page = context.new_page()
-    page.goto(f"{server}/{edition}/economy.html", wait_until="load")
+def test_phone_menus_are_buttons_a_keyboard_opens_and_closes(tabs, server: str, edition: str, drawer: str) -> None:
+    page, _problems = tabs.open(f"{server}/{edition}/economy.html", WIDTHS[375])
     page.add_style_tag(content=STILL)
     button = page.locator(f"header button.drawer-button[data-drawer='{drawer}']")
     assert button.is_visible() and button.get_attribute("aria-expanded") == "false"
@@ -147,17 +136,15 @@ def test_phone_menus_are_buttons_a_keyboard_opens_and_closes(browser, server: st
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.dataset.drawer") == drawer  # the focus back on the button
     assert panel.evaluate("e => getComputedStyle(e).visibility") == "hidden"
-    context.close()
 
 
 @pytest.mark.parametrize(
     ("edition", "word"), [("zh_CN", "运河"), ("zh_CN", "米市巷"), ("en", "Canal"), ("en-zh_CN", "Canal")]
 )
-def test_search_summaries_hold_the_pages_text_only(browser, server: str, edition: str, word: str) -> None:
+def test_search_summaries_hold_the_pages_text_only(tabs, server: str, edition: str, word: str) -> None:
     """Sphinx makes each result's summary from the page's [role=main]: the edition bar
     (switcher and PDF links) stands outside it."""
-    page = browser.new_page()
-    page.goto(f"{server}/{edition}/search.html?q={word}")
+    page, _problems = tabs.open(f"{server}/{edition}/search.html?q={word}")
     page.wait_for_selector("#search-results ul.search li p.context", timeout=10_000)
     summaries = page.eval_on_selector_all("#search-results ul.search li p.context", "ps => ps.map(p => p.textContent)")
     bar = page.locator("nav.edition-bar").inner_text().split()
@@ -165,15 +152,12 @@ def test_search_summaries_hold_the_pages_text_only(browser, server: str, edition
     for summary in summaries:
         assert not any(words in summary for words in ("简体中文", "English with", "PDF", "英语–中文")), summary
         assert not summary.strip().startswith(bar[0]), summary
-    page.close()
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_print_shows_the_text_not_the_controls(browser, server: str, edition: str) -> None:
-    context = browser.new_context(viewport=WIDTHS[1280])
-    page = context.new_page()
+def test_print_shows_the_text_not_the_controls(tabs, server: str, edition: str) -> None:
+    page, _problems = tabs.open(f"{server}/{edition}/economy.html", WIDTHS[1280])
     page.emulate_media(media="print")
-    page.goto(f"{server}/{edition}/economy.html", wait_until="load")
     for selector in ("nav.edition-bar", ".skip-to-content", ".sidebar-drawer", ".toc-drawer", ".mobile-header",
                      ".theme-toggle-container", ".back-to-top"):
         displays = page.eval_on_selector_all(selector, "es => es.map(e => getComputedStyle(e).display)")
@@ -184,7 +168,6 @@ def test_print_shows_the_text_not_the_controls(browser, server: str, edition: st
         const a = document.querySelector('footer a[href^="http"], article a[href^="http"]');
         return a && a.closest('article') ? getComputedStyle(a, '::after').content : null; }""")
     assert after is None or "http" in after
-    context.close()
 
 
 def csv_rows() -> list[dict[str, str]]:
@@ -193,13 +176,11 @@ def csv_rows() -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_the_chart_is_readable_on_a_phone(browser, server: str, edition: str) -> None:
+def test_the_chart_is_readable_on_a_phone(tabs, server: str, edition: str) -> None:
     """At 375 px the chart's text keeps the page's size (the SVG's shrank to about 8 px),
     it is a data table (a row a bar, the label its header), and its bars are as long as
     the CSV's values."""
-    context = browser.new_context(viewport=WIDTHS[375])
-    page = context.new_page()
-    page.goto(f"{server}/{edition}/economy.html", wait_until="load")
+    page, _problems = tabs.open(f"{server}/{edition}/economy.html", WIDTHS[375])
     chart = page.locator("figure.chart")
     found = chart.evaluate("""f => ({
       sizes: [...f.querySelectorAll('figcaption, th, .chart-value')].map(e => parseFloat(getComputedStyle(e).fontSize)),
@@ -221,4 +202,3 @@ def test_the_chart_is_readable_on_a_phone(browser, server: str, edition: str) ->
         assert abs(row["bar"] - longest * value / top) <= 2, (row, value)
     width = WIDTHS[375]["width"]
     assert found["right"] <= width and found["scroll"] <= width, found  # nothing sticks out
-    context.close()

@@ -17,24 +17,9 @@ PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def open_page(browser, url: str, viewport: dict[str, int] = DESKTOP, locale: str = "en-US"):
-    """A page plus the problems it reports: JS errors, console errors, failed requests."""
-    context = browser.new_context(viewport=viewport, locale=locale)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
-    page.on("console", lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None)
-    # a request cut short by a navigation or by closing the page is not the site's fault
-    page.on("requestfailed", lambda req: None if "ERR_ABORTED" in (req.failure or "")
-            else problems.append(f"failed: {req.url} ({req.failure})"))
-    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
-    page.goto(url, wait_until="load")  # scripts, styles, images and fonts: all asked for and answered
-    return page, problems
-
-
 @pytest.mark.parametrize("start", ["zh_CN/economy.html", "en/livelihood.html"])
-def test_switcher_click_opens_the_same_page_and_back(browser, server: str, start: str) -> None:
-    page, problems = open_page(browser, f"{server}/{start}")
+def test_switcher_click_opens_the_same_page_and_back(tabs, server: str, start: str) -> None:
+    page, problems = tabs.open(f"{server}/{start}")
     language, name = start.split("/")
     other = "en" if language == "zh_CN" else "zh_CN"
     page.click("nav.edition-bar a.language-link")
@@ -45,55 +30,50 @@ def test_switcher_click_opens_the_same_page_and_back(browser, server: str, start
     page.wait_for_load_state("load")
     assert page.url == f"{server}/{start}"
     assert not problems, problems
-    page.context.close()
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_pdf_link_answers_with_a_pdf(browser, server: str, language: str) -> None:
-    page, _problems = open_page(browser, f"{server}/{language}/index.html")
+def test_pdf_link_answers_with_a_pdf(tabs, server: str, language: str) -> None:
+    page, _problems = tabs.open(f"{server}/{language}/index.html")
     href = page.locator("nav.edition-bar a.pdf-link").get_attribute("href")
     response = page.request.get(f"{server}/{language}/{href}")
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
-    page.context.close()
 
 
 @pytest.mark.parametrize("path", ["index.html#choose", "en/index.html", "zh_CN/index.html",
                                   "en/environment.html", "zh_CN/party-building.html", "zh_CN/search.html?q=运河"])
-def test_no_errors_and_no_horizontal_scrolling(browser, server: str, path: str) -> None:
+def test_no_errors_and_no_horizontal_scrolling(tabs, server: str, path: str) -> None:
     for viewport in (PHONE, DESKTOP):
-        page, problems = open_page(browser, f"{server}/{path}", viewport)
+        page, problems = tabs.open(f"{server}/{path}", viewport)
         assert not problems, problems
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {viewport['width']}px"
         if not path.startswith("index.html"):  # edition pages, not the chooser
             assert page.locator("nav.edition-bar").is_visible(), f"switcher hidden at {viewport['width']}px"
-        page.context.close()
 
 
 @pytest.mark.parametrize("path", ["en/index.html", "zh_CN/index.html", "zh_CN/economy.html", "index.html#choose"])
-def test_no_serious_accessibility_violations(browser, server: str, path: str) -> None:
-    page, _ = open_page(browser, f"{server}/{path}")
+def test_no_serious_accessibility_violations(tabs, server: str, path: str) -> None:
+    page, _ = tabs.open(f"{server}/{path}")
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
     assert not serious, "\n".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in serious)
-    page.context.close()
 
 
 @pytest.mark.parametrize(("locale", "expected"), [("zh-CN", "zh_CN"), ("en-GB", "en"), ("fr-FR", "en")])
-def test_front_page_follows_the_browser_language(browser, server: str, locale: str, expected: str) -> None:
-    page, problems = open_page(browser, f"{server}/index.html", locale=locale)
+def test_front_page_follows_the_browser_language(tabs, server: str, locale: str, expected: str) -> None:
+    page, problems = tabs.open(f"{server}/index.html", DESKTOP, locale=locale)
     page.wait_for_url(f"{server}/{expected}/index.html")
     assert not problems, problems
-    page.context.close()
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_title_and_switcher_above_the_fold(browser, server: str, language: str) -> None:
+def test_title_and_switcher_above_the_fold(tabs, server: str, language: str) -> None:
     """What a reader sees first: the page's title and the language switcher, on screen
     without scrolling.  Screenshots of it are left in _build/screenshots/ for a person."""
-    page, _ = open_page(browser, f"{server}/{language}/index.html", PHONE)
+    page, _ = tabs.open(f"{server}/{language}/index.html", PHONE)
     shots = ROOT / "_build" / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
@@ -103,7 +83,6 @@ def test_title_and_switcher_above_the_fold(browser, server: str, language: str) 
             box = page.locator(selector).first.bounding_box()
             assert box and box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], (name, selector, box)
         page.screenshot(path=str(shots / f"{language}-{name}.png"))
-    page.context.close()
 
 
 # Each key-figure card's box, its number's box and font size, its label's box (one
@@ -120,12 +99,12 @@ CARDS = """() => [...document.querySelectorAll("dl.key-figures .key-figure")].ma
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN", "en-zh_CN"])
-def test_key_figure_cards_reflow_on_a_phone(browser, server: str, language: str) -> None:
+def test_key_figure_cards_reflow_on_a_phone(tabs, server: str, language: str) -> None:
     """The landing page's key figures: cards in a row on a desktop, stacked two a row on a
     phone, each inside the screen, its number large and whole above its label."""
     per_row = {}
     for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
-        page, problems = open_page(browser, f"{server}/{language}/index.html", viewport)
+        page, problems = tabs.open(f"{server}/{language}/index.html", viewport)
         cards = page.evaluate(CARDS)
         assert len(cards) == 7
         for i, card in enumerate(cards):
@@ -137,14 +116,13 @@ def test_key_figure_cards_reflow_on_a_phone(browser, server: str, language: str)
         rows = sorted({round(card["card"]["y"]) for card in cards})
         per_row[name] = max(sum(1 for card in cards if round(card["card"]["y"]) == y) for y in rows)
         assert not problems, problems
-        page.context.close()
     assert per_row["phone"] <= 2 < per_row["desktop"], per_row  # stacked on the phone
 
 
-def test_a_parallel_card_has_each_language_under_the_other_on_a_phone(browser, server: str) -> None:
+def test_a_parallel_card_has_each_language_under_the_other_on_a_phone(tabs, server: str) -> None:
     """The parallel edition's cards: the Chinese figure under the English one, the Chinese
     label under the English label, all inside the card, the page not scrolling sideways."""
-    page, problems = open_page(browser, f"{server}/en-zh_CN/index.html", PHONE)
+    page, problems = tabs.open(f"{server}/en-zh_CN/index.html", PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     cards = page.locator("dl.key-figures .key-figure")
     assert cards.count() == 7
@@ -157,4 +135,3 @@ def test_a_parallel_card_has_each_language_under_the_other_on_a_phone(browser, s
             for box in (english, chinese):
                 assert card["x"] <= box["x"] and box["x"] + box["width"] <= card["x"] + card["width"] + 0.5, (i, box)
     assert not problems, problems
-    page.context.close()

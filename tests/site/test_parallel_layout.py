@@ -37,18 +37,14 @@ PAIRS = """() => {
 }"""
 
 
-def layout(browser, url: str, viewport: dict[str, int]) -> dict:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    result = page.evaluate(PAIRS)
-    context.close()
-    return result
+def layout(tabs, url: str, viewport: dict[str, int]) -> dict:
+    page, _problems = tabs.open(url, viewport)
+    return page.evaluate(PAIRS)
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_on_a_wide_screen_each_pair_starts_on_one_line(browser, server: str, name: str) -> None:
-    found = layout(browser, f"{server}/en-zh_CN/{name}.html", DESKTOP)
+def test_on_a_wide_screen_each_pair_starts_on_one_line(tabs, server: str, name: str) -> None:
+    found = layout(tabs, f"{server}/en-zh_CN/{name}.html", DESKTOP)
     assert len(found["pairs"]) >= 2, "no parallel pairs on the page"  # a heading and a paragraph at least
     apart = [(p["text"], round(p["target"]["top"] - p["source"]["top"], 1)) for p in found["pairs"]
              if abs(p["target"]["top"] - p["source"]["top"]) > 4]
@@ -58,8 +54,8 @@ def test_on_a_wide_screen_each_pair_starts_on_one_line(browser, server: str, nam
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_on_a_phone_each_translation_follows_its_source(browser, server: str, name: str) -> None:
-    found = layout(browser, f"{server}/en-zh_CN/{name}.html", PHONE)
+def test_on_a_phone_each_translation_follows_its_source(tabs, server: str, name: str) -> None:
+    found = layout(tabs, f"{server}/en-zh_CN/{name}.html", PHONE)
     assert found["scrollWidth"] <= found["width"], f"the page scrolls sideways ({found['scrollWidth']} px)"
     misplaced = [(p["text"], round(p["target"]["top"] - p["source"]["bottom"], 1)) for p in found["pairs"]
                  if not -1 <= p["target"]["top"] - p["source"]["bottom"] <= 24]

@@ -14,18 +14,13 @@ import pytest
 from playwright import sync_api as playwright_api
 
 
-def search(browser, url: str) -> tuple[list[str], list[str]]:
-    """Open a search URL; return the result links and any JavaScript errors."""
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.goto(url)
+def search(tabs, url: str) -> tuple[list[str], list[str]]:
+    """Open a search URL; return the result links and the problems the page reported
+    (JavaScript and console errors, failed requests)."""
+    page, errors = tabs.open(url)
     with contextlib.suppress(playwright_api.TimeoutError):  # no result: the links are none
         page.wait_for_selector("#search-results ul.search li", timeout=10_000)
     links = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
-    page.close()
     return links, errors
 
 
@@ -37,14 +32,14 @@ def search(browser, url: str) -> tuple[list[str], list[str]]:
     ("米市巷", "index.html"),
     ("半道红", "index.html"),
 ])
-def test_chinese_word_finds_its_page(browser, server: str, word: str, expected_page: str) -> None:
-    links, errors = search(browser, f"{server}/zh_CN/search.html?q={word}")
+def test_chinese_word_finds_its_page(tabs, server: str, word: str, expected_page: str) -> None:
+    links, errors = search(tabs, f"{server}/zh_CN/search.html?q={word}")
     assert not errors, errors
     assert any(link.split("#")[0].split("?")[0].endswith(expected_page) for link in links), links
 
 
-def test_english_word_finds_its_page(browser, server: str) -> None:
-    links, errors = search(browser, f"{server}/en/search.html?q=Watsons")
+def test_english_word_finds_its_page(tabs, server: str) -> None:
+    links, errors = search(tabs, f"{server}/en/search.html?q=Watsons")
     assert not errors, errors
     assert any(link.split("#")[0].endswith("economy.html") for link in links), links
 

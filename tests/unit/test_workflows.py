@@ -70,7 +70,7 @@ def test_pull_request_runs_the_readme_commands() -> None:
     commands = [step["run"] for step in job["steps"] if "run" in step]
     assert commands[1:] == ["make", 'make check CHECKFLAGS="--format github"', "make test"]
     uploads = [step["with"]["path"] for step in job["steps"] if step.get("uses", "").startswith("actions/upload")]
-    assert uploads == ["_build/html/", "_build/pdf/*.pdf"]
+    assert uploads == ["_build/html/", "_build/pdf/*.pdf", "_build/progress/"]
 
 
 def test_editions_fan_out_from_the_model() -> None:
