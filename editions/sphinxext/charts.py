@@ -161,7 +161,12 @@ def html_chart(node: chart, ident: str, language: str, colour: str) -> str:
 
 def visit_chart_html(self: Any, node: chart) -> None:
     ident = node["ids"][0] if node["ids"] else f"chart-{id(node)}"
-    self.body.append(html_chart(node, ident, self.config.language, self.config.edition_colour))
+    if self.builder.name == "epub":  # a book: an image with its text alternative (chart_image)
+        from .chart_image import figure
+
+        self.body.append(figure(self, node, ident))
+    else:
+        self.body.append(html_chart(node, ident, self.config.language, self.config.edition_colour))
     raise nodes.SkipNode
 
 

@@ -75,3 +75,16 @@ def test_the_stylesheet_declares_the_subset_for_cjk_only() -> None:
     assert 'body, body * { font-family: "Edition CJK", serif; }' in css
     assert ":not(:lang(zh)):not(:lang(ja)):not(:lang(ko)) { font-family: serif; }" in css  # English halves
     assert "@font-face" not in epub_fonts.stylesheet([], "#2B5D8A")
+
+
+@needs_noto
+def test_a_hostile_chart_label_is_drawn_never_parsed() -> None:
+    from editions.sphinxext.chart_image import svg
+
+    alt = '</title><script>alert(1)</script>: 5'
+    drawn = svg([(("<script>alert(1)</script>", "纳税超1亿元"), 5.0), (("A & B",), 133.0)], "#2B5D8A", "zh_CN", alt)
+    root = ElementTree.fromstring(drawn)
+    assert root.find(f"{SVG}title").text == alt
+    assert {element.tag for element in root.iter()} == {f"{SVG}svg", f"{SVG}title", f"{SVG}rect", f"{SVG}path"}
+    bars = root.findall(f"{SVG}rect")
+    assert len(bars) == 2 and float(bars[0].get("width")) < float(bars[1].get("width"))  # as long as the value
