@@ -15,8 +15,8 @@ adds to Sphinx's builder:
   the book uses and declared with ``@font-face`` (a reader without a CJK font renders it);
   the subset is kept in ``_build/doctrees/epub-fonts/`` by its characters.
 
-The chart and the key figures are the site's HTML (a data table, cards): real text in
-the book's fonts, which a reader reflows and reads aloud.
+The key figures are the site's cards (real text in the book's fonts); the chart is an
+image with its text alternative (chart_image), drawn when charts.py visits it in a book.
 """
 
 from __future__ import annotations

@@ -108,8 +108,8 @@ def write_cjk_subset(static: Path, language: str, text: str, cache: Path) -> lis
 
 
 def stylesheet(fonts: list[str], colour: str) -> str:
-    """The book's stylesheet, after Sphinx's epub theme's: the CJK font, the key figures and
-    the chart (the site's HTML, drawn with plain CSS a reader knows)."""
+    """The book's stylesheet, after Sphinx's epub theme's: the CJK font, the key figures (the
+    site's HTML, in plain CSS a reader knows) and the chart's image."""
     # The subset first: it has the CJK characters only, the Latin falls through to the reader's
     # serif; text in a language that is not CJK (a parallel book's English) never uses it.
     faces = "".join(f'@font-face {{ font-family: "Edition CJK"; src: url("{name}") format("woff"); }}\n'
@@ -124,9 +124,7 @@ h1, h2, h3 {{ color: {colour}; }}
 .key-figure dd {{ margin: 0; }}
 .key-figure-number {{ font-size: 1.6em; font-weight: bold; color: {colour}; }}
 .chart {{ margin: 1em 0; }}
-.chart-table {{ width: 100%; border-collapse: collapse; }}
-.chart-table th {{ width: 45%; text-align: left; font-weight: normal; padding: 0.2em 0.5em 0.2em 0; }}
-.chart-bar {{ display: inline-block; height: 0.8em; background: {colour}; margin-right: 0.4em; }}
+.chart img {{ width: 100%; max-width: 32em; height: auto; }}
 .visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
 .parallel-half {{ margin-bottom: 0.4em; }}
 .epub-cover {{ text-align: center; margin: 0; padding: 0; }}
