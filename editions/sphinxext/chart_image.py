@@ -22,10 +22,10 @@ from . import epub_fonts
 from .parallel import halves
 
 WIDTH = 1000
-TEXT = 30  # the labels' and values' size, in the image's units
-LINE = 40
-BAR = 34
-GAP = 26
+TEXT = 38  # the labels' and values' size, in the image's units: the text's size on a phone's width
+LINE = 50
+BAR = 40
+GAP = 30
 
 
 def svg(data: list[tuple[tuple[str, ...], float]], colour: str, language: str, alt: str) -> str:
@@ -40,11 +40,11 @@ def svg(data: list[tuple[tuple[str, ...], float]], colour: str, language: str, a
     for lines, value in data:
         for line in (part for text in lines for part in epub_fonts._wrap(text, TEXT, WIDTH, font)):
             y += LINE
-            paths.append(epub_fonts._outline_line(line, TEXT, 0, y - 10, font))
+            paths.append(epub_fonts._outline_line(line, TEXT, 0, y - 12, font))
         y += 6
         width = max(4.0, room * value / top)
         bars.append(f'<rect x="0" y="{y:.0f}" width="{width:.0f}" height="{BAR}" fill="{colour}"/>')
-        paths.append(epub_fonts._outline_line(number(value), TEXT, width + 12, y + BAR - 6, font))
+        paths.append(epub_fonts._outline_line(number(value), TEXT, width + 12, y + BAR - 7, font))
         y += BAR + GAP
     drawn = "\n".join(f'<path fill="#1c1c1c" d="{data}"/>' for data in paths if data)
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
