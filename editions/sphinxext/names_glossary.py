@@ -1,0 +1,460 @@
+"""The names glossary: the profile's names in English and Chinese, side by side, for readers.
+
+A visitor reading "Wulin Business Circle" needs 武林商圈 to find the place; a Chinese
+reader may want the English name.  The termbase (``locales/<language>/termbase.tsv``)
+already pairs them for the translators; this module gives readers its **confirmed**
+names (a ``pending`` one waits for the office and is left out), in every edition:
+
+* the ``{names-glossary}`` directive, in a page of the profile (``docs/names.md``, whose
+  title and words go through the page's catalog like any other): one table a group
+  (``GROUPS``: places, organisations, programmes, honours, from the terms' ``kind``;
+  slogans, works, events and plain terms are not names a reader looks up), a column a
+  language: the source's, then the translation's (the source edition's: every
+  translation with a termbase).  Group headings and column heads are interface strings
+  (``sphinx.pot``, translated in ``sphinx.po``);
+* ``LinkFirstMentions``: on every other page, the first time each name appears in the
+  body text in a language of the edition (the English in en, the Chinese in zh_CN, both
+  in en-zh_CN), it links to its row.  Never in a heading, a link, literal text, a chart,
+  a key figure or a caption.
+
+The termbase is contributors' data: each value becomes a docutils text node, which the
+HTML and LaTeX writers escape; nothing here writes markup of it.  The glossary is read
+once, at config-inited, into ``edition_names`` (a config value: a changed termbase reads
+every page again, as its links may move), with the terms check's own reader
+(``editions.checks.terms.load``), whose findings are reported at the termbase's line.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from docutils import nodes
+from docutils.nodes import make_id
+from sphinx import addnodes
+from sphinx.builders.gettext import MsgOrigin
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from ..checks import terms
+from ..languages import cjk_region, is_cjk, language_tag
+from ..templating import render_tex
+from .current_edition import edition_of, profile
+from .imprint import said
+from .parallel import LABEL_HOLDERS, SEPARATOR, parallel_half
+from .pdf_tagging import checked_tag
+from .tex import TexText
+from .translated_config import _line_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).parent / "templates" / "tex"
+
+GROUP_CLASS, TABLE_CLASS, LINK_CLASS = "names-group", "names-glossary", "names-link"
+LINK_TYPE = "names-glossary"  # a pending_xref of no domain: resolve_link resolves it
+#: The finders of each build's edition (forked parallel readers inherit them).
+_finders: weakref.WeakKeyDictionary[Config, dict[str, Forms]] = weakref.WeakKeyDictionary()
+
+#: The glossary's groups, in order: interface messages (sphinx.pot), one a line (its reference).
+PLACES = "Places"
+ORGANISATIONS = "Organisations"
+PROGRAMMES = "Programmes"
+HONOURS = "Honours"
+GROUPS = (PLACES, ORGANISATIONS, PROGRAMMES, HONOURS)
+#: The termbase's kinds (editions.checks.terms.KINDS) that are names a reader looks up.
+KIND_GROUPS = {"place": PLACES, "community": PLACES, "road": PLACES, "river": PLACES,
+               "organisation": ORGANISATIONS, "company": ORGANISATIONS,
+               "programme": PROGRAMMES, "campaign": PROGRAMMES, "honour": HONOURS}
+#: A column's head is the language's English name, translated in sphinx.po: these, else Babel's.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "zh": "Chinese",
+}
+
+
+class Name(NamedTuple):
+    """One row: its group, its anchor, and its form in each language (the source's first)."""
+
+    group: str
+    anchor: str
+    forms: tuple[tuple[str, str], ...]  # (language, text)
+
+
+def language_word(language: str) -> str:
+    """The English name of *language* (``zh_CN`` -> "Chinese"): a column head's message."""
+    base = language.split("_")[0].split("@")[0]
+    if base in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[base]
+    try:
+        from babel import Locale
+
+        return Locale.parse(language).get_language_name("en") or language
+    except Exception:  # noqa: BLE001 - unknown to CLDR: the code is still a name
+        return language
+
+
+def read_termbase(path: Path) -> terms.Termbase | None:
+    """The termbase at *path*, read as make check reads it; what is wrong with it is
+    reported at its line (a warning: the build stops under -W).  A symbolic link or any
+    other special file is refused, as the gate refuses it under locales/."""
+    if not os.path.lexists(path):
+        return None
+    if not stat.S_ISREG(os.lstat(path).st_mode):
+        logger.warning("%s:1: the termbase is not a regular file (a symbolic link?); replace it with the file itself",
+                       path, type="editions", subtype="termbase", location=(str(path), 1))
+        return None
+    termbase, findings = terms.load(path)
+    for finding in findings:
+        if finding.severity != terms.NOTE:
+            logger.warning("%s:%d: %s; %s", path, finding.line, finding.message, finding.advice,
+                           type="editions", subtype="termbase", location=(str(path), finding.line))
+    return termbase
+
+
+def glossary(config: Config) -> tuple[list[str], list[Name], dict[str, terms.Termbase]]:
+    """The edition's columns (languages), its names in order, and the termbases read."""
+    project = profile(config)
+    source = project.source_language
+    termbases = {language: termbase for language, path in project.termbases_of(edition_of(config)).items()
+                 if (termbase := read_termbase(path)) is not None}
+    rows: dict[str, dict[str, Any]] = {}  # by the source form, case-insensitive
+    for language, termbase in termbases.items():
+        for term in termbase.terms:
+            group = KIND_GROUPS.get(term.kind)
+            if term.pending or group is None:
+                continue
+            row = rows.setdefault(" ".join(term.english.casefold().split()),
+                                  {"group": group, "forms": {source: term.english}})
+            row["forms"].setdefault(language, term.translation)
+    anchors: set[str] = set()
+    names = []
+    for row in sorted(rows.values(), key=lambda r: (GROUPS.index(r["group"]), r["forms"][source].casefold())):
+        anchor = make_id(f"name-{row['forms'][source]}")
+        while anchor in anchors:
+            anchor += "-x"
+        anchors.add(anchor)
+        names.append(Name(row["group"], anchor, tuple(row["forms"].items())))
+    return [source, *termbases], names, termbases
+
+
+def collect_names(app: Sphinx, config: Config) -> None:
+    """config-inited (100, the interface catalogs in the edition's language): the glossary's
+    rows and its words, plain text, before safety.py escapes interface translations (200)."""
+    columns, names, _termbases = glossary(config)
+    config.edition_names = tuple(names)
+    words = {message: said(config, message) for message in (*GROUPS, *map(language_word, columns))}
+    config.edition_names_words = {"columns": tuple(columns), **{key: tuple(value) for key, value in words.items()}}
+
+
+# -- The glossary page ---------------------------------------------------------------------------
+
+def _said(words: tuple[str, ...], tags: list[str]) -> list[nodes.Node]:
+    """A word in the edition's language, or a parallel edition's two, each with its language."""
+    if len(words) == 1:
+        return [nodes.Text(words[0])]
+    parts: list[nodes.Node] = []
+    for index, (word, tag) in enumerate(zip(words, tags, strict=False)):
+        if index:
+            parts.append(nodes.Text(SEPARATOR))
+        parts.append(nodes.inline(word, word, classes=[f"language-{tag}"]))
+    return parts
+
+
+def _cell(*children: nodes.Node, language: str | None = None) -> nodes.entry:
+    if language:  # read in its language (HTML lang; the PDF's font for it)
+        children = (nodes.inline("", "", *children, classes=[f"language-{language_tag(language)}"]),)
+    return nodes.entry("", nodes.paragraph("", "", *children, translatable=False))  # not a message of the page
+
+
+class names_glossary(nodes.container):
+    """The glossary: its headings and tables for HTML (a container), one drawing of it in
+    the PDF (``visit_names_glossary_latex``).  ``names``: its rows, as config has them."""
+
+
+class NamesGlossaryDirective(SphinxDirective):
+    """``{names-glossary}``: the confirmed names of the termbases, a table a group."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        names: tuple[Name, ...] = tuple(Name(*name) for name in self.config.edition_names)
+        words = self.config.edition_names_words
+        columns = list(words.get("columns", ()))
+        pair = edition_of(self.config).pair
+        tags = [language_tag(language) for language in (pair or ())]
+        std = self.env.domains.standard_domain
+        result: list[nodes.Node] = []
+        for group in GROUPS:
+            rows = [name for name in names if name.group == group]
+            if not rows:
+                continue
+            # an h2 in HTML (GroupHeadingsInPrint: a small heading in the PDF)
+            heading = nodes.rubric("", "", *_said(words[group], tags), classes=[GROUP_CLASS], translatable=False)
+            heading["heading-level"] = 2
+            result.append(heading)
+            table = nodes.table(classes=[TABLE_CLASS, "colwidths-given"])
+            tgroup = nodes.tgroup(cols=len(columns))
+            table += tgroup
+            for index in range(len(columns)):
+                tgroup += nodes.colspec(colwidth=3 if index == 0 else 2)
+            head = nodes.row()
+            for language in columns:
+                head += _cell(*_said(words[language_word(language)], tags))
+            tgroup += nodes.thead("", head)
+            body = nodes.tbody()
+            for name in rows:
+                forms = dict(name.forms)
+                row = nodes.row()
+                for index, language in enumerate(columns):
+                    text = forms.get(language, "")
+                    children: list[nodes.Node] = [nodes.Text(text)] if text else []
+                    if index == 0:
+                        children.insert(0, nodes.target("", "", ids=[name.anchor]))
+                        std.anonlabels[name.anchor] = (self.env.docname, name.anchor)
+                    row += _cell(*children, language=language if text else None)
+                body += row
+            tgroup += body
+            result.append(table)
+        return [names_glossary("", *result, classes=[TABLE_CLASS])] if result else []
+
+
+# -- In print ------------------------------------------------------------------------------------
+
+class Form(NamedTuple):
+    """A name's form in the PDF: its text, its language's tag where it is not the document's,
+    and whether it needs the CJK font a Latin-script brochure lacks."""
+
+    text: str
+    tag: str | None
+    cjk_font: bool
+
+
+def _form(text: str, language: str, config: Config) -> Form:
+    own = language == config.language
+    return Form(text, None if own else language_tag(language), is_cjk(language) and not _cjk_document(config))
+
+
+def _cjk_document(config: Config) -> bool:
+    return any(is_cjk(language) for language in edition_of(config).languages)
+
+
+def visit_names_glossary_latex(self: Any, node: names_glossary) -> None:
+    """The glossary in the PDF: a paragraph a name (templates/tex/names-glossary.tex.jinja);
+    its rows' anchors are Sphinx's labels, which the pages' links go to."""
+    config = self.config
+    words = config.edition_names_words
+    columns = list(words.get("columns", ()))
+    names = [Name(*name) for name in config.edition_names]
+    heads = [_form(SEPARATOR.join(words[language_word(language)]), language, config) for language in columns]
+    groups = []
+    for group in GROUPS:
+        rows = [{"label": TexText(self.hypertarget(name.anchor)),
+                 "cells": [_form(dict(name.forms).get(language, ""), language, config) for language in columns]}
+                for name in names if name.group == group]
+        if rows:
+            groups.append({"heading": SEPARATOR.join(words[group]), "rows": rows})
+    self.body.append("\n" + render_tex(TEMPLATES, "names-glossary.tex.jinja", groups=groups, heads=heads,
+                                        checked_tag=checked_tag) + "\n")
+    raise nodes.SkipNode
+
+
+#: A name linked to the glossary is upright in the PDF (Sphinx sets a cross-reference in
+#: italics); its colour says it is a link.
+UPRIGHT_LINKS = r"\expandafter\def\csname DUrole" + LINK_CLASS + r"\endcsname#1{\upshape #1}"
+
+
+def print_preamble(app: Sphinx, config: Config) -> None:
+    """config-inited, after the LaTeX set-up (150): the links' style; a Latin-script
+    brochure whose glossary shows CJK names gets a font for them (only for them: the
+    document stays Latin)."""
+    if not config.edition_names:
+        return
+    parts = [UPRIGHT_LINKS]
+    cjk = next((language for language in config.edition_names_words.get("columns", ()) if is_cjk(language)), None)
+    if cjk is not None and not _cjk_document(config):
+        parts.append(render_tex(TEMPLATES, "names-cjk-font.tex.jinja", region=cjk_region(cjk)))
+    elements = dict(config.latex_elements)
+    elements["preamble"] = "\n".join([elements.get("preamble", ""), *parts])
+    config.latex_elements = elements
+
+
+# -- Links from the pages ------------------------------------------------------------------------
+
+#: Text inside these is never linked: headings, links, literal text, drawings, captions.
+_NOT_LINKED = (nodes.title, nodes.subtitle, nodes.rubric, nodes.reference, addnodes.pending_xref, nodes.literal,
+               nodes.FixedTextElement, nodes.raw, nodes.image, nodes.caption, nodes.target, nodes.comment,
+               nodes.substitution_definition, nodes.Invisible, nodes.table)
+
+
+def _language_of(text: nodes.Text, default: str) -> str | None:
+    """The BCP 47 tag of *text*'s language (its nearest half or ``language-`` class), or
+    None where it must not be linked (inside one of ``_NOT_LINKED``)."""
+    node = text.parent
+    tag = None
+    while node is not None:
+        if isinstance(node, _NOT_LINKED) or node.__class__.__name__ in (*LABEL_HOLDERS, "key_figures", "chart"):
+            return None
+        if "untranslated-mark" in node.get("classes", []):
+            return None
+        if tag is None:
+            if isinstance(node, parallel_half):
+                tag = node["lang"]
+            else:
+                tag = next((c[len("language-"):] for c in node.get("classes", []) if c.startswith("language-")),
+                           None)
+        node = node.parent
+    return tag or default
+
+
+class Forms:
+    """Finds the names of one language in a text: the longest term of the termbase at
+    each place (a name inside a longer term, 运河 in 运河沿岸名区, is not that name)."""
+
+    def __init__(self, language: str, termbase: terms.Termbase, anchors: dict[str, str], source: bool) -> None:
+        self.source = source
+        self.termbase = termbase
+        self.anchors = anchors  # form (casefolded for the source) -> anchor of its glossary row
+        self.words = not is_cjk(language)  # CJK: names have no spaces around them
+        by_first: dict[str, list[str]] = {}
+        for term in termbase.terms:
+            if term.translation:
+                by_first.setdefault(term.translation[0], []).append(term.translation)
+        self.by_first = {first: sorted(set(forms), key=len, reverse=True) for first, forms in by_first.items()}
+
+    def spans(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, anchor) of each name of *text*, in order."""
+        if self.source:
+            for start, end, term in self.termbase.spans_in(text):
+                if anchor := self.anchors.get(" ".join(term.english.casefold().split())):
+                    yield start, end, anchor
+            return
+        index = 0
+        while index < len(text):
+            found = next((form for form in self.by_first.get(text[index], ())
+                          if text.startswith(form, index) and self._bounded(text, index, index + len(form))), None)
+            if found is None:
+                index += 1
+                continue
+            if anchor := self.anchors.get(found):
+                yield index, index + len(found), anchor
+            index += len(found)
+
+    def _bounded(self, text: str, start: int, end: int) -> bool:
+        if not self.words:
+            return True
+        return not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+
+
+def _forms_of(config: Config) -> dict[str, Forms]:
+    """The finders of the edition's languages, by BCP 47 tag."""
+    names = [Name(*name) for name in config.edition_names]
+    if not names:
+        return {}
+    project = profile(config)
+    source = project.source_language
+    _columns, _names, termbases = glossary(config)
+    finders: dict[str, Forms] = {}
+    for language in edition_of(config).languages:
+        if language == source:
+            every = [term for termbase in termbases.values() for term in termbase.terms]
+            if not every:
+                continue
+            merged = terms.Termbase(next(iter(termbases.values())).path, every)
+            anchors = {" ".join(dict(n.forms)[source].casefold().split()): n.anchor for n in names}
+            finders[language_tag(language)] = Forms(language, merged, anchors, source=True)
+        elif language in termbases:
+            anchors = {}
+            for name in names:
+                anchors.setdefault(dict(name.forms).get(language, ""), name.anchor)
+            anchors.pop("", None)
+            finders[language_tag(language)] = Forms(language, termbases[language], anchors, source=False)
+    return finders
+
+
+def _link(text: str, anchor: str) -> addnodes.pending_xref:
+    """A reference to the glossary's row (``resolve_link``)."""
+    return addnodes.pending_xref("", nodes.inline(text, text, classes=[LINK_CLASS]), refdomain="", reftype=LINK_TYPE,
+                                 reftarget=anchor, refwarn=False)
+
+
+def resolve_link(app: Sphinx, env: Any, node: addnodes.pending_xref, contnode: nodes.Element) -> nodes.Node | None:
+    """missing-reference: a name's link to its row of the glossary; where no page holds the
+    glossary, None: the name stays plain text, without a warning."""
+    if node.get("reftype") != LINK_TYPE:
+        return None
+    docname, anchor = env.domains.standard_domain.anonlabels.get(node["reftarget"], ("", ""))
+    if not docname:
+        return None
+    return make_refnode(app.builder, node["refdoc"], docname, anchor, contnode)
+
+
+class LinkFirstMentions(SphinxTransform):
+    """Each name's first mention on a page, in each language of the edition, links to the glossary."""
+
+    default_priority = 24  # after the translations (Locale, 20) and the parallel pairs (23)
+
+    def apply(self, **kwargs: Any) -> None:
+        if not self.config.edition_names or _is_glossary_page(self.document):
+            return
+        if self.config not in _finders:  # once a build
+            _finders[self.config] = _forms_of(self.config)
+        finders = _finders[self.config]
+        own = language_tag(self.config.language)
+        linked: set[tuple[str, str]] = set()
+        for element in list(self.document.findall(nodes.TextElement)):
+            _join_texts(element)
+        for text in list(self.document.findall(nodes.Text)):
+            tag = _language_of(text, own)
+            finder = finders.get(tag or "")
+            if finder is None:
+                continue
+            parts: list[nodes.Node] = []
+            at = 0
+            value = str(text)
+            for start, end, anchor in finder.spans(value):
+                if (tag, anchor) in linked:
+                    continue
+                linked.add((tag, anchor))
+                parts += [nodes.Text(value[at:start]), _link(value[start:end], anchor)]
+                at = end
+            if parts:
+                parts.append(nodes.Text(value[at:]))
+                text.parent.replace(text, [part for part in parts if not isinstance(part, nodes.Text) or str(part)])
+
+
+def _join_texts(element: nodes.Element) -> None:
+    """Adjacent texts as one: MyST makes a line break a text of its own ("the Grand", "\n",
+    "Canal"), and a name may span it."""
+    index = 0
+    while index < len(element.children) - 1:
+        first, second = element.children[index], element.children[index + 1]
+        if isinstance(first, nodes.Text) and isinstance(second, nodes.Text):
+            element.replace(first, nodes.Text(str(first) + str(second)))
+            element.remove(second)
+        else:
+            index += 1
+
+
+def _is_glossary_page(document: nodes.document) -> bool:
+    """The glossary's own page links to no name of its own."""
+    return any(TABLE_CLASS in table["classes"] for table in document.findall(nodes.table))
+
+
+def add_messages(app: Sphinx) -> None:
+    """builder-inited: the groups and the column heads (each language's name) into sphinx.pot."""
+    if app.builder.name != "gettext":
+        return
+    here = Path(__file__)
+    for message in (*GROUPS, *map(language_word, profile(app.config).languages)):
+        # the line that writes it as a literal ("Places"); Babel's names at language_word
+        line = _line_of(here, f'"{message}"') or _line_of(here, "def language_word")
+        app.builder.catalogs["sphinx"].add(message, MsgOrigin(source=str(here), line=line))
