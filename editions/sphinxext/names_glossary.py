@@ -1,6 +1,6 @@
 """The names glossary: the profile's names in English and Chinese, side by side, for readers.
 
-A visitor reading "Wulin Business Circle" needs 武林商圈 to find the place; a Chinese
+A visitor reading a place's English name needs its Chinese one to find it; a Chinese
 reader may want the English name.  The termbase (``locales/<language>/termbase.tsv``)
 already pairs them for the translators; this module gives readers its **confirmed**
 names (a ``pending`` one waits for the office and is left out), in every edition:
@@ -42,7 +42,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from ..catalogs import display_path
 from ..checks import terms
+from ..checks.report import format_text
 from ..languages import cjk_region, is_cjk, language_tag
 from ..templating import render_tex
 from .current_edition import edition_of, profile
@@ -109,14 +111,13 @@ def read_termbase(path: Path) -> terms.Termbase | None:
     if not os.path.lexists(path):
         return None
     if not stat.S_ISREG(os.lstat(path).st_mode):
-        logger.warning("%s:1: the termbase is not a regular file (a symbolic link?); replace it with the file itself",
-                       path, type="editions", subtype="termbase", location=(str(path), 1))
+        logger.warning("%s:1: [terms] the termbase is not a regular file (a symbolic link?); put the file itself "
+                       "there", display_path(path), type="editions", subtype="termbase")
         return None
     termbase, findings = terms.load(path)
-    for finding in findings:
+    for finding in findings:  # as make check prints them (no location: Sphinx has no environment yet)
         if finding.severity != terms.NOTE:
-            logger.warning("%s:%d: %s; %s", path, finding.line, finding.message, finding.advice,
-                           type="editions", subtype="termbase", location=(str(path), finding.line))
+            logger.warning("%s", format_text(finding), type="editions", subtype="termbase")
     return termbase
 
 
@@ -317,7 +318,7 @@ def _language_of(text: nodes.Text, default: str) -> str | None:
 
 class Forms:
     """Finds the names of one language in a text: the longest term of the termbase at
-    each place (a name inside a longer term, 运河 in 运河沿岸名区, is not that name)."""
+    each place (a name inside a longer term, a slogan that holds it, is not that name)."""
 
     def __init__(self, language: str, termbase: terms.Termbase, anchors: dict[str, str], source: bool) -> None:
         self.source = source
@@ -432,8 +433,8 @@ class LinkFirstMentions(SphinxTransform):
 
 
 def _join_texts(element: nodes.Element) -> None:
-    """Adjacent texts as one: MyST makes a line break a text of its own ("the Grand", "\n",
-    "Canal"), and a name may span it."""
+    """Adjacent texts as one: MyST makes a line break a text of its own ("the Old", "\n",
+    "Town"), and a name may span it."""
     index = 0
     while index < len(element.children) - 1:
         first, second = element.children[index], element.children[index + 1]
