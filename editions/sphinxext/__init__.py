@@ -156,8 +156,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(safety.RejectTranslatedPayloads)  # 21: a translation that adds any is refused
     app.add_transform(language_marks.MarkUntranslated)  # 22: the English a translation lacks, marked
     app.add_transform(parallel.SetSideBySide)  # 23: each English block beside its translation
-    app.add_transform(names_glossary.LinkFirstMentions)  # 24: each name's first mention, in each language
     app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each half's language
+    app.add_transform(names_glossary.LinkFirstMentions)  # 755: each name's first mention, in each language
     app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
     # one environment, several builders (an edition's HTML and PDF): each writes what another read
     app.connect("env-before-read-docs", shared_environment.note_pages_read)

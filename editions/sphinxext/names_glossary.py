@@ -65,6 +65,7 @@ GROUP_CLASS, TABLE_CLASS, LINK_CLASS = "names-group", "names-glossary", "names-l
 LINK_TYPE = "names-glossary"  # a pending_xref of no domain: resolve_link resolves it
 #: The finders of each build's edition (forked parallel readers inherit them).
 _finders: weakref.WeakKeyDictionary[Config, dict[str, Forms]] = weakref.WeakKeyDictionary()
+_termbases: weakref.WeakKeyDictionary[Config, dict[str, terms.Termbase]] = weakref.WeakKeyDictionary()
 
 #: The glossary's groups, in order: interface messages (sphinx.pot), one a line (its reference).
 PLACES = "Places"
@@ -150,7 +151,8 @@ def glossary(config: Config) -> tuple[list[str], list[Name], dict[str, terms.Ter
 def collect_names(app: Sphinx, config: Config) -> None:
     """config-inited (100, the interface catalogs in the edition's language): the glossary's
     rows and its words, plain text, before safety.py escapes interface translations (200)."""
-    columns, names, _termbases = glossary(config)
+    columns, names, termbases = glossary(config)
+    _termbases[config] = termbases  # for the links (LinkFirstMentions): read once, reported once
     config.edition_names = tuple(names)
     words = {message: said(config, message) for message in (*GROUPS, *map(language_word, columns))}
     config.edition_names_words = {"columns": tuple(columns), **{key: tuple(value) for key, value in words.items()}}
@@ -255,16 +257,24 @@ def visit_names_glossary_latex(self: Any, node: names_glossary) -> None:
     words = config.edition_names_words
     columns = list(words.get("columns", ()))
     names = [Name(*name) for name in config.edition_names]
-    heads = [_form(SEPARATOR.join(words[language_word(language)]), language, config) for language in columns]
+    pair = edition_of(config).pair or ()
+
+    def said_here(message: str) -> list[Form]:
+        """Interface words in the edition's language; a parallel edition's halves each a
+        Span of its language, as its sections' headings are."""
+        return [Form(word, language_tag(language) if pair else None, False)
+                for word, language in zip(words[message], pair or (config.language,), strict=False)]
+
+    heads = [said_here(language_word(language)) for language in columns]
     groups = []
     for group in GROUPS:
         rows = [{"label": TexText(self.hypertarget(name.anchor)),
                  "cells": [_form(dict(name.forms).get(language, ""), language, config) for language in columns]}
                 for name in names if name.group == group]
         if rows:
-            groups.append({"heading": SEPARATOR.join(words[group]), "rows": rows})
+            groups.append({"heading": said_here(group), "rows": rows})
     self.body.append("\n" + render_tex(TEMPLATES, "names-glossary.tex.jinja", groups=groups, heads=heads,
-                                        checked_tag=checked_tag) + "\n")
+                                        checked_tag=checked_tag, separator=SEPARATOR) + "\n")
     raise nodes.SkipNode
 
 
@@ -362,7 +372,7 @@ def _forms_of(config: Config) -> dict[str, Forms]:
         return {}
     project = profile(config)
     source = project.source_language
-    _columns, _names, termbases = glossary(config)
+    termbases = _termbases.get(config) or glossary(config)[2]
     finders: dict[str, Forms] = {}
     for language in edition_of(config).languages:
         if language == source:
@@ -401,7 +411,9 @@ def resolve_link(app: Sphinx, env: Any, node: addnodes.pending_xref, contnode: n
 class LinkFirstMentions(SphinxTransform):
     """Each name's first mention on a page, in each language of the edition, links to the glossary."""
 
-    default_priority = 24  # after the translations (Locale, 20) and the parallel pairs (23)
+    # after the translations (Locale, 20), the parallel pairs (23) and smart quotes (749, 750):
+    # a quote mark beside a name is read with the text around it, not at a node's end
+    default_priority = 755
 
     def apply(self, **kwargs: Any) -> None:
         if not self.config.edition_names or _is_glossary_page(self.document):

@@ -20,7 +20,7 @@ NAMES = [term for term in TERMBASE.terms if term.kind in KIND_GROUPS]
 CONFIRMED = [(term.english, term.translation) for term in NAMES if not term.pending]
 PENDING = [(term.english, term.translation) for term in NAMES if term.pending]
 EDITIONS = ["en", "zh_CN", "en-zh_CN"]
-#: The glossary page's title in the PDFs' text, the last heading before the back cover
+#: The glossary page's title in the PDFs' text: its heading, then each of its pages' running head
 TITLES = {"en": "Names in English and Chinese", "zh_CN": "中英文名称对照", "en-zh_CN": "中英文名称对照"}
 
 
@@ -48,7 +48,8 @@ def test_each_link_to_the_glossary_lands_on_a_row(site: Path, edition: str) -> N
     glossary = BeautifulSoup((site / edition / "names.html").read_text(encoding="utf-8"), "html.parser")
     linked = 0
     for page in (site / edition).glob("*.html"):
-        for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select('article a[href^="names.html#"]'):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select('article a[href^="names.html#"]'):
             row = glossary.find(id=link["href"].partition("#")[2]).find_parent("tr")
             assert squeeze(link.get_text()) in [squeeze(cell.get_text()) for cell in row.find_all("td")], link
             linked += 1
@@ -59,6 +60,6 @@ def test_each_link_to_the_glossary_lands_on_a_row(site: Path, edition: str) -> N
 def test_every_confirmed_name_and_no_pending_one_in_the_brochure(pdfs: Path, edition: str) -> None:
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdfs / f"mishixiang-profile-{edition}.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
-    glossary = squeeze(text.rpartition(TITLES[edition])[2])  # from its heading to the back cover
+    glossary = squeeze(text.partition(TITLES[edition])[2])  # from its heading (the first time) to the back cover
     assert [name for pair in CONFIRMED for name in pair if squeeze(name) not in glossary] == []
     assert [name for name, _chinese in PENDING if squeeze(name) in glossary] == []
