@@ -24,6 +24,9 @@ EDITIONS = ["en", "zh_CN", "en-zh_CN"]
 TITLES = {"en": "Names in English and Chinese", "zh_CN": "中英文名称对照", "en-zh_CN": "中英文名称对照"}
 
 
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -61,5 +64,9 @@ def test_every_confirmed_name_and_no_pending_one_in_the_brochure(pdfs: Path, edi
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdfs / f"mishixiang-profile-{edition}.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     glossary = squeeze(text.partition(TITLES[edition])[2])  # from its heading (the first time) to the back cover
-    assert [name for pair in CONFIRMED for name in pair if squeeze(name) not in glossary] == []
-    assert [name for name, _chinese in PENDING if squeeze(name) in glossary] == []
+    # a long English name wraps, its Chinese on its last line, which pdftotext may read
+    # between the two (a CJK line sits a point higher): the English is read without it
+    latin = CJK.sub("", glossary)
+    assert [english for english, _chinese in CONFIRMED if squeeze(english) not in latin] == []
+    assert [chinese for _english, chinese in CONFIRMED if squeeze(chinese) not in glossary] == []
+    assert [english for english, _chinese in PENDING if squeeze(english) in latin] == []
