@@ -193,3 +193,14 @@ def test_a_termbase_that_is_a_link_is_refused(sample, tmp_path: Path) -> None:
     build = sample.build(language="en")
     assert "termbase.tsv:1: [terms] the termbase is not a regular file" in build.warnings
     assert "Secret Office" not in build.page("names")
+
+
+def test_a_hostile_group_heading_in_sphinx_po_is_stopped_and_would_be_text(sample) -> None:
+    # the gate stops the edition (a tag the English doesn't have); behind it, the rules leave
+    # the entry out of the checked catalog: the English heading
+    write_profile(sample)
+    sample.catalog({**INTERFACE, "Places": "地名<script>alert(1)</script>"}, domain="sphinx")
+    page = sample.gated().page("names")
+    assert "<script>alert(1)" not in page
+    headings = [h.get_text() for h in BeautifulSoup(page, "html.parser").find("article").find_all("h2")]
+    assert headings[0] == "Places", headings
