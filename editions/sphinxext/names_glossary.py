@@ -14,8 +14,11 @@ names (a ``pending`` one waits for the office and is left out), in every edition
   (``sphinx.pot``, translated in ``sphinx.po``);
 * ``LinkFirstMentions``: on every other page, the first time each name appears in the
   body text in a language of the edition (the English in en, the Chinese in zh_CN, both
-  in en-zh_CN), it links to its row.  Never in a heading, a link, literal text, a chart,
-  a key figure or a caption.
+  in en-zh_CN), it links to its row.  Never in a heading, a link, literal text, a table,
+  a chart, a key figure or a caption;
+* in the PDF, a paragraph a name, the English at the left and the Chinese at the right
+  margin (TeX Live 2022's tagging reads no table), the Chinese of a Latin-script brochure
+  in Noto CJK; the links are the brochure's coloured links, upright.
 
 The termbase is contributors' data: each value becomes a docutils text node, which the
 HTML and LaTeX writers escape; nothing here writes markup of it.  The glossary is read
@@ -179,8 +182,8 @@ def _cell(*children: nodes.Node, language: str | None = None) -> nodes.entry:
 
 
 class names_glossary(nodes.container):
-    """The glossary: its headings and tables for HTML (a container), one drawing of it in
-    the PDF (``visit_names_glossary_latex``).  ``names``: its rows, as config has them."""
+    """The glossary: its headings and tables for HTML (a container); the PDF draws it from
+    ``edition_names`` (``visit_names_glossary_latex``)."""
 
 
 class NamesGlossaryDirective(SphinxDirective):
@@ -200,7 +203,7 @@ class NamesGlossaryDirective(SphinxDirective):
             rows = [name for name in names if name.group == group]
             if not rows:
                 continue
-            # an h2 in HTML (GroupHeadingsInPrint: a small heading in the PDF)
+            # an h2 in HTML (the PDF draws the glossary itself: visit_names_glossary_latex)
             heading = nodes.rubric("", "", *_said(words[group], tags), classes=[GROUP_CLASS], translatable=False)
             heading["heading-level"] = 2
             result.append(heading)
