@@ -34,6 +34,7 @@ from . import (
     long_lived,
     metadata,
     myst_documents,
+    name_links,
     names_glossary,
     parallel,
     pdf_tagging,
@@ -157,7 +158,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(language_marks.MarkUntranslated)  # 22: the English a translation lacks, marked
     app.add_transform(parallel.SetSideBySide)  # 23: each English block beside its translation
     app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each half's language
-    app.add_transform(names_glossary.LinkFirstMentions)  # 755: each name's first mention, in each language
+    app.add_transform(name_links.LinkFirstMentions)  # 755: each name's first mention, in each language
     app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
     # one environment, several builders (an edition's HTML and PDF): each writes what another read
     app.connect("env-before-read-docs", shared_environment.note_pages_read)
@@ -174,7 +175,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(parallel.SplitListsForPrint)  # 200
     app.add_post_transform(pdf_tagging.MarkForTagging)  # 210: after the lists are split (200)
     app.add_post_transform(latex.PageMarkers)  # 999: each page named in TeX's log
-    app.connect("missing-reference", names_glossary.resolve_link)  # a name's link to the glossary
+    app.connect("missing-reference", name_links.resolve_link)  # a name's link to the glossary
     app.connect("doctree-resolved", review.place_notes)
     app.connect("html-page-context", safety.escape_config_context)
     app.connect("html-page-context", links.add_edition_links)

@@ -12,7 +12,7 @@ names (a ``pending`` one waits for the office and is left out), in every edition
   language: the source's, then the translation's (the source edition's: every
   translation with a termbase).  Group headings and column heads are interface strings
   (``sphinx.pot``, translated in ``sphinx.po``);
-* ``LinkFirstMentions``: on every other page, the first time each name appears in the
+* ``name_links.LinkFirstMentions``: on every other page, the first time each name appears in the
   body text in a language of the edition (the English in en, the Chinese in zh_CN, both
   in en-zh_CN), it links to its row.  Never in a heading, a link, literal text, a table,
   a chart, a key figure or a caption;
@@ -32,18 +32,14 @@ from __future__ import annotations
 import os
 import stat
 import weakref
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from docutils.nodes import make_id
-from sphinx import addnodes
 from sphinx.builders.gettext import MsgOrigin
-from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
 from ..catalogs import display_path
 from ..checks import terms
@@ -52,7 +48,7 @@ from ..languages import cjk_region, is_cjk, language_tag
 from ..templating import render_tex
 from .current_edition import edition_of, profile
 from .imprint import said
-from .parallel import LABEL_HOLDERS, SEPARATOR, parallel_half
+from .parallel import SEPARATOR
 from .pdf_tagging import checked_tag
 from .tex import TexText
 from .translated_config import _line_of
@@ -65,10 +61,9 @@ logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates" / "tex"
 
 GROUP_CLASS, TABLE_CLASS, LINK_CLASS = "names-group", "names-glossary", "names-link"
-LINK_TYPE = "names-glossary"  # a pending_xref of no domain: resolve_link resolves it
-#: The finders of each build's edition (forked parallel readers inherit them).
-_finders: weakref.WeakKeyDictionary[Config, dict[str, Forms]] = weakref.WeakKeyDictionary()
-_termbases: weakref.WeakKeyDictionary[Config, dict[str, terms.Termbase]] = weakref.WeakKeyDictionary()
+LINK_TYPE = "names-glossary"  # a pending_xref of no domain: name_links.resolve_link resolves it
+#: The termbases each build read (editions.sphinxext.name_links finds their names in the pages).
+termbases_read: weakref.WeakKeyDictionary[Config, dict[str, terms.Termbase]] = weakref.WeakKeyDictionary()
 
 #: The glossary's groups, in order: interface messages (sphinx.pot), one a line (its reference).
 PLACES = "Places"
@@ -155,7 +150,7 @@ def collect_names(app: Sphinx, config: Config) -> None:
     """config-inited (100, the interface catalogs in the edition's language): the glossary's
     rows and its words, plain text, before safety.py escapes interface translations (200)."""
     columns, names, termbases = glossary(config)
-    _termbases[config] = termbases  # for the links (LinkFirstMentions): read once, reported once
+    termbases_read[config] = termbases  # for the links (name_links): read once, reported once
     config.edition_names = tuple(names)
     words = {message: said(config, message) for message in (*GROUPS, *map(language_word, columns))}
     config.edition_names_words = {"columns": tuple(columns), **{key: tuple(value) for key, value in words.items()}}
@@ -299,170 +294,6 @@ def print_preamble(app: Sphinx, config: Config) -> None:
     elements = dict(config.latex_elements)
     elements["preamble"] = "\n".join([elements.get("preamble", ""), *parts])
     config.latex_elements = elements
-
-
-# -- Links from the pages ------------------------------------------------------------------------
-
-#: Text inside these is never linked: headings, links, literal text, drawings, captions.
-_NOT_LINKED = (nodes.title, nodes.subtitle, nodes.rubric, nodes.reference, addnodes.pending_xref, nodes.literal,
-               nodes.FixedTextElement, nodes.raw, nodes.image, nodes.caption, nodes.target, nodes.comment,
-               nodes.substitution_definition, nodes.Invisible, nodes.table)
-
-
-def _language_of(text: nodes.Text, default: str) -> str | None:
-    """The BCP 47 tag of *text*'s language (its nearest half or ``language-`` class), or
-    None where it must not be linked (inside one of ``_NOT_LINKED``)."""
-    node = text.parent
-    tag = None
-    while node is not None:
-        if isinstance(node, _NOT_LINKED) or node.__class__.__name__ in (*LABEL_HOLDERS, "key_figures", "chart"):
-            return None
-        if "untranslated-mark" in node.get("classes", []):
-            return None
-        if tag is None:
-            if isinstance(node, parallel_half):
-                tag = node["lang"]
-            else:
-                tag = next((c[len("language-"):] for c in node.get("classes", []) if c.startswith("language-")),
-                           None)
-        node = node.parent
-    return tag or default
-
-
-class Forms:
-    """Finds the names of one language in a text: the longest term of the termbase at
-    each place (a name inside a longer term, a slogan that holds it, is not that name)."""
-
-    def __init__(self, language: str, termbase: terms.Termbase, anchors: dict[str, str], source: bool) -> None:
-        self.source = source
-        self.termbase = termbase
-        self.anchors = anchors  # form (casefolded for the source) -> anchor of its glossary row
-        self.words = not is_cjk(language)  # CJK: names have no spaces around them
-        by_first: dict[str, list[str]] = {}
-        for term in termbase.terms:
-            if term.translation:
-                by_first.setdefault(term.translation[0], []).append(term.translation)
-        self.by_first = {first: sorted(set(forms), key=len, reverse=True) for first, forms in by_first.items()}
-
-    def spans(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, anchor) of each name of *text*, in order."""
-        if self.source:
-            for start, end, term in self.termbase.spans_in(text):
-                if anchor := self.anchors.get(" ".join(term.english.casefold().split())):
-                    yield start, end, anchor
-            return
-        index = 0
-        while index < len(text):
-            found = next((form for form in self.by_first.get(text[index], ())
-                          if text.startswith(form, index) and self._bounded(text, index, index + len(form))), None)
-            if found is None:
-                index += 1
-                continue
-            if anchor := self.anchors.get(found):
-                yield index, index + len(found), anchor
-            index += len(found)
-
-    def _bounded(self, text: str, start: int, end: int) -> bool:
-        if not self.words:
-            return True
-        return not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
-
-
-def _forms_of(config: Config) -> dict[str, Forms]:
-    """The finders of the edition's languages, by BCP 47 tag."""
-    names = [Name(*name) for name in config.edition_names]
-    if not names:
-        return {}
-    project = profile(config)
-    source = project.source_language
-    termbases = _termbases.get(config) or glossary(config)[2]
-    finders: dict[str, Forms] = {}
-    for language in edition_of(config).languages:
-        if language == source:
-            every = [term for termbase in termbases.values() for term in termbase.terms]
-            if not every:
-                continue
-            merged = terms.Termbase(next(iter(termbases.values())).path, every)
-            anchors = {" ".join(dict(n.forms)[source].casefold().split()): n.anchor for n in names}
-            finders[language_tag(language)] = Forms(language, merged, anchors, source=True)
-        elif language in termbases:
-            anchors = {}
-            for name in names:
-                anchors.setdefault(dict(name.forms).get(language, ""), name.anchor)
-            anchors.pop("", None)
-            finders[language_tag(language)] = Forms(language, termbases[language], anchors, source=False)
-    return finders
-
-
-def _link(text: str, anchor: str) -> addnodes.pending_xref:
-    """A reference to the glossary's row (``resolve_link``)."""
-    return addnodes.pending_xref("", nodes.inline(text, text, classes=[LINK_CLASS]), refdomain="", reftype=LINK_TYPE,
-                                 reftarget=anchor, refwarn=False)
-
-
-def resolve_link(app: Sphinx, env: Any, node: addnodes.pending_xref, contnode: nodes.Element) -> nodes.Node | None:
-    """missing-reference: a name's link to its row of the glossary; where no page holds the
-    glossary, None: the name stays plain text, without a warning."""
-    if node.get("reftype") != LINK_TYPE:
-        return None
-    docname, anchor = env.domains.standard_domain.anonlabels.get(node["reftarget"], ("", ""))
-    if not docname:
-        return None
-    return make_refnode(app.builder, node["refdoc"], docname, anchor, contnode)
-
-
-class LinkFirstMentions(SphinxTransform):
-    """Each name's first mention on a page, in each language of the edition, links to the glossary."""
-
-    # after the translations (Locale, 20), the parallel pairs (23) and smart quotes (749, 750):
-    # a quote mark beside a name is read with the text around it, not at a node's end
-    default_priority = 755
-
-    def apply(self, **kwargs: Any) -> None:
-        if not self.config.edition_names or _is_glossary_page(self.document):
-            return
-        if self.config not in _finders:  # once a build
-            _finders[self.config] = _forms_of(self.config)
-        finders = _finders[self.config]
-        own = language_tag(self.config.language)
-        linked: set[tuple[str, str]] = set()
-        for element in list(self.document.findall(nodes.TextElement)):
-            _join_texts(element)
-        for text in list(self.document.findall(nodes.Text)):
-            tag = _language_of(text, own)
-            finder = finders.get(tag or "")
-            if finder is None:
-                continue
-            parts: list[nodes.Node] = []
-            at = 0
-            value = str(text)
-            for start, end, anchor in finder.spans(value):
-                if (tag, anchor) in linked:
-                    continue
-                linked.add((tag, anchor))
-                parts += [nodes.Text(value[at:start]), _link(value[start:end], anchor)]
-                at = end
-            if parts:
-                parts.append(nodes.Text(value[at:]))
-                text.parent.replace(text, [part for part in parts if not isinstance(part, nodes.Text) or str(part)])
-
-
-def _join_texts(element: nodes.Element) -> None:
-    """Adjacent texts as one: MyST makes a line break a text of its own ("the Old", "\n",
-    "Town"), and a name may span it."""
-    index = 0
-    while index < len(element.children) - 1:
-        first, second = element.children[index], element.children[index + 1]
-        if isinstance(first, nodes.Text) and isinstance(second, nodes.Text):
-            element.replace(first, nodes.Text(str(first) + str(second)))
-            element.remove(second)
-        else:
-            index += 1
-
-
-def _is_glossary_page(document: nodes.document) -> bool:
-    """The glossary's own page links to no name of its own."""
-    return any(TABLE_CLASS in table["classes"] for table in document.findall(nodes.table))
 
 
 def add_messages(app: Sphinx) -> None:
