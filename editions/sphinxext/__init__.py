@@ -121,7 +121,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", latex.configure_latex, priority=150)
     # 9. PDF tagging: its preamble after the LaTeX set-up's (8).
     app.connect("config-inited", pdf_tagging.add_preamble, priority=160)
-    # 9b. The names glossary's links upright; a Latin-script PDF's font for its CJK names.
+    # 9b. A Latin-script PDF's font for its names glossary's CJK names.
     app.connect("config-inited", names_glossary.print_preamble, priority=160)
     # 10. Translated conf.py values made safe for each place they land, once all are set.
     app.connect("config-inited", safety.secure_config, priority=200)

@@ -6,8 +6,8 @@ the Chinese in zh_CN, both in en-zh_CN), the first time on the page, in the body
 A name is found as the terms check finds a term (``Termbase.spans_in``: whole words, the
 longest term at each place), the Chinese by the longest form at each character: a name
 inside a longer term of the termbase (a slogan that holds it) is not that name.  The link
-is a ``pending_xref`` that ``resolve_link`` resolves to the row's anchor; where no page
-holds the glossary, the name stays plain text.
+is a ``pending_xref`` that ``resolve_link`` resolves to the row's anchor on the site; in
+the PDF, and where no page holds the glossary, the name stays plain text.
 """
 
 from __future__ import annotations
@@ -132,9 +132,11 @@ def _link(text: str, anchor: str) -> addnodes.pending_xref:
 
 
 def resolve_link(app: Sphinx, env: Any, node: addnodes.pending_xref, contnode: nodes.Element) -> nodes.Node | None:
-    """missing-reference: a name's link to its row of the glossary; where no page holds the
-    glossary, None: the name stays plain text, without a warning."""
-    if node.get("reftype") != LINK_TYPE:
+    """missing-reference: a name's link to its row of the glossary, on the site; None, the
+    name plain text without a warning, where no page holds the glossary and in the PDF (a
+    brochure for print: a coloured name on every page is noise on paper, and each link
+    costs the tagged PDF its Link structure, 2-4 s of XeLaTeX an edition)."""
+    if node.get("reftype") != LINK_TYPE or app.builder.format != "html":
         return None
     docname, anchor = env.domains.standard_domain.anonlabels.get(node["reftarget"], ("", ""))
     if not docname:

@@ -18,7 +18,7 @@ names (a ``pending`` one waits for the office and is left out), in every edition
   a chart, a key figure or a caption;
 * in the PDF, a paragraph a name, the English at the left and the Chinese at the right
   margin (TeX Live 2022's tagging reads no table), the Chinese of a Latin-script brochure
-  in Noto CJK; the links are the brochure's coloured links, upright.
+  in Noto CJK; the pages' names are plain text there (name_links.resolve_link).
 
 The termbase is contributors' data: each value becomes a docutils text node, which the
 HTML and LaTeX writers escape; nothing here writes markup of it.  The glossary is read
@@ -276,23 +276,17 @@ def visit_names_glossary_latex(self: Any, node: names_glossary) -> None:
     raise nodes.SkipNode
 
 
-#: A name linked to the glossary is upright in the PDF (Sphinx sets a cross-reference in
-#: italics); its colour says it is a link.
-UPRIGHT_LINKS = r"\expandafter\def\csname DUrole" + LINK_CLASS + r"\endcsname#1{\upshape #1}"
-
-
 def print_preamble(app: Sphinx, config: Config) -> None:
-    """config-inited, after the LaTeX set-up (150): the links' style; a Latin-script
-    brochure whose glossary shows CJK names gets a font for them (only for them: the
-    document stays Latin)."""
-    if not config.edition_names:
+    """config-inited, after the LaTeX set-up (150): a Latin-script brochure whose glossary
+    shows CJK names gets a font for them (only for them: the document stays Latin)."""
+    if not config.edition_names or _cjk_document(config):
         return
-    parts = [UPRIGHT_LINKS]
     cjk = next((language for language in config.edition_names_words.get("columns", ()) if is_cjk(language)), None)
-    if cjk is not None and not _cjk_document(config):
-        parts.append(render_tex(TEMPLATES, "names-cjk-font.tex.jinja", region=cjk_region(cjk)))
+    if cjk is None:
+        return
     elements = dict(config.latex_elements)
-    elements["preamble"] = "\n".join([elements.get("preamble", ""), *parts])
+    font = render_tex(TEMPLATES, "names-cjk-font.tex.jinja", region=cjk_region(cjk))
+    elements["preamble"] = "\n".join([elements.get("preamble", ""), font])
     config.latex_elements = elements
 
 

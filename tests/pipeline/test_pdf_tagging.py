@@ -28,14 +28,12 @@ class Element(NamedTuple):
     text: str  # the text of its own marked content (not its children's)
     attributes: dict[str, str]  # /Lang, /Alt
     children: list[Element]
-    parts: tuple[str | Element, ...] = ()  # its text and its children in reading order (/K's)
 
     def walk(self) -> list[Element]:
         return [self, *(e for child in self.children for e in child.walk())]
 
     def all_text(self) -> str:
-        """Its text and its children's, in reading order (a link inside a paragraph: where it is)."""
-        return "".join(part if isinstance(part, str) else part.all_text() for part in self.parts)
+        return self.text + "".join(child.all_text() for child in self.children)
 
 
 class Tagged(NamedTuple):
@@ -90,24 +88,22 @@ def read_tags(path: Path) -> Tagged:
         kids = node.get("/K")
         kids = [] if kids is None else kids.get_object()
         kids = list(kids) if isinstance(kids, ArrayObject) else [kids]
-        parts: list[str | Element] = []
+        text, children = "", []
         for kid in kids:
             kid = kid.get_object()
             if isinstance(kid, (int, NumberObject)):
-                parts.append(texts.get((page, int(kid)), ""))
+                text += texts.get((page, int(kid)), "")
             elif isinstance(kid, DictionaryObject) and kid.get("/Type") == "/MCR":
-                parts.append(texts.get((page_of(kid, page), int(kid["/MCID"])), ""))
+                text += texts.get((page_of(kid, page), int(kid["/MCID"])), "")
             elif isinstance(kid, DictionaryObject) and "/S" in kid:
-                parts.append(element(kid, depth + 1))
+                children.append(element(kid, depth + 1))
         attributes = {key[1:]: str(node[key]) for key in ("/Lang", "/Alt") if key in node}
-        return Element(str(node["/S"])[1:], depth, "".join(p for p in parts if isinstance(p, str)), attributes,
-                       [p for p in parts if isinstance(p, Element)], tuple(parts))
+        return Element(str(node["/S"])[1:], depth, text, attributes, children)
 
     tree = reader.trailer["/Root"]["/StructTreeRoot"]
     top = tree["/K"].get_object()
     tops = list(top) if isinstance(top, ArrayObject) else [top]
-    children = [element(t.get_object(), 0) for t in tops]
-    root = Element("StructTreeRoot", -1, "", {}, children, tuple(children))
+    root = Element("StructTreeRoot", -1, "", {}, [element(t.get_object(), 0) for t in tops])
     return Tagged(root, outside)
 
 
