@@ -155,7 +155,10 @@ def main(argv: list[str]) -> int:
     for edition in editions:
         language = edition.catalogs
         if language not in catalogs:
-            catalogs[language] = stamp([translations / language], "catalog-file")
+            # the source edition's glossary lists the names of every translation's termbase
+            termbases = [Path(os.path.relpath(path)) for other, path in project.termbases_of(edition).items()
+                         if other != language]
+            catalogs[language] = stamp([translations / language, *termbases], "catalog-file")
         stamped[stamps / f"catalogs-{edition.name}"] = catalogs[language]
     # The PDFs the site links (the HTML editions are built again when they change).
     languages = [edition.name for edition in editions if not edition.parallel]

@@ -149,6 +149,12 @@ class Project:
         """The edition a translation's review view shows: its parallel pair."""
         return Edition.review_of(translation, self.source_language, self.basename)
 
+    def termbases_of(self, edition: Edition) -> dict[str, Path]:
+        """The termbases whose names an edition's glossary lists, by language: a translation's
+        own; the source edition's, every translation's (its readers look names up in each)."""
+        languages = [edition.language] if edition.is_translation else self.translation_languages
+        return {language: self.translations / language / "termbase.tsv" for language in languages}
+
     def offered_pdfs(self, languages: list[str], builddir: Path, building: bool) -> list[str]:
         """The editions of *languages* whose PDF the site links: all of them when this run
         builds the PDFs (make all, pdf, dist), else those already published in *builddir*

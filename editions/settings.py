@@ -45,6 +45,11 @@ SETTINGS: tuple[Setting, ...] = (
     # the message of editions.sphinxext.parallel.MESSAGES (its line there is the translators' reference)
     Setting("edition_untranslated_mark", "Not yet translated", "env", (str,),
             "the label of a text left untranslated; set from sphinx.po at start-up, not in conf.py"),
+    # the names glossary (editions.sphinxext.names_glossary): a termbase or sphinx.po change reads every page again
+    Setting("edition_names", (), "env", (tuple, list),
+            "the names glossary's entries, from the termbases' confirmed names; set at start-up, not in conf.py"),
+    Setting("edition_names_words", {}, "env", (dict,),
+            "the names glossary's group headings and column heads, from sphinx.po; set at start-up, not in conf.py"),
     # -- The review view (make review) -----------------------------------------------------------
     Setting("edition_review", False, "env", (bool,), "build the translators' review view of a translation"),
     Setting("edition_review_templates", "", "env", (str,), "make gettext's templates, for make check's findings"),

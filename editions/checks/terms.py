@@ -107,8 +107,12 @@ class Termbase:
 
     def terms_in(self, text: str) -> tuple[Term, ...]:
         """The terms of *text*: longest first, overlapping shorter ones left out."""
-        if text in self._cache:
-            return self._cache[text]
+        if text not in self._cache:
+            self._cache[text] = tuple(term for _start, _end, term in self.spans_in(text))
+        return self._cache[text]
+
+    def spans_in(self, text: str) -> tuple[tuple[int, int, Term], ...]:
+        """Where the terms of *text* are, in order: (start, end, term), as terms_in finds them."""
         tokens = list(_TOKEN.finditer(text))
         candidates = []  # (first token, last token, term): at each token its longest term
         for index in range(len(tokens)):
@@ -121,10 +125,9 @@ class Termbase:
                                                                    c[0])):
             if not any(taken[first:last + 1]):
                 taken[first:last + 1] = b"\1" * (last + 1 - first)
-                chosen.append((first, term))
-        result = tuple(term for _, term in sorted(chosen, key=lambda c: c[0]))
-        self._cache[text] = result
-        return result
+                chosen.append((first, last, term))
+        return tuple((tokens[first].start(), tokens[last].end(), term)
+                     for first, last, term in sorted(chosen, key=lambda c: c[0]))
 
 
 #: A word or a single punctuation mark: what terms and texts are compared by.

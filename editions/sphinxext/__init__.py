@@ -35,6 +35,8 @@ from . import (
     long_lived,
     metadata,
     myst_documents,
+    name_links,
+    names_glossary,
     parallel,
     pdf_tagging,
     review,
@@ -77,6 +79,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(charts.chart, html=(charts.visit_chart_html, None), latex=(charts.visit_chart_latex, None),
                  text=(charts.visit_chart_text, None))
     app.add_directive("key-figures", keyfigures.KeyFiguresDirective)
+    app.add_directive("names-glossary", names_glossary.NamesGlossaryDirective)
+    app.add_node(names_glossary.names_glossary, latex=(names_glossary.visit_names_glossary_latex, None))
     app.add_node(keyfigures.key_figures, html=(keyfigures.visit_key_figures_html, None),
                  latex=(keyfigures.visit_key_figures_latex, None), text=(keyfigures.visit_key_figures_text, None))
     # drawn by its panel: never visited on its own
@@ -114,6 +118,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", translated_config.translate_config, priority=100)
     # 7. The "not yet translated" mark's words, from the checked sphinx.po (2).
     app.connect("config-inited", parallel.keep_mark_words, priority=100)
+    # 7b. The names glossary: the termbases' confirmed names, its words from sphinx.po (2).
+    app.connect("config-inited", names_glossary.collect_names, priority=100)
     # 8. LaTeX: fonts, covers, running heads, from the translated values (6).
     app.connect("config-inited", latex.configure_latex, priority=150)
     # 8b. The EPUB's metadata from the edition and the translated values (6), for every
@@ -121,6 +127,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", epub.configure_epub, priority=150)
     # 9. PDF tagging: its preamble after the LaTeX set-up's (8).
     app.connect("config-inited", pdf_tagging.add_preamble, priority=160)
+    # 9b. A Latin-script PDF's font for its names glossary's CJK names.
+    app.connect("config-inited", names_glossary.print_preamble, priority=160)
     # 10. Translated conf.py values made safe for each place they land, once all are set.
     app.connect("config-inited", safety.secure_config, priority=200)
     # 11. Chinese search with jieba, the termbase's words in its dictionary.
@@ -144,6 +152,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", extract_theme_strings.add_theme_messages)
     app.connect("builder-inited", template_cache.cache_compiled_templates)
     app.connect("builder-inited", imprint.add_messages)
+    app.connect("builder-inited", names_glossary.add_messages)
     app.connect("builder-inited", pdf_tagging.add_document_metadata)
     # last: what exists now lives to the end of the build, out of the collector's way
     app.connect("builder-inited", long_lived.set_aside, priority=900)
@@ -155,6 +164,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(language_marks.MarkUntranslated)  # 22: the English a translation lacks, marked
     app.add_transform(parallel.SetSideBySide)  # 23: each English block beside its translation
     app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each half's language
+    app.add_transform(name_links.LinkFirstMentions)  # 755: each name's first mention, in each language
     app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
     # one environment, several builders (an edition's HTML and PDF): each writes what another read
     app.connect("env-before-read-docs", shared_environment.note_pages_read)
@@ -171,6 +181,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(parallel.SplitListsForPrint)  # 200
     app.add_post_transform(pdf_tagging.MarkForTagging)  # 210: after the lists are split (200)
     app.add_post_transform(latex.PageMarkers)  # 999: each page named in TeX's log
+    app.connect("missing-reference", name_links.resolve_link)  # a name's link to the glossary
     app.connect("doctree-resolved", review.place_notes)
     app.connect("html-page-context", safety.escape_config_context)
     app.connect("html-page-context", links.add_edition_links)

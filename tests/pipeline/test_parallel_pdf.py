@@ -60,7 +60,8 @@ def pairs_of(page: Path) -> list[tuple[str, str]]:
             continue
         if pair.find_parent(class_=re.compile(r"admonition|topic|sidebar")):
             continue
-        source, target = (" ".join(h.get_text(" ").split()) for h in pair.select(":scope > div.parallel-half"))
+        # (inline markup, a link to the names glossary, is part of its line: no space around it)
+        source, target = (" ".join(h.get_text().split()) for h in pair.select(":scope > div.parallel-half"))
         pairs.append((source, target))
     return pairs
 

@@ -92,3 +92,20 @@ def test_make_check_names_the_file_in_one_finding(checks) -> None:
     finding = run.only("catalog-file")
     assert run.status == 1 and finding["file"] == "locales/zh_CN/LC_MESSAGES/'a b.po'" and finding["line"] == 1
     assert "not a plain file name" in finding["message"] and finding["advice"] == "rename or remove it"
+
+
+def test_the_source_editions_stamp_follows_every_translations_termbase(tmp_path: Path, monkeypatch) -> None:
+    # the English edition's names glossary lists the Chinese termbase's confirmed names
+    from editions.inputs import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("conf.py").write_text('project = "P"\nlanguage = "en"\n', encoding="utf-8")
+    Path("docs").mkdir()
+    Path("locales/zh_CN/LC_MESSAGES").mkdir(parents=True)
+    termbase = Path("locales/zh_CN/termbase.tsv")
+    termbase.write_text("english\tchinese\tkind\tstatus\tnote\nOld Mill\t老磨坊\tplace\tpending\t\n", encoding="utf-8")
+    assert main(["stamps", "en"]) == 0
+    before = Path("stamps/catalogs-en").read_text(encoding="utf-8")
+    termbase.write_text(termbase.read_text(encoding="utf-8").replace("pending", ""), encoding="utf-8")  # confirmed
+    assert main(["stamps", "en"]) == 0
+    assert Path("stamps/catalogs-en").read_text(encoding="utf-8") != before
