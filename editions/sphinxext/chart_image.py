@@ -10,7 +10,6 @@ text, under the image.
 
 from __future__ import annotations
 
-import html
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from docutils import nodes
 
 from ..languages import cjk_region
+from ..templating import render_html
 from . import epub_fonts
 from .parallel import halves
 
@@ -43,24 +43,11 @@ def svg(data: list[tuple[tuple[str, ...], float]], colour: str, language: str, a
             paths.append(epub_fonts._outline_line(line, TEXT, 0, y - 12, font))
         y += 6
         width = max(4.0, room * value / top)
-        bars.append(f'<rect x="0" y="{y:.0f}" width="{width:.0f}" height="{BAR}" fill="{colour}"/>')
+        bars.append((f"{y:.0f}", f"{width:.0f}"))
         paths.append(epub_fonts._outline_line(number(value), TEXT, width + 12, y + BAR - 7, font))
         y += BAR + GAP
-    drawn = "\n".join(f'<path fill="#1c1c1c" d="{data}"/>' for data in paths if data)
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {y:.0f}" width="{WIDTH}" '
-            f'height="{y:.0f}">\n<title>{html.escape(alt, quote=False)}</title>\n'
-            + "\n".join(bars) + f"\n{drawn}\n</svg>\n")
-
-
-def _caption(node: nodes.Element) -> str:
-    """The caption as the site writes it: each half in its language, a left-out half marked."""
-    parts = []
-    for half in halves(node):
-        tag = f' lang="{html.escape(half.tag)}"' if half.tag else ""
-        mark = (f'<span class="untranslated-mark">{html.escape(half.mark)}</span>' if half.mark else "")
-        parts.append(f"<span{tag}>{mark}{html.escape(half.text)}</span>")
-    return " · ".join(parts)
+    return str(render_html(epub_fonts.TEMPLATES, "chart.svg.jinja", width=WIDTH, height=f"{y:.0f}", alt=alt,
+                           bars=bars, bar=BAR, colour=colour, paths=[data for data in paths if data]))
 
 
 def figure(translator: Any, node: nodes.Element, ident: str) -> str:
@@ -77,6 +64,6 @@ def figure(translator: Any, node: nodes.Element, ident: str) -> str:
     target.write_text(svg(data, translator.config.edition_colour, language, alt), encoding="utf-8")
     src = posixpath.relpath(name, posixpath.dirname(docname) or ".")
     captions = [c for c in node.children if isinstance(c, nodes.caption)]
-    caption = f"<figcaption>{_caption(captions[0])}</figcaption>" if captions else ""
-    return (f'<figure class="chart" id="{html.escape(ident, quote=True)}">'
-            f'<img src="{html.escape(src, quote=True)}" alt="{html.escape(alt, quote=True)}"/>{caption}</figure>\n')
+    # the caption as the site writes it: each half in its language, a left-out half marked
+    return str(render_html(epub_fonts.TEMPLATES, "chart-figure.html.jinja", ident=ident, src=src, alt=alt,
+                           halves=halves(captions[0]) if captions else []))

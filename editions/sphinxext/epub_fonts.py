@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from ..languages import cjk_region
+from ..templating import render_html
 
 FONT_STEM = "edition-cjk"
 #: The characters the subset serves: CJK punctuation, kana, ideographs, full-width forms.
@@ -33,6 +34,7 @@ COVER_WIDTH, COVER_HEIGHT = 1200, 1700
 MARGIN = 110
 #: Changes when the subset's options do: the cached subsets are made again.
 SUBSET_VERSION = 1
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "html"
 
 
 class FontMissing(RuntimeError):
@@ -110,26 +112,7 @@ def write_cjk_subset(static: Path, language: str, text: str, cache: Path) -> lis
 def stylesheet(fonts: list[str], colour: str) -> str:
     """The book's stylesheet, after Sphinx's epub theme's: the CJK font, the key figures (the
     site's HTML, in plain CSS a reader knows) and the chart's image."""
-    # The subset first: it has the CJK characters only, the Latin falls through to the reader's
-    # serif; text in a language that is not CJK (a parallel book's English) never uses it.
-    faces = "".join(f'@font-face {{ font-family: "Edition CJK"; src: url("{name}") format("woff"); }}\n'
-                    for name in fonts)
-    family = '"Edition CJK", ' if fonts else ""
-    return f"""{faces}body, body * {{ font-family: {family}serif; }}
-:not(:lang(zh)):not(:lang(ja)):not(:lang(ko)) {{ font-family: serif; }}
-body {{ line-height: 1.6; }}
-h1, h2, h3 {{ color: {colour}; }}
-.key-figures {{ margin: 1em 0; }}
-.key-figure {{ display: inline-block; width: 46%; margin: 0 2% 0.8em 0; vertical-align: top; }}
-.key-figure dd {{ margin: 0; }}
-.key-figure-number {{ font-size: 1.6em; font-weight: bold; color: {colour}; }}
-.chart {{ margin: 1em 0; }}
-.chart img {{ width: 100%; max-width: 32em; height: auto; }}
-.visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
-.parallel-half {{ margin-bottom: 0.4em; }}
-.epub-cover {{ text-align: center; margin: 0; padding: 0; }}
-.epub-cover img {{ max-width: 100%; max-height: 100%; }}
-"""
+    return str(render_html(TEMPLATES, "epub.css.jinja", fonts=fonts, colour=colour))
 
 
 def _outline_line(text: str, size: float, x: float, baseline: float, font) -> str:
@@ -193,10 +176,6 @@ def cover_svg(lines: dict[str, list[str]], colour: str, language: str) -> str:
         for line in _wrap(author, 46, width, regular):
             y += 64
             paths.append(("#1c1c1c", _outline_line(line, 46, MARGIN, y, regular)))
-    title = html.escape(" · ".join(lines["title"]), quote=True)
-    drawn = "\n".join(f'<path fill="{fill}" d="{data}"/>' for fill, data in paths if data)
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {COVER_WIDTH} {COVER_HEIGHT}" '
-            f'width="{COVER_WIDTH}" height="{COVER_HEIGHT}">\n<title>{title}</title>\n'
-            f'<rect width="{COVER_WIDTH}" height="{COVER_HEIGHT}" fill="#ffffff"/>\n'
-            f'<rect width="{COVER_WIDTH}" height="{band:.0f}" fill="{colour}"/>\n{drawn}\n</svg>\n')
+    return str(render_html(TEMPLATES, "cover.svg.jinja", width=COVER_WIDTH, height=COVER_HEIGHT, band=f"{band:.0f}",
+                           colour=colour, title=" · ".join(lines["title"]),
+                           paths=[(fill, data) for fill, data in paths if data]))
