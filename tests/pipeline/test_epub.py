@@ -101,7 +101,7 @@ def test_the_zip_is_an_epub_and_its_metadata_the_editions(books: dict[str, Book]
 def test_the_spine_is_the_cover_then_the_toctree_order(books: dict[str, Book], site: Path, edition: str) -> None:
     book = books[edition]
     assert book.spine == ["epub-cover.xhtml", *(f"{page}.xhtml" for page in reading_order(site, edition))]
-    assert len(book.spine) == 7  # the cover and six pages
+    assert len(book.spine) == 8 and book.spine[-1] == "names.xhtml"  # the cover, six pages, the names glossary
     # the cover: an image of the manifest, named by the book's title for a screen reader
     cover_id = book.opf.find("opf:metadata/opf:meta[@name='cover']", NS).get("content")
     cover = book.manifest[cover_id]
