@@ -52,6 +52,8 @@ PYTHON       = $(VENV)/bin/python
 EDITIONS     = $(PYTHON) -m editions
 TRANSLATIONS := $(call answer,translations)
 EDITIONS_ALL := $(call answer,editions)
+# The order make starts them in: the longest first (editions.edition.build_order).
+BUILD_ORDER  := $(call answer,build-order)
 STAMPS       = $(BUILDDIR)/.stamps
 # conf.py is at the root, the sources in docs/; -q: warnings only, unless V=1.
 SPHINX       = $(VENV)/bin/sphinx-build -c . $(if $(V),,-q) $(SPHINXOPTS)
@@ -146,16 +148,16 @@ $(INPUT_STAMPS) &: FORCE | $(AFTER_CLEAN)
 
 # `@:`: when the editions' one recipe ran under the other goal (make html pdf), this one
 # says nothing either (no "Nothing to be done").
-html: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/html-$(e)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<edition>/ (en, zh_CN, en-zh_CN)
+html: $(foreach e,$(BUILD_ORDER),$(STAMPS)/html-$(e)) $(BUILDDIR)/html/index.html ## Build the HTML editions into _build/html/<edition>/ (en, zh_CN, en-zh_CN)
 	@:
 
-pdf: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
+pdf: $(foreach e,$(BUILD_ORDER),$(STAMPS)/pdf-$(e)) ## Build the PDF brochures into _build/pdf/ (needs XeLaTeX)
 	@:
 
-epub: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/epub-$(e)) ## Build the EPUB books into _build/epub/ (phones and e-readers)
+epub: $(foreach e,$(BUILD_ORDER),$(STAMPS)/epub-$(e)) ## Build the EPUB books into _build/epub/ (phones and e-readers)
 	@:
 
-booklet: $(foreach e,$(EDITIONS_ALL),$(STAMPS)/booklet-$(e)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
+booklet: $(foreach e,$(BUILD_ORDER),$(STAMPS)/booklet-$(e)) ## Print-ready booklets: the A5 pages two to an A4 sheet, in folding order (_build/pdf/*-booklet.pdf)
 
 # A run that builds several formats (make, make all, make html pdf, make dist) builds each
 # edition's formats in one process, from one reading of its sources (a pattern rule with

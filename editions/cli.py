@@ -17,13 +17,17 @@ from .project import ProjectError, load
 
 def _editions(argv: list[str]) -> int:
     """The Makefile's one question: the languages of this run (those asked for, checked,
-    else every one of the profile), the translations among them and their editions, as
-    ``languages=en,zh_CN translations=zh_CN editions=en,zh_CN,en-zh_CN`` (language codes
-    hold no ',' or '=': make splits the words and the lists)."""
+    else every one of the profile), the translations among them and their editions, and the
+    order make starts them in, as ``languages=en,zh_CN translations=zh_CN
+    editions=en,zh_CN,en-zh_CN build-order=en-zh_CN,en,zh_CN`` (language codes hold no ','
+    or '=': make splits the words and the lists)."""
+    from .edition import build_order
+
     project = load()
     languages = project.requested(argv) or project.languages  # the languages a user asked for are checked
+    editions = project.editions_of(languages)
     answer = {"languages": languages, "translations": project.translations_of(languages),
-              "editions": project.editions_of(languages)}
+              "editions": editions, "build-order": build_order(editions)}
     print(" ".join(f"{key}={','.join(values)}" for key, values in answer.items()))
     return 0
 

@@ -77,6 +77,18 @@ def editions_of(source: str, languages: list[str]) -> list[str]:
     return [*languages, *parallels_of(source, languages)]
 
 
+def build_order(editions: list[str]) -> list[str]:
+    """*editions* in the order a build starts them: each translation's, then its parallel
+    one, and the source's last.  The source's is the shortest: on few cores the edition
+    started last should be a short one, not one the others then wait for (the parallel
+    ones, both languages typeset, take the longest).  A translation's comes before its
+    parallel one, which points to the findings it lists (catalog_guard)."""
+    parallel = {languages_of(name)[1]: name for name in editions if is_parallel(name)}
+    rest = [name for name in editions if not is_parallel(name) and name not in parallel]
+    return [name for language in editions if language in parallel
+            for name in (language, parallel[language])] + rest
+
+
 def pdf_stem(basename: str, edition: str) -> str:
     """``<basename>-<edition>``: the PDF of one edition, without ``.pdf``."""
     return f"{basename}-{edition}"

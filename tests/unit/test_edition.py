@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editions.edition import Edition, EditionError, editions_of, is_parallel, parallels_of
+from editions.edition import Edition, EditionError, build_order, editions_of, is_parallel, parallels_of
 from editions.project import DEFAULTS, assigned_names, load
 from editions.settings import SETTINGS
 
@@ -40,6 +40,14 @@ def test_the_editions_of_languages() -> None:
     assert editions_of("en", ["zh_CN"]) == ["zh_CN"]  # a parallel edition needs both languages
     assert parallels_of("zh_CN", ["zh_CN", "en"]) == ["zh_CN-en"]  # named source first
     assert is_parallel("zh_CN-en") and not is_parallel("zh_CN")
+
+
+def test_a_build_starts_each_translation_then_its_parallel_edition_and_the_source_last() -> None:
+    # the source's edition is the shortest: started last, no core waits long for it; a
+    # translation's edition lists its catalogs' findings, which its parallel one points to
+    assert build_order(["en", "zh_CN", "ja", "en-zh_CN", "en-ja"]) == ["zh_CN", "en-zh_CN", "ja", "en-ja", "en"]
+    assert build_order(["zh_CN"]) == ["zh_CN"]
+    assert build_order(["en"]) == ["en"]
 
 
 @pytest.mark.parametrize("name", ["", "zh-CN", "zh_CN-en", "en-en", "en-zh_CN-ja", "en zh_CN", "../en",
@@ -110,9 +118,11 @@ def test_the_makefile_asks_the_package_once() -> None:
         return subprocess.run([sys.executable, "-m", "editions", "editions", *languages], cwd=ROOT,
                               capture_output=True, text=True)
 
-    assert ask().stdout.split() == ["languages=en,zh_CN", "translations=zh_CN", "editions=en,zh_CN,en-zh_CN"]
-    assert ask("zh_CN").stdout.split() == ["languages=zh_CN", "translations=zh_CN", "editions=zh_CN"]
-    assert ask("en").stdout.split() == ["languages=en", "translations=", "editions=en"]
+    assert ask().stdout.split() == ["languages=en,zh_CN", "translations=zh_CN", "editions=en,zh_CN,en-zh_CN",
+                                    "build-order=zh_CN,en-zh_CN,en"]
+    assert ask("zh_CN").stdout.split() == ["languages=zh_CN", "translations=zh_CN", "editions=zh_CN",
+                                           "build-order=zh_CN"]
+    assert ask("en").stdout.split() == ["languages=en", "translations=", "editions=en", "build-order=en"]
     refused = ask("en-zh_CN")
     assert refused.returncode == 2 and "is the parallel edition of en and zh_CN" in refused.stderr
 
