@@ -210,8 +210,7 @@ def main(argv: list[str]) -> int:
         return 2
     project = load()
     out = Path(argv[0])
-    languages = [lang for lang in project.requested(argv[1:]) or project.translation_languages
-                 if lang != project.source_language]
+    languages = project.translations_of(project.requested(argv[1:]) or project.translation_languages)
     collected = write(project, languages, out)
     summary = ", ".join(f"{p.language} {p.percent} %" for p in collected) or "no translation"
     print(f"progress {display_path(out / 'index.html')} ({summary})")
