@@ -36,6 +36,7 @@ from . import (
     pdf_tagging,
     review,
     safety,
+    shared_environment,
     template_cache,
     translated_config,
 )
@@ -120,6 +121,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_theme_files)
     # 13. Chinese figure numbers, after Sphinx fills numfig_format with its own (800).
     app.connect("config-inited", latex.cjk_numbering, priority=850)
+    # 14. A parallel edition reads as its translation's edition, into an environment they
+    #     share; it is itself again when it writes (write-started, below).
+    app.connect("config-inited", shared_environment.read_as_translation, priority=900)
 
     # -- builder-inited: the builder exists, no page read yet ------------------------------
     # conf.py's translatable values, then the theme's strings, into sphinx.pot (gettext builder)
@@ -139,14 +143,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # -- Reading a page: transforms (Sphinx's Locale, 20, puts the translations in) --------
     app.add_transform(safety.RecordMessagePayloads)  # 19: what each English message carries
-    app.add_transform(parallel.KeepSource)  # 19: the English, kept for the parallel edition
+    app.add_transform(parallel.KeepSource)  # 19: the English, kept on its node for the parallel edition
     app.add_transform(safety.RejectTranslatedPayloads)  # 21: a translation that adds any is refused
     app.add_transform(language_marks.MarkUntranslated)  # 22: the English a translation lacks, marked
-    app.add_transform(parallel.SetSideBySide)  # 23: each English block beside its translation
-    app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each half's language
+    app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each language's text, the kept too
+    app.add_env_collector(shared_environment.KeptTitles)  # the headings' kept English, for the titles
     app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
 
-    # -- Writing a page: post-transforms, then the page's context --------------------------
+    # -- Writing: the written edition's values back; post-transforms, then the context -----
+    app.connect("write-started", shared_environment.write_as_edition)
+    app.add_post_transform(parallel.SetSideBySide)  # 1: each English block beside its translation
     app.add_post_transform(pdf_tagging.MarkHeadingLanguages)  # 195
     app.add_post_transform(language_marks.LabelHeadings)  # 200
     app.add_post_transform(language_marks.LatinPassages)  # 200

@@ -1,0 +1,168 @@
+"""A parallel edition written from its translation's environment: read once, written twice.
+
+en-zh_CN is zh_CN's reading written another way: the same sources, the same catalogs,
+the same language.  So its build reads as the zh_CN edition does, into an environment
+(a doctree folder) the zh_CN edition's builds can share, and becomes the parallel
+edition only when it writes:
+
+* **reading**: from the end of config-inited until the first page is written, the
+  configuration is the translation edition's: ``edition`` and every value Sphinx
+  compares to keep a pickled environment (``rebuild="env"``) that a parallel edition
+  shows in both languages (``project``, ``author``, ``edition_subtitle``).  Sphinx
+  finds zh_CN's environment up to date and reads nothing; one it reads itself is
+  pickled as zh_CN's.  The doctrees carry what the parallel edition needs
+  (parallel.KeepSource: each message's source, quoted, on its node);
+* **writing** (write-started, after the environment is pickled): the parallel
+  edition's values are back; its pages are paired as they are written
+  (parallel.SetSideBySide), and the titles Sphinx collected while reading (the
+  window's title, the contents, the sidebar, the links to the previous and next
+  page) become ``<source> · <translation>``, in this process only.
+
+The translators' review view is a parallel edition with its own environment
+(``edition_review`` differs): it reads as itself.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from docutils.utils import new_document
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.transforms import SphinxContentsFilter
+from sphinx.util.nodes import clean_astext
+
+from ..edition import Edition
+from .current_edition import edition_of
+from .parallel import kept_source, paired_line
+from .translated_config import translation_value
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+# The written (parallel) edition's values, while its translation's stand in for them.
+_written: weakref.WeakKeyDictionary[Config, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def read_as_translation(app: Sphinx, config: Config) -> None:
+    """config-inited, last: a parallel edition's configuration becomes its translation's
+    edition's wherever the environment depends on it."""
+    edition = edition_of(config)
+    if not edition.parallel or config.edition_review:
+        return
+    translation = Edition(edition.language, edition.source, edition.basename).name
+    shared = {"edition": translation}
+    for item in config.filter(frozenset({"env"})):
+        value = translation_value(app, item.name)
+        if value is not None and value != item.value:
+            shared[item.name] = value
+    _written[config] = {name: config[name] for name in shared}
+    for name, value in shared.items():
+        config[name] = value
+
+
+def write_as_edition(app: Sphinx, builder: Builder) -> None:
+    """write-started (the environment is pickled): the written edition's values back,
+    and in a parallel edition the titles collected while reading in both languages."""
+    for name, value in _written.pop(app.config, {}).items():
+        app.config[name] = value
+    if edition_of(app.config).parallel:  # a review, which reads as itself, too
+        pair_titles(app.env)
+
+
+# -- The titles Sphinx collected while reading ------------------------------------------------
+
+#: One heading (caption, term...) as it was read: its kept source, whether it was
+#: translated, and its text as the translation's edition shows it (clean_astext).
+Kept = tuple[nodes.Element, bool, str]
+
+
+def _entry_text(title: nodes.title) -> list[nodes.Node]:
+    """A title's text as Sphinx's title and contents collectors copy it."""
+    visitor = SphinxContentsFilter(new_document("<title>"))
+    title.walkabout(visitor)
+    return visitor.get_entry_text()
+
+
+def _paired(kept: Kept, shown: list[nodes.Node], config: Config) -> nodes.title:
+    """The heading as the parallel edition has it, its translation as *shown*."""
+    source, translated, _ = kept
+    source = source.deepcopy()
+    translation = [child.deepcopy() for child in (shown if translated else source.children)]
+    return nodes.title("", "", *paired_line(source.children, translation, translated, config))
+
+
+def pair_titles(env: BuildEnvironment) -> None:
+    """Each page's title (``env.titles``, ``env.longtitles``), its sections' entries in
+    the contents (``env.tocs``) and the names of its labels (what a ``{ref}`` without a
+    title shows, and objects.inv) as the parallel edition's headings say them."""
+    config, labels = env.config, env.domains.standard_domain.labels
+    for docname, kept in getattr(env, KeptTitles.attribute, {}).items():
+        sections, owners = kept["toc"], kept["labels"]
+        if "" in sections and docname in env.titles:
+            title = env.titles[docname]
+            paired = nodes.title("", "", *_entry_text(_paired(sections[""], title.children, config)))
+            if env.longtitles.get(docname) is title:  # no title of its own for the window
+                env.longtitles[docname] = paired
+            env.titles[docname] = paired
+        for reference in env.tocs[docname].findall(nodes.reference) if docname in env.tocs else ():
+            if reference.get("refuri") == docname and reference.get("anchorname") in sections:
+                shown, reference.children = reference.children, []
+                reference.extend(_entry_text(_paired(sections[reference["anchorname"]], shown, config)))
+        for name, (labelled, labelid, text) in list(labels.items()):
+            found = owners.get(labelid) if labelled == docname else None
+            if found is not None and found[2] == text:
+                labels[name] = (labelled, labelid, clean_astext(_paired(found, [nodes.Text(text)], config)))
+
+
+class KeptTitles(EnvironmentCollector):
+    """For each page, its headings (captions, terms...) as KeepSource kept them: for the
+    contents, keyed as the contents name a section (``""`` the page's first, its title;
+    ``#<id>`` the others); for the labels, by the ids of the heading and of what it
+    heads (a section, a figure, a table)."""
+
+    attribute = "editions_kept_titles"
+
+    @classmethod
+    def _store(cls, env: BuildEnvironment) -> dict[str, dict[str, dict[str, Kept]]]:
+        if not hasattr(env, cls.attribute):
+            setattr(env, cls.attribute, {})
+        return getattr(env, cls.attribute)
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        self._store(env).pop(docname, None)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+        theirs = self._store(other)
+        self._store(env).update({docname: theirs[docname] for docname in docnames if docname in theirs})
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        sections: dict[str, Kept] = {}
+        for number, section in enumerate(doctree.findall(nodes.section)):
+            title = section[0] if section.children and isinstance(section[0], nodes.title) else None
+            if title is not None and (entry := _kept(title)) is not None:
+                if number == 0:
+                    sections[""] = entry
+                if section["ids"]:
+                    sections["#" + section["ids"][0]] = entry
+        owners: dict[str, Kept] = {}
+        for node in doctree.findall(lambda n: isinstance(n, HEADINGS)):
+            if (entry := _kept(node)) is not None:
+                for holder in (node, node.parent):
+                    owners.update((labelid, entry) for labelid in (holder["ids"] if holder is not None else ()))
+        if sections or owners:
+            self._store(app.env)[app.env.current_document.docname] = {"toc": sections, "labels": owners}
+
+
+#: What a label's name may come from (sphinx.domains.std: a section's title, a rubric, a
+#: figure's or a table's caption or title, a term, a field's name).
+HEADINGS = (nodes.title, nodes.caption, nodes.rubric, nodes.term, nodes.field_name)
+
+
+def _kept(node: nodes.Element) -> Kept | None:
+    kept = kept_source(node)
+    return None if kept is None else (kept[0], bool(node.get("translated")), clean_astext(node))
