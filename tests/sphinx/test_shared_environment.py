@@ -1,0 +1,94 @@
+"""Read once, written many times: the parallel edition (en-zh_CN) is written from the
+translation's environment (zh_CN's doctrees), in HTML and in LaTeX, without reading a
+page again; and the translation's edition, written from it afterwards, is as before.
+
+Each build is its own application, as each is its own process in `make`; they share one
+doctree folder (``builddir/doctrees``, a link in the later ones' build folders).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zlib
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+PARAGRAPH = "The Grand Canal runs through the sub-district."
+TRANSLATIONS = {"Sample page": "样例页面", PARAGRAPH: "大运河穿境而过。", "Figure": "指标", "Value": "数值"}
+
+
+@pytest.fixture
+def shared(sample, tmp_path: Path):
+    sample.catalog(TRANSLATIONS)
+    sample.catalog({"Other page": "其他页面", "Detail": "细节"}, domain="other")
+    sample.catalog({"Not yet translated": "尚未翻译", "Sample Profile": "样例概况"}, domain="sphinx")
+    doctrees = tmp_path / "doctrees"
+    doctrees.mkdir()
+
+    def build(edition: str, builder: str = "html") -> tuple[Path, list[str], str]:
+        """One build of *edition* into its own folder, on the shared doctrees: its output
+        folder, the pages it read (source-read) and its messages."""
+        builddir = tmp_path / f"{builder}-{edition}"
+        builddir.mkdir(exist_ok=True)
+        if not (builddir / "doctrees").exists():
+            (builddir / "doctrees").symlink_to(doctrees)
+        status, warning, read = io.StringIO(), io.StringIO(), []
+        app = sample.make_app(builder, srcdir=sample.path, builddir=builddir, confoverrides={"edition": edition},
+                              status=status, warning=warning)
+        app.connect("source-read", lambda _app, docname, _source: read.append(docname))
+        app.build()
+        app.cleanup()  # Sphinx keeps loaded catalogs per process: each build starts afresh
+        return Path(app.outdir), read, status.getvalue() + warning.getvalue()
+
+    return build
+
+
+def test_the_parallel_edition_is_written_from_the_translations_doctrees_without_reading_a_page(shared) -> None:
+    zh_out, zh_read, _ = shared("zh_CN")
+    assert sorted(zh_read) == ["index", "other"]
+    first_zh_page = (zh_out / "index.html").read_bytes()
+    assert b"parallel-pair" not in first_zh_page and PARAGRAPH.encode() not in first_zh_page
+
+    out, read, messages = shared("en-zh_CN")
+    assert read == [], messages  # zh_CN's environment was up to date for it
+    page = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    pair = next(p for p in page.select("div.parallel-pair") if PARAGRAPH in p.text)
+    source, target = pair.select(":scope > div.parallel-half")
+    assert (source["lang"], source.get_text(strip=True)) == ("en", PARAGRAPH)
+    assert (target["lang"], target.get_text(strip=True)) == ("zh-CN", "大运河穿境而过。")
+    assert page.select_one("article h1").get_text(" ", strip=True).startswith("Sample page · 样例页面")
+    # what Sphinx collected while reading zh_CN (titles, contents) in both languages, as the headings
+    other = BeautifulSoup((out / "other.html").read_text(encoding="utf-8"), "html.parser")
+    assert other.title.get_text().startswith("Other page · 其他页面")  # the window's
+    assert other.select_one('link[rel="prev"]')["title"] == "Sample page · 样例页面"  # the previous page's
+    assert "Other page · 其他页面" in [a.get_text(" ", strip=True) for a in page.select(".sidebar-tree a")]
+    assert "Detail · 细节" in [a.get_text(" ", strip=True) for a in other.select(".toc-tree a")]  # the contents
+    # a label's name (what {ref} without a title shows; objects.inv)
+    labels = dict(line.split(" ", 4)[::4] for line in _inventory(out) if " std:label " in line)
+    assert labels["sample"] == "Sample page · 样例页面" and labels["other-detail"] == "Detail · 细节"
+    untranslated = next(p for p in page.select("div.parallel-pair") if "canal history" in p.text)
+    assert untranslated.select_one(".untranslated-mark").get_text() == "尚未翻译"
+    # the search index has both languages
+    index = (out / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(index[index.index("(") + 1:index.rindex(")")])["terms"]
+    assert "canal" in terms and "大运河" in terms
+
+    tex_out, tex_read, messages = shared("en-zh_CN", "latex")
+    assert tex_read == [], messages  # the LaTeX builder shares it too
+    tex = next(tex_out.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\begin{paracol}{2}" in tex and "大运河穿境而过。" in tex and r"\title{Sample Profile · 样例概况}" in tex
+
+    # the translation's edition again, from the environment the parallel one was written
+    # from: nothing read, the same page
+    again, read, messages = shared("zh_CN")
+    assert read == [], messages
+    assert (again / "index.html").read_bytes() == first_zh_page
+
+
+def _inventory(out: Path) -> list[str]:
+    """objects.inv's lines: name, domain:role, priority, address, name shown."""
+    _header, _, body = (out / "objects.inv").read_bytes().partition(b"zlib.\n")
+    return zlib.decompress(body).decode().splitlines()
