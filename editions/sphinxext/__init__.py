@@ -140,6 +140,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", template_cache.cache_compiled_templates)
     app.connect("builder-inited", imprint.add_messages)
     app.connect("builder-inited", pdf_tagging.add_document_metadata)
+    # an environment another build brought up to date: its pages read since written, written
+    app.connect("builder-inited", shared_environment.write_pages_read_elsewhere)
 
     # -- Reading a page: transforms (Sphinx's Locale, 20, puts the translations in) --------
     app.add_transform(safety.RecordMessagePayloads)  # 19: what each English message carries

@@ -24,7 +24,9 @@ The translators' review view is a parallel edition with its own environment
 
 from __future__ import annotations
 
+import os
 import weakref
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -72,6 +74,32 @@ def write_as_edition(app: Sphinx, builder: Builder) -> None:
         app.config[name] = value
     if edition_of(app.config).parallel:  # a review, which reads as itself, too
         pair_titles(app.env)
+
+
+# -- Which pages to write ------------------------------------------------------------------------
+
+def write_pages_read_elsewhere(app: Sphinx) -> None:
+    """builder-inited: an HTML builder also writes each page read since it last wrote it.
+    Sphinx writes the pages its own build read, and those whose source file is newer than
+    the page; on an environment that another build (the other edition, the other format)
+    brought up to date, a page re-read for a changed translation is neither.  The time
+    each page was read is in the environment (``env.all_docs``), in microseconds."""
+    builder = app.builder
+    if not hasattr(builder, "get_outfilename"):
+        return  # LaTeX: every page, every time
+    outdated = builder.get_outdated_docs
+
+    def with_pages_read_elsewhere() -> Iterator[str]:
+        yield from outdated()
+        for docname, read in builder.env.all_docs.items():
+            try:
+                written = os.stat(builder.get_outfilename(docname)).st_mtime_ns // 1_000
+            except OSError:
+                continue  # never written: Sphinx's own check has it
+            if written < read:
+                yield docname
+
+    builder.get_outdated_docs = with_pages_read_elsewhere
 
 
 # -- The titles Sphinx collected while reading ------------------------------------------------

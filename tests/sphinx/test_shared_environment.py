@@ -92,3 +92,19 @@ def _inventory(out: Path) -> list[str]:
     """objects.inv's lines: name, domain:role, priority, address, name shown."""
     _header, _, body = (out / "objects.inv").read_bytes().partition(b"zlib.\n")
     return zlib.decompress(body).decode().splitlines()
+
+
+def test_a_changed_translation_read_by_one_edition_is_written_by_the_other(shared, sample) -> None:
+    shared("zh_CN")
+    shared("en-zh_CN")
+    sample.catalog({**TRANSLATIONS, PARAGRAPH: "京杭大运河穿境而过。"})
+    _, read, _ = shared("zh_CN")
+    assert read == ["index"]  # the page of the changed message, once
+    out, read, messages = shared("en-zh_CN")
+    assert read == [], messages
+    page = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    pair = next(p for p in page.select("div.parallel-pair") if PARAGRAPH in p.text)
+    assert pair.select(":scope > div.parallel-half")[1].get_text(strip=True) == "京杭大运河穿境而过。"
+    written = (out / "other.html").stat().st_mtime_ns, (out / "index.html").stat().st_mtime_ns
+    shared("en-zh_CN")  # nothing read since: nothing written
+    assert ((out / "other.html").stat().st_mtime_ns, (out / "index.html").stat().st_mtime_ns) == written
