@@ -1,12 +1,9 @@
 """Parallel text (English | 简体中文): each block of the source beside its translation.
 
-A parallel edition is built from exactly what the translation's edition is built
-from: the source doctree and the translation's catalogs (``-D edition=en-zh_CN``).
-While a translation's pages are read, before Sphinx's Locale transform translates a
-message, a copy of its source is kept on its node (``KeepSource``, quoted as its
-language quotes); the translation's environment is so the parallel edition's too
-(editions.sphinxext.shared_environment).  As a parallel edition's page is written, the
-two are put side by side (``SetSideBySide``; the translation's edition drops the copies):
+A parallel edition is written from its translation's environment (shared_environment.py;
+``-D edition=en-zh_CN``).  While a translation's pages are read, before Sphinx's Locale
+transform translates a message, a copy of its source is kept on its node (KeepSource);
+as a parallel edition's page is written, the two are put side by side (SetSideBySide):
 
 * a paragraph (or a line) becomes a ``parallel_pair``: the source half and the
   translated half, each with its own ``lang``.  In HTML a two-column grid whose
