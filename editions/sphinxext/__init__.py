@@ -151,6 +151,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each language's text, the kept too
     app.add_env_collector(shared_environment.KeptTitles)  # the headings' kept English, for the titles
     app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
+    # a parallel edition reads as its translation's (again, if the application builds again)
+    app.connect("env-before-read-docs", shared_environment.read_again_as_translation)
 
     # -- Writing: the written edition's values back; post-transforms, then the context -----
     app.connect("write-started", shared_environment.write_as_edition)
@@ -168,6 +170,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # -- build-finished ------------------------------------------------------------------
     app.connect("build-finished", metadata.write_sitemap)
+    # a parallel edition's environment as it was read (its titles in one language)
+    app.connect("build-finished", shared_environment.unpair_titles, priority=900)
 
     # env_version: Sphinx reads every page again when it changes. The code that shapes the
     # doctrees is part of every page's input, so an edited extension is not served stale.

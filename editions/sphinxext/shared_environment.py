@@ -16,7 +16,8 @@ edition only when it writes:
   edition's values are back; its pages are paired as they are written
   (parallel.SetSideBySide), and the titles Sphinx collected while reading (the
   window's title, the contents, the sidebar, the links to the previous and next
-  page) become ``<source> · <translation>``, in this process only.
+  page, the names of labels) become ``<source> · <translation>``, until the build
+  finishes, in this process only.
 
 The translators' review view is a parallel edition with its own environment
 (``edition_review`` differs): it reads as itself.
@@ -46,8 +47,10 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-# The written (parallel) edition's values, while its translation's stand in for them.
-_written: weakref.WeakKeyDictionary[Config, dict[str, Any]] = weakref.WeakKeyDictionary()
+# A parallel edition's values: as its translation's edition has them (reading), and its own (writing).
+_values: weakref.WeakKeyDictionary[Config, dict[str, tuple[Any, Any]]] = weakref.WeakKeyDictionary()
+# What the environment said before a parallel edition's writing paired it (put back after).
+_unpaired: weakref.WeakKeyDictionary[BuildEnvironment, tuple[dict, ...]] = weakref.WeakKeyDictionary()
 
 
 def read_as_translation(app: Sphinx, config: Config) -> None:
@@ -56,24 +59,42 @@ def read_as_translation(app: Sphinx, config: Config) -> None:
     edition = edition_of(config)
     if not edition.parallel or config.edition_review:
         return
-    translation = Edition(edition.language, edition.source, edition.basename).name
-    shared = {"edition": translation}
+    translation = {"edition": Edition(edition.language, edition.source, edition.basename).name}
     for item in config.filter(frozenset({"env"})):
         value = translation_value(app, item.name)
         if value is not None and value != item.value:
-            shared[item.name] = value
-    _written[config] = {name: config[name] for name in shared}
-    for name, value in shared.items():
-        config[name] = value
+            translation[item.name] = value
+    _values[config] = {name: (value, config[name]) for name, value in translation.items()}
+    _set(config, reading=True)
+
+
+def _set(config: Config, reading: bool) -> None:
+    for name, (translation, written) in _values.get(config, {}).items():
+        config[name] = translation if reading else written
 
 
 def write_as_edition(app: Sphinx, builder: Builder) -> None:
     """write-started (the environment is pickled): the written edition's values back,
     and in a parallel edition the titles collected while reading in both languages."""
-    for name, value in _written.pop(app.config, {}).items():
-        app.config[name] = value
+    _set(app.config, reading=False)
     if edition_of(app.config).parallel:  # a review, which reads as itself, too
-        pair_titles(app.env)
+        _unpaired[app.env] = pair_titles(app.env)
+
+
+def read_again_as_translation(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """env-before-read-docs: another build of this application (``app.build()`` again)
+    reads as the translation's edition too."""
+    _set(app.config, reading=True)
+
+
+def unpair_titles(app: Sphinx, exception: BaseException | None) -> None:
+    """build-finished: the environment as it was read, for another build of this
+    application (which pairs them again as it writes)."""
+    titles, longtitles, tocs, labels = _unpaired.pop(app.env, ({}, {}, {}, {}))
+    app.env.titles.update(titles)
+    app.env.longtitles.update(longtitles)
+    app.env.tocs.update(tocs)
+    app.env.domains.standard_domain.labels.update(labels)
 
 
 # -- Which pages to write ------------------------------------------------------------------------
@@ -124,27 +145,35 @@ def _paired(kept: Kept, shown: list[nodes.Node], config: Config) -> nodes.title:
     return nodes.title("", "", *paired_line(source.children, translation, translated, config))
 
 
-def pair_titles(env: BuildEnvironment) -> None:
+def pair_titles(env: BuildEnvironment) -> tuple[dict, ...]:
     """Each page's title (``env.titles``, ``env.longtitles``), its sections' entries in
     the contents (``env.tocs``) and the names of its labels (what a ``{ref}`` without a
-    title shows, and objects.inv) as the parallel edition's headings say them."""
+    title shows, and objects.inv) as the parallel edition's headings say them.  Returns
+    the entries it replaced."""
     config, labels = env.config, env.domains.standard_domain.labels
-    for docname, kept in getattr(env, KeptTitles.attribute, {}).items():
-        sections, owners = kept["toc"], kept["labels"]
+    kept: dict[str, dict[str, dict[str, Kept]]] = getattr(env, KeptTitles.attribute, {})
+    titles, longtitles, tocs, names = {}, {}, {}, {}
+    for docname, headings in kept.items():
+        sections = headings["toc"]
         if "" in sections and docname in env.titles:
-            title = env.titles[docname]
+            title = titles[docname] = env.titles[docname]
             paired = nodes.title("", "", *_entry_text(_paired(sections[""], title.children, config)))
             if env.longtitles.get(docname) is title:  # no title of its own for the window
+                longtitles[docname] = title
                 env.longtitles[docname] = paired
             env.titles[docname] = paired
-        for reference in env.tocs[docname].findall(nodes.reference) if docname in env.tocs else ():
-            if reference.get("refuri") == docname and reference.get("anchorname") in sections:
-                shown, reference.children = reference.children, []
-                reference.extend(_entry_text(_paired(sections[reference["anchorname"]], shown, config)))
-        for name, (labelled, labelid, text) in list(labels.items()):
-            found = owners.get(labelid) if labelled == docname else None
-            if found is not None and found[2] == text:
-                labels[name] = (labelled, labelid, clean_astext(_paired(found, [nodes.Text(text)], config)))
+        if docname in env.tocs:
+            tocs[docname], env.tocs[docname] = env.tocs[docname], env.tocs[docname].deepcopy()
+            for reference in env.tocs[docname].findall(nodes.reference):
+                if reference.get("refuri") == docname and reference.get("anchorname") in sections:
+                    shown, reference.children = reference.children, []
+                    reference.extend(_entry_text(_paired(sections[reference["anchorname"]], shown, config)))
+    for name, (docname, labelid, text) in list(labels.items()):
+        found = kept[docname]["labels"].get(labelid) if docname in kept else None
+        if found is not None and found[2] == text:
+            names[name] = labels[name]
+            labels[name] = (docname, labelid, clean_astext(_paired(found, [nodes.Text(text)], config)))
+    return titles, longtitles, tocs, names
 
 
 class KeptTitles(EnvironmentCollector):

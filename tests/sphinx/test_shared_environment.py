@@ -108,3 +108,18 @@ def test_a_changed_translation_read_by_one_edition_is_written_by_the_other(share
     written = (out / "other.html").stat().st_mtime_ns, (out / "index.html").stat().st_mtime_ns
     shared("en-zh_CN")  # nothing read since: nothing written
     assert ((out / "other.html").stat().st_mtime_ns, (out / "index.html").stat().st_mtime_ns) == written
+
+
+def test_one_application_built_twice_names_each_title_once(sample) -> None:
+    sample.catalog(TRANSLATIONS)
+    sample.catalog({"Other page": "其他页面", "Detail": "细节"}, domain="other")
+    app = sample.make_app("html", srcdir=sample.path, confoverrides={"edition": "en-zh_CN"},
+                          status=io.StringIO(), warning=io.StringIO())
+    app.build()
+    assert app.env.titles["other"].astext() == "其他页面"  # after writing, the environment as read
+    assert app.config.edition == "en-zh_CN"  # and the build's edition as it was asked for
+    app.build(force_all=True)
+    app.cleanup()
+    other = BeautifulSoup((Path(app.outdir) / "other.html").read_text(encoding="utf-8"), "html.parser")
+    assert other.title.get_text().startswith("Other page · 其他页面 ")
+    assert [a.get_text(" ", strip=True) for a in other.select(".toc-tree a")][-1] == "Detail · 细节"
