@@ -86,9 +86,13 @@ def keep_mark_words(app: Sphinx, config: Config) -> None:
 
 
 def _without_ids(node: nodes.Element) -> nodes.Element:
-    """A copy that claims no id of the page (the translation's half keeps them)."""
-    for sub in node.findall(nodes.Element):
-        sub["ids"] = []
+    """A copy that claims no id of the page (the translation's half keeps them), and that
+    holds no page: a copy keeps its original's document, which the environment would
+    pickle with each heading it keeps (shared_environment.KeptTitles)."""
+    for sub in node.findall():
+        if isinstance(sub, nodes.Element):
+            sub["ids"] = []
+        sub.document = None
     return node
 
 
