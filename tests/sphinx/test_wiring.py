@@ -12,8 +12,8 @@ from pathlib import Path
 
 import editions.sphinxext as extension
 
-EVENTS = ["config-inited", "builder-inited", "env-get-outdated", "doctree-resolved", "html-page-context",
-          "build-finished"]
+EVENTS = ["config-inited", "builder-inited", "env-get-outdated", "env-before-read-docs", "write-started",
+          "doctree-resolved", "html-page-context", "build-finished"]
 
 
 def written(method: str, event: str | None = None) -> list[str]:
