@@ -14,9 +14,13 @@
   run re-reads every page and reports the same warnings again: a retry cannot
   turn a red build green.  (A failed TeX run keeps it: Sphinx writes the whole
   .tex on every run, so TeX meets the same error again.)
-* One lock per environment: two ``make`` runs at once wait for each other instead
-  of writing the same doctrees or checked catalogs.  Editions share nothing (each
-  its doctrees and checked catalogs), so they build side by side.
+* One reading per language: a parallel edition (en-zh_CN) is written from its
+  translation's environment (zh_CN's doctrees and checked catalogs), reading nothing
+  once zh_CN's build has read (editions.sphinxext.shared_environment).
+* One lock per environment, held while Sphinx runs: two ``make`` runs at once, or an
+  edition and the parallel one written from its reading, take turns instead of writing
+  the same doctrees or checked catalogs; TeX runs after the lock is released.  Languages
+  share nothing (each its doctrees and checked catalogs), so they build side by side.
 * One line per edition and format: Sphinx runs quietly (``-q``) and its warnings
   are printed as they come, each with its file and line; ``-v`` in SPHINXOPTS (or
   ``make V=1``) shows everything Sphinx says.
@@ -40,13 +44,17 @@ from typing import TYPE_CHECKING
 from .. import editor_url
 from ..dates import pin_source_date_epoch
 from ..edition import FORMATS, Edition, Paths
-from ..handoff import WARNINGS_FILE
+from ..handoff import warnings_file
 from ..inputs import WITH_PDFS
 from ..project import Project, load
 from .say import say
 
 if TYPE_CHECKING:
     from .latexmk import TexRun
+
+
+#: A build of the environment was under way (the name of an edition's marker begins so).
+DIRTY_MARKER = "BUILD-IN-PROGRESS"
 
 
 @dataclass(frozen=True)
@@ -84,12 +92,20 @@ class Job:
 
     @property
     def dirty_marker(self) -> Path:
-        return self.doctrees / "BUILD-IN-PROGRESS"
+        """Said while its Sphinx runs (under the environment's lock), in the doctree folder:
+        one an edition, named by its folder (zh_CN and en-zh_CN share the environment)."""
+        return self.doctrees / f"{DIRTY_MARKER}-{self.edition.folder(self.format)}"
 
     @property
     def environment(self) -> str:
-        """Its environment's name, for messages: the edition's (a review's is its own)."""
+        """Its environment's name, for messages: the edition's, a parallel edition's its
+        translation's (a review's is its own)."""
         return self.edition.environment if self.format != "review" else f"{self.edition.folder('review')} review"
+
+    @property
+    def reads_its_own_environment(self) -> bool:
+        """False for a parallel edition: it is written from its translation's reading."""
+        return self.format == "review" or self.edition.environment == self.edition.name
 
 
 class BuildFailed(Exception):
@@ -98,15 +114,17 @@ class BuildFailed(Exception):
 
 @contextmanager
 def environment_lock(job: Job) -> Iterator[None]:
-    """Serialise builds of one environment (two `make` runs at once): two processes
-    never write one doctree folder."""
+    """Serialise the Sphinx runs on one environment (two `make` runs at once; an edition
+    and the parallel one written from its reading): two processes never write one doctree
+    folder.  Held while Sphinx runs, not while TeX does."""
     lock = job.paths.lock
     lock.parent.mkdir(parents=True, exist_ok=True)
     with open(lock, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            say(f"waiting for another build of the {job.environment} edition to finish...")
+            if job.reads_its_own_environment:  # a parallel edition waits for its translation's by design
+                say(f"waiting for another build of the {job.environment} edition to finish...")
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
@@ -313,17 +331,44 @@ def write(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: 
 
 def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building_pdfs: bool = False,
           done: Callable[[Job, float], None] | None = None) -> list[Job]:
-    """Build *jobs*, the formats of one environment: the LaTeX builder first (it reads the
+    """Build *jobs*, the formats of one edition: the LaTeX builder first (it reads the
     sources), TeX started on its .tex at once and left running while the HTML is written
-    from the same environment, then the PDF.  Each format is published as soon as it is
-    done and *done* told, with its seconds; a failed one is said at once, and returned."""
+    from the same environment; then, the environment's lock released (another edition's
+    Sphinx may use it), the PDF.  Each format is published as soon as it is done and
+    *done* told, with its seconds; a failed one is said at once, and returned."""
     first = jobs[0]
     check_python_environment()
     check_disk(first)
+    with environment_lock(first):
+        failed, tex = write_formats(jobs, sphinxopts, languages, building_pdfs, done)
+    if tex:
+        job, running, begun = tex
+        try:
+            finish_tex(job, running)
+        except (BuildFailed, OSError) as exc:
+            say(f"\n{failure(job, exc)}", sys.stderr)
+            failed.append(job)
+        except BaseException:
+            running.stop()  # the environment is kept: Sphinx was done with it, as after a failed TeX run
+            raise
+        else:
+            if done:
+                done(job, time.monotonic() - begun)
+    return failed
+
+
+def write_formats(jobs: list[Job], sphinxopts: list[str], languages: list[str], building_pdfs: bool,
+                  done: Callable[[Job, float], None] | None) -> tuple[list[Job], tuple[Job, TexRun, float] | None]:
+    """Sphinx's part of build(), under the environment's lock: the failed formats, and the
+    TeX run started, if any.  An interrupted run forgets the environment; a run killed
+    outright leaves its marker, and the next build on the environment forgets it."""
+    first = jobs[0]
     first.doctrees.mkdir(parents=True, exist_ok=True)
-    if first.dirty_marker.exists():
+    if any(first.doctrees.glob(f"{DIRTY_MARKER}*")):
         say(f"the last {first.environment} build was interrupted: re-reading every page")
         forget_environment(first)
+        for marker in first.doctrees.glob(f"{DIRTY_MARKER}*"):
+            marker.unlink(missing_ok=True)
     first.dirty_marker.touch()
     failed: list[Job] = []
     tex: tuple[Job, TexRun, float] | None = None
@@ -340,24 +385,14 @@ def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building
                 tex = (job, running, begun)
             elif done:
                 done(job, time.monotonic() - begun)
-        if tex:
-            job, running, begun = tex
-            try:
-                finish_tex(job, running)
-            except (BuildFailed, OSError) as exc:
-                say(f"\n{failure(job, exc)}", sys.stderr)
-                failed.append(job)
-            else:
-                if done:
-                    done(job, time.monotonic() - begun)
     except BaseException:
         if tex:
             tex[1].stop()
         forget_environment(first)
-        first.dirty_marker.unlink(missing_ok=True)
         raise
-    first.dirty_marker.unlink(missing_ok=True)
-    return failed
+    finally:
+        first.dirty_marker.unlink(missing_ok=True)
+    return failed, tex
 
 
 def _unchanged(job: Job) -> str:
@@ -401,8 +436,7 @@ def main(argv: list[str]) -> int:
         say(f"{job.name:<10} {job.published} ({seconds:.1f} s)" + (f"; {warnings}" if warnings else ""))
 
     try:
-        with environment_lock(jobs[0]):
-            failed = build(jobs, sphinxopts, languages, building_pdfs, done=published)
+        failed = build(jobs, sphinxopts, languages, building_pdfs, done=published)
     except BuildFailed as exc:  # before any format was built: the environment, the disk
         for job in jobs:
             say(f"\n{failure(job, exc)}", sys.stderr)
@@ -423,6 +457,6 @@ def translation_warnings(job: Job) -> str:
     if job.format == "review" or not job.edition.is_translation:
         return ""
     try:
-        return (job.doctrees / WARNINGS_FILE).read_text(encoding="utf-8").strip()
+        return warnings_file(job.doctrees, job.edition.name).read_text(encoding="utf-8").strip()
     except OSError:
         return ""

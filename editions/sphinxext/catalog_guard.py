@@ -54,7 +54,7 @@ from ..catalogs.files import (
 from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
-from ..handoff import WARNINGS_FILE
+from ..handoff import warnings_file
 from ..inputs import write_if_changed
 from .current_edition import (
     cache_folder,
@@ -214,7 +214,8 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
         sys.exit(2)  # as _refuse: one message each, no traceback
     doctrees = Path(app.doctreedir)
     doctrees.mkdir(parents=True, exist_ok=True)
-    write_if_changed(doctrees / WARNINGS_FILE, checks_gate.warnings_summary(result))
+    # one file an edition: a parallel edition is read into its translation's doctree folder
+    write_if_changed(warnings_file(doctrees, edition_of(config).name), checks_gate.warnings_summary(result))
 
 
 def check_catalogs(app: Sphinx, config: Config) -> None:

@@ -54,9 +54,10 @@ def test_paths_of_each_format(tmp_path: Path) -> None:
     html = edition("en-zh_CN").paths(build, "html")
     assert html.published == build / "html" / "en-zh_CN"
     assert html.staging == build / "staging" / "html" / "en-zh_CN"
-    assert html.doctrees == build / "doctrees" / "env-en-zh_CN"
-    assert html.locales == build / "locales" / "env-en-zh_CN"  # each environment its own checked catalogs
-    assert html.lock == build / "locks" / "env-en-zh_CN.lock"
+    # a parallel edition is written from its translation's environment
+    assert html.doctrees == build / "doctrees" / "env-zh_CN"
+    assert html.locales == build / "locales" / "env-zh_CN"  # each environment its own checked catalogs
+    assert html.lock == build / "locks" / "env-zh_CN.lock"
     pdf = edition("zh_CN").paths(build, "pdf")
     assert pdf.published == build / "pdf" / "profile-zh_CN.pdf"
     assert pdf.staging == build / "staging" / "latex" / "zh_CN" and pdf.doctrees == build / "doctrees" / "env-zh_CN"
@@ -65,14 +66,15 @@ def test_paths_of_each_format(tmp_path: Path) -> None:
 
 
 def test_the_formats_of_an_edition_share_its_environment(tmp_path: Path) -> None:
-    for name in ("en", "zh_CN", "en-zh_CN"):
+    for name, environment in (("en", "en"), ("zh_CN", "zh_CN"), ("en-zh_CN", "zh_CN")):
         html, pdf = (edition(name).paths(tmp_path, format) for format in ("html", "pdf"))
-        assert edition(name).environment == name
+        assert edition(name).environment == environment  # a parallel edition: its translation's reading
         # read once: one doctree folder, one set of checked catalogs, one lock, for both formats
         assert (html.doctrees, html.locales, html.lock) == (pdf.doctrees, pdf.locales, pdf.lock)
         assert html.staging != pdf.staging and html.published != pdf.published
-    # each edition its own: they build side by side
-    assert len({edition(name).paths(tmp_path, "html").lock for name in ("en", "zh_CN", "en-zh_CN")}) == 3
+    # each language its own: they build side by side; the parallel edition takes turns with its translation
+    assert len({edition(name).paths(tmp_path, "html").lock for name in ("en", "zh_CN", "en-zh_CN")}) == 2
+    assert edition("en-zh_CN").paths(tmp_path, "pdf").staging != edition("zh_CN").paths(tmp_path, "pdf").staging
 
 
 def test_a_review_shows_its_translations_parallel_pair(tmp_path: Path) -> None:
