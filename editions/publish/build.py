@@ -102,10 +102,6 @@ class Job:
         translation's (a review's is its own)."""
         return self.edition.environment if self.format != "review" else f"{self.edition.folder('review')} review"
 
-    @property
-    def reads_its_own_environment(self) -> bool:
-        """False for a parallel edition: it is written from its translation's reading."""
-        return self.format == "review" or self.edition.environment == self.edition.name
 
 
 class BuildFailed(Exception):
@@ -119,13 +115,20 @@ def environment_lock(job: Job) -> Iterator[None]:
     folder.  Held while Sphinx runs, not while TeX does."""
     lock = job.paths.lock
     lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "w") as handle:
+    with open(lock, "a+", encoding="utf-8") as handle:  # not "w": the holder's name is in it
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            if job.reads_its_own_environment:  # a parallel edition waits for its translation's by design
+            handle.seek(0)
+            # said when it is another build of this edition (another `make`); the edition and the
+            # parallel one written from its reading take turns by design
+            if handle.read().strip() == job.edition.folder(job.format):
                 say(f"waiting for another build of the {job.environment} edition to finish...")
             fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(job.edition.folder(job.format))
+        handle.flush()
         yield
 
 
