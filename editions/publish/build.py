@@ -245,6 +245,17 @@ def forget_interface_catalogs() -> None:
     gettext._translations.clear()
 
 
+def load_sphinx() -> None:
+    """Sphinx, the extension and MyST imported before the environment's lock is taken
+    (half a second): a parallel edition waiting for its translation's Sphinx pays for them
+    meanwhile, on the other core."""
+    import myst_parser.parsers.sphinx_  # noqa: F401
+    import sphinx.application
+    import sphinx.cmd.build  # noqa: F401
+
+    from .. import sphinxext  # noqa: F401
+
+
 def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool) -> None:
     """Sphinx in this process: the edition's formats pay once for Python, Sphinx, the theme,
     jieba."""
@@ -342,6 +353,7 @@ def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building
     first = jobs[0]
     check_python_environment()
     check_disk(first)
+    load_sphinx()
     with environment_lock(first):
         failed, tex = write_formats(jobs, sphinxopts, languages, building_pdfs, done)
     if tex:
