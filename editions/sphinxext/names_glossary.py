@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from docutils import nodes
 from docutils.nodes import make_id
 from sphinx.builders.gettext import MsgOrigin
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -176,6 +177,34 @@ def _cell(*children: nodes.Node, language: str | None = None) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children, translatable=False))  # not a message of the page
 
 
+#: The interface message a glossary's heading or column head says (its key in ``edition_names_words``).
+WORDS = "editions_names_words"
+
+
+def words_as_translation(words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """``edition_names_words`` as a parallel edition's translation's edition has them: each
+    message in the translation only (the last of a parallel edition's two)."""
+    return {key: value if key == "columns" else value[-1:] for key, value in words.items()}
+
+
+class SayInBothLanguages(SphinxPostTransform):
+    """In a parallel edition, as a page is written: the glossary's headings and column heads
+    in both languages.  Its pages are read as its translation's (shared_environment), whose
+    headings say the translation only."""
+
+    default_priority = 2
+
+    def run(self, **kwargs: Any) -> None:
+        pair = edition_of(self.config).pair
+        if not pair:
+            return
+        words = self.config.edition_names_words
+        tags = [language_tag(language) for language in pair]
+        for node in self.document.findall(lambda n: isinstance(n, nodes.Element) and WORDS in n.attributes):
+            node.children = []
+            node.extend(_said(words[node[WORDS]], tags))
+
+
 class names_glossary(nodes.container):
     """The glossary: its headings and tables for HTML (a container); the PDF draws it from
     ``edition_names`` (``visit_names_glossary_latex``)."""
@@ -201,6 +230,7 @@ class NamesGlossaryDirective(SphinxDirective):
             # an h2 in HTML (the PDF draws the glossary itself: visit_names_glossary_latex)
             heading = nodes.rubric("", "", *_said(words[group], tags), classes=[GROUP_CLASS], translatable=False)
             heading["heading-level"] = 2
+            heading[WORDS] = group
             result.append(heading)
             table = nodes.table(classes=[TABLE_CLASS, "colwidths-given"])
             tgroup = nodes.tgroup(cols=len(columns))
@@ -210,6 +240,7 @@ class NamesGlossaryDirective(SphinxDirective):
             head = nodes.row()
             for language in columns:
                 head += _cell(*_said(words[language_word(language)], tags))
+                head[-1][0][WORDS] = language_word(language)
             tgroup += nodes.thead("", head)
             body = nodes.tbody()
             for name in rows:
