@@ -19,3 +19,8 @@ WARNINGS_FILE = "translation-warnings.txt"
 def warnings_file(doctrees: Path, edition: str) -> Path:
     """Where the catalog guard leaves *edition*'s line, in the doctree folder *doctrees*."""
     return doctrees / f"{edition}-{WARNINGS_FILE}"
+
+
+#: The sources a translation's reading keeps for the parallel edition, a file a page, in
+#: the doctree folder (editions.sphinxext.kept_sources); forgotten with the environment.
+KEPT_SOURCES = "kept-sources"

@@ -28,6 +28,7 @@ from . import (
     epub,
     extract_theme_strings,
     imprint,
+    kept_sources,
     keyfigures,
     language_marks,
     latex,
@@ -37,6 +38,7 @@ from . import (
     myst_documents,
     name_links,
     names_glossary,
+    page_document,
     parallel,
     pdf_tagging,
     review,
@@ -168,6 +170,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each language's text, the kept too
     app.add_transform(name_links.LinkFirstMentions)  # 755: each name's first mention, in the reading's language
     app.add_env_collector(shared_environment.KeptTitles)  # the headings' kept English, for the titles
+    # the kept English out of the doctree, into a file of the page, once read (after the collectors)
+    app.connect("doctree-read", kept_sources.set_aside, priority=900)
+    # a translation's nodes the page's, not their catalog message's document (which holds the environment)
+    app.connect("doctree-read", page_document.adopt_foreign_nodes, priority=900)
     app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
     # a parallel edition reads as its translation's (again, if the application builds again)
     app.connect("env-before-read-docs", shared_environment.read_again_as_translation)

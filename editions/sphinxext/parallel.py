@@ -1,9 +1,8 @@
 """Parallel text (English | 简体中文): each block of the source beside its translation.
 
-A parallel edition is written from its translation's environment (shared_environment.py;
-``-D edition=en-zh_CN``).  While a translation's pages are read, before Sphinx's Locale
-transform translates a message, a copy of its source is kept on its node (KeepSource);
-as a parallel edition's page is written, the two are put side by side (SetSideBySide):
+A parallel edition is written from its translation's environment (shared_environment.py).
+A translation's reading keeps a copy of each message's source (KeepSource, beside the
+doctrees: kept_sources.py); a parallel edition's page is paired as written (SetSideBySide):
 
 * a paragraph (or a line) becomes a ``parallel_pair``: the source half and the
   translated half, each with its own ``lang``.  In HTML a two-column grid whose
@@ -34,6 +33,7 @@ from sphinx.util.nodes import extract_messages
 
 from ..languages import cjk_region, is_cjk, language_tag
 from .current_edition import edition_of, source_language
+from .kept_sources import KEPT, KEPT_AT, KEPT_MESSAGE, Pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -96,22 +96,18 @@ def _without_ids(node: nodes.Element) -> nodes.Element:
     return node
 
 
-#: The attributes a translated message's node carries from reading to writing: its
-#: source (a copy, claiming no id) and its message.  Attributes, not children: every
-#: writer, the search index and ``astext()`` ignore them, so a one-language edition's
-#: output is what it would be without them.
-KEPT, KEPT_MESSAGE = "editions_source", "editions_msgid"
-
 #: The nodes a parallel edition pairs: blocks (a paragraph, a line), and lines of text
 #: that keep their place (a heading, a caption, a term, a rubric, a field's name).
 PAIRED = (nodes.paragraph, nodes.line, nodes.title, nodes.caption, nodes.term, nodes.rubric, nodes.field_name)
 
 
 class KeepSource(SphinxTransform):
-    """Before translation: a copy of each message's source, kept on its node.  A
-    translation's environment (zh_CN) is read once and written as the translation's
-    edition and as the parallel one (en-zh_CN), which sets the copy beside its
-    translation when it is written (SetSideBySide)."""
+    """Before translation: a copy of each message's source (claiming no id) and its
+    message, kept on its node while the page is read (``KEPT``, ``KEPT_MESSAGE``:
+    attributes, not children, which no writer, search index or ``astext()`` sees), then
+    beside the doctree (kept_sources.set_aside).  A translation's environment (zh_CN) is
+    read once and written as the translation's edition and as the parallel one (en-zh_CN),
+    which sets each copy beside its translation when it is written (SetSideBySide)."""
 
     default_priority = 19  # sphinx.transforms.i18n.Locale is 20
 
@@ -126,7 +122,8 @@ class KeepSource(SphinxTransform):
 
 
 def kept_source(node: nodes.Element) -> tuple[nodes.Element, str] | None:
-    """The source KeepSource kept on *node*, and its message; None if none was kept."""
+    """The source KeepSource kept on *node*, and its message, while the page is read;
+    None if none was kept."""
     source = node.get(KEPT)
     return None if source is None else (source, node[KEPT_MESSAGE])
 
@@ -154,8 +151,7 @@ def unmark_untranslated(document: nodes.document) -> None:
 
 
 def drop_kept(node: nodes.Element) -> None:
-    node.attributes.pop(KEPT, None)
-    node.attributes.pop(KEPT_MESSAGE, None)
+    node.attributes.pop(KEPT_AT, None)
 
 
 def paired_line(source: list[nodes.Node], translation: list[nodes.Node], translated: bool,
@@ -175,18 +171,18 @@ class SetSideBySide(SphinxPostTransform):
     default_priority = 1
 
     def run(self, **kwargs: Any) -> None:
-        found = list(self.document.findall(lambda n: isinstance(n, nodes.Element) and KEPT in n.attributes))
+        found = list(self.document.findall(lambda n: isinstance(n, nodes.Element) and KEPT_AT in n.attributes))
         pair = languages_of(self.config)
-        if pair is None:
+        if pair is None:  # the kept sources are not even loaded
             for node in found:
                 drop_kept(node)
             return
         unmark_untranslated(self.document)
         tags = (language_tag(pair[0]), language_tag(pair[1]))
+        kept = Pages(self.env.doctreedir)  # each page's loaded afresh: its copies are this page's to use
         for node in found:
-            source, message = kept_source(node)
+            source, message = kept.source(node[KEPT_AT])
             drop_kept(node)
-            source = source.deepcopy()
             translated = bool(node.get("translated"))
             if isinstance(node, (nodes.paragraph, nodes.line)) and not _is_label(node):
                 self._pair_block(node, source, tags, translated, self.config)["msgid"] = message

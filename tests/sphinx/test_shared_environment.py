@@ -200,3 +200,64 @@ def test_one_application_built_twice_names_each_title_once(sample) -> None:
     other = BeautifulSoup((Path(app.outdir) / "other.html").read_text(encoding="utf-8"), "html.parser")
     assert other.title.get_text().startswith("Other page · 其他页面 ")
     assert [a.get_text(" ", strip=True) for a in other.select(".toc-tree a")][-1] == "Detail · 细节"
+
+
+# -- The kept sources: beside the translation's doctrees, not in them ----------------------
+
+def _doctree(doctrees: Path, docname: str) -> Any:
+    import pickle
+
+    with open(doctrees / f"{docname}.doctree", "rb") as handle:
+        return pickle.load(handle)
+
+
+def test_the_kept_sources_are_beside_the_doctrees_and_only_the_parallel_edition_loads_them(shared, tmp_path) -> None:
+    from docutils import nodes
+
+    from editions.sphinxext import kept_sources
+
+    shared("zh_CN")
+    doctrees = tmp_path / "doctrees"
+    page = _doctree(doctrees, "index")
+    kept = [node for node in page.findall(nodes.Element) if kept_sources.KEPT_AT in node.attributes]
+    assert kept and all(node.get("translated") is not None for node in kept)
+    # no copy of the source, and no catalog message's document (whose settings hold the environment) in it
+    assert not any({kept_sources.KEPT, kept_sources.KEPT_MESSAGE} & set(node.attributes)
+                   for node in page.findall(nodes.Element))
+    assert all(node.__dict__.get("_document") in (None, page) for node in page.findall(include_self=False))
+    assert kept_sources.side_file(doctrees, "index").is_file()
+
+    # the translation's edition writes every page without them (a new output folder: every page owed)
+    kept_sources.forget(doctrees)
+    out, read, _ = shared("zh_CN", "latex")
+    assert read == [] and "大运河穿境而过。" in next(out.glob("*.tex")).read_text(encoding="utf-8")
+    # the parallel edition needs them: it stops, it does not pair with nothing
+    with pytest.raises(kept_sources.StaleSource, match="index: the sources kept for the parallel edition are missing"):
+        shared("en-zh_CN")
+
+
+def test_a_changed_source_sentence_and_a_changed_msgstr_reach_the_parallel_edition(shared, sample, tmp_path) -> None:
+    from editions.sphinxext import kept_sources
+
+    shared("zh_CN")
+    shared("en-zh_CN")
+    first_reading = kept_sources.side_file(tmp_path / "doctrees", "index").read_bytes()
+    source = sample.path / "index.md"
+    new = "The Grand Canal still runs through the sub-district."
+    source.write_text(source.read_text(encoding="utf-8").replace(PARAGRAPH, new), encoding="utf-8")
+    sample.catalog({**TRANSLATIONS, new: "大运河至今穿境而过。"})
+    _, read, _ = shared("zh_CN")
+    assert read == ["index"]
+    out, read, messages = shared("en-zh_CN")
+    assert read == [], messages
+    page = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    pair = next(p for p in page.select("div.parallel-pair") if new in p.text)
+    assert [half.get_text(strip=True) for half in pair.select(":scope > div.parallel-half")] == [
+        new, "大运河至今穿境而过。"]
+    assert PARAGRAPH not in page.get_text()
+
+    # a page's file of another reading than its doctree's is refused, never paired
+    kept_sources.side_file(tmp_path / "doctrees", "index").write_bytes(first_reading)
+    with pytest.raises(kept_sources.StaleSource, match="index: the sources kept for the parallel edition are of "
+                                                        "another reading"):
+        shared("en-zh_CN", "latex")
