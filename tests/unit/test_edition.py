@@ -72,7 +72,7 @@ def test_paths_of_each_format(tmp_path: Path) -> None:
     epub = edition("en-zh_CN").paths(build, "epub")  # a book, named like the brochure
     assert epub.published == build / "epub" / "profile-en-zh_CN.epub"
     assert epub.staging == build / "staging" / "epub" / "en-zh_CN"
-    assert epub.doctrees == build / "doctrees" / "env-en-zh_CN"
+    assert epub.doctrees == build / "doctrees" / "env-zh_CN"  # its translation's, as its HTML and PDF
     with pytest.raises(EditionError):
         edition("en").paths(build, "mobi")
 
