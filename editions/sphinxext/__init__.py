@@ -188,7 +188,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # -- Writing a page: post-transforms, then the page's context --------------------------
     app.add_post_transform(parallel.SetSideBySide)  # 1: each English block beside its translation
-    app.add_post_transform(names_glossary.SayInBothLanguages)  # 2: the glossary's heads, both languages
+    app.add_post_transform(shared_environment.SayInBothLanguages)  # 2: the glossary's heads, both languages
     app.add_post_transform(name_links.LinkSourceMentions)  # 2: each name's first mention, the English paired (1)
     app.add_post_transform(pdf_tagging.MarkHeadingLanguages)  # 195
     app.add_post_transform(language_marks.LabelHeadings)  # 200

@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from docutils import nodes
 from docutils.nodes import make_id
 from sphinx.builders.gettext import MsgOrigin
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -159,7 +158,7 @@ def collect_names(app: Sphinx, config: Config) -> None:
 
 # -- The glossary page ---------------------------------------------------------------------------
 
-def _said(words: tuple[str, ...], tags: list[str]) -> list[nodes.Node]:
+def said_words(words: tuple[str, ...], tags: list[str]) -> list[nodes.Node]:
     """A word in the edition's language, or a parallel edition's two, each with its language."""
     if len(words) == 1:
         return [nodes.Text(words[0])]
@@ -187,24 +186,6 @@ def words_as_translation(words: dict[str, tuple[str, ...]]) -> dict[str, tuple[s
     return {key: value if key == "columns" else value[-1:] for key, value in words.items()}
 
 
-class SayInBothLanguages(SphinxPostTransform):
-    """In a parallel edition, as a page is written: the glossary's headings and column heads
-    in both languages.  Its pages are read as its translation's (shared_environment), whose
-    headings say the translation only."""
-
-    default_priority = 2
-
-    def run(self, **kwargs: Any) -> None:
-        pair = edition_of(self.config).pair
-        if not pair:
-            return
-        words = self.config.edition_names_words
-        tags = [language_tag(language) for language in pair]
-        for node in self.document.findall(lambda n: isinstance(n, nodes.Element) and WORDS in n.attributes):
-            node.children = []
-            node.extend(_said(words[node[WORDS]], tags))
-
-
 class names_glossary(nodes.container):
     """The glossary: its headings and tables for HTML (a container); the PDF draws it from
     ``edition_names`` (``visit_names_glossary_latex``)."""
@@ -228,7 +209,7 @@ class NamesGlossaryDirective(SphinxDirective):
             if not rows:
                 continue
             # an h2 in HTML (the PDF draws the glossary itself: visit_names_glossary_latex)
-            heading = nodes.rubric("", "", *_said(words[group], tags), classes=[GROUP_CLASS], translatable=False)
+            heading = nodes.rubric("", "", *said_words(words[group], tags), classes=[GROUP_CLASS], translatable=False)
             heading["heading-level"] = 2
             heading[WORDS] = group
             result.append(heading)
@@ -239,7 +220,7 @@ class NamesGlossaryDirective(SphinxDirective):
                 tgroup += nodes.colspec(colwidth=3 if index == 0 else 2)
             head = nodes.row()
             for language in columns:
-                head += _cell(*_said(words[language_word(language)], tags))
+                head += _cell(*said_words(words[language_word(language)], tags))
                 head[-1][0][WORDS] = language_word(language)
             tgroup += nodes.thead("", head)
             body = nodes.tbody()

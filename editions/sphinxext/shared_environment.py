@@ -45,12 +45,14 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.transforms import SphinxContentsFilter
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import clean_astext
 
 from ..edition import Edition
+from ..languages import language_tag
 from .current_edition import edition_of
 from .epub import book_name
-from .names_glossary import words_as_translation
+from .names_glossary import WORDS, said_words, words_as_translation
 from .parallel import kept_source, paired_line
 from .translated_config import translation_value
 
@@ -238,3 +240,23 @@ HEADINGS = (nodes.title, nodes.caption, nodes.rubric, nodes.term, nodes.field_na
 def _kept(node: nodes.Element) -> Kept | None:
     kept = kept_source(node)
     return None if kept is None else (kept[0], bool(node.get("translated")), clean_astext(node))
+
+
+# -- What a page read as the translation's says in one language ------------------------------
+
+class SayInBothLanguages(SphinxPostTransform):
+    """In a parallel edition, as a page is written: the names glossary's headings and
+    column heads in both languages (editions.sphinxext.names_glossary; read as the
+    translation's edition, they say the translation only)."""
+
+    default_priority = 2
+
+    def run(self, **kwargs: Any) -> None:
+        pair = edition_of(self.config).pair
+        if not pair:
+            return
+        words = self.config.edition_names_words
+        tags = [language_tag(language) for language in pair]
+        for node in self.document.findall(lambda n: isinstance(n, nodes.Element) and WORDS in n.attributes):
+            node.children = []
+            node.extend(said_words(words[node[WORDS]], tags))
