@@ -93,14 +93,18 @@ def parallel_from_reading(sample) -> dict[str, str]:
     builddir.mkdir()
     (builddir / "doctrees").symlink_to(sample.path / "_build" / "doctrees")
     read: list[str] = []
-    app = sample.make_app("html", srcdir=sample.path, builddir=builddir, confoverrides={"edition": "en-zh_CN"},
-                          status=io.StringIO(), warning=io.StringIO())
-    app.connect("source-read", lambda _app, docname, _source: read.append(docname))
-    app.build()
-    app.cleanup()
-    pages = {f"en-zh_CN/{name}": (Path(app.outdir) / f"{name}.html").read_text(encoding="utf-8")
+    outdirs = {}
+    for builder in ("html", "latex"):
+        app = sample.make_app(builder, srcdir=sample.path, builddir=builddir, confoverrides={"edition": "en-zh_CN"},
+                              status=io.StringIO(), warning=io.StringIO())
+        app.connect("source-read", lambda _app, docname, _source: read.append(docname))
+        app.build()
+        app.cleanup()
+        outdirs[builder] = Path(app.outdir)
+    pages = {f"en-zh_CN/{name}": (outdirs["html"] / f"{name}.html").read_text(encoding="utf-8")
              for name in ("index", "names")}
-    return {**pages, "en-zh_CN read": " ".join(read)}
+    tex = next(outdirs["latex"].glob("*.tex")).read_text(encoding="utf-8")
+    return {**pages, "en-zh_CN.tex": tex, "en-zh_CN read": " ".join(read)}
 
 
 def glossary(page: str) -> dict[str, list[tuple[str, ...]]]:
@@ -170,6 +174,11 @@ def test_the_parallel_edition_written_from_the_chinese_reading_says_and_links_bo
         ("Grand Canal", "names.html#name-grand-canal"), ("大运河", "names.html#name-grand-canal"),
         ("Sample Office", "names.html#name-sample-office"), ("示例办公室", "names.html#name-sample-office")]
     assert links(built["en-zh_CN/names"]) == []
+    # in the PDF's book (every page in one document, the glossary's too), each page's first
+    # mentions, plain text (names_link.resolve_link): as the HTML's
+    tex = built["en-zh_CN.tex"]
+    for name in ("Grand Canal", "大运河", "Sample Office", "示例办公室"):
+        assert tex.count(rf"\DUrole{{names-link}}{{{name}}}") == 1, name
 
 
 def test_the_glossary_page_links_to_none_of_its_names(built) -> None:
