@@ -163,9 +163,11 @@ class Edition:
     @property
     def environment(self) -> str:
         """The Sphinx environment it is read into (its doctrees, the checked catalogs Sphinx
-        reads, their lock): its own, shared by its formats, so its HTML and PDF read each
-        source page once.  One name, so that an edition can later be read into another's."""
-        return self.name
+        reads, their lock), shared by its formats, so its HTML and PDF read each source page
+        once: a one-language edition's own; a parallel edition's is its translation's (it is
+        that reading written another way: editions.sphinxext.shared_environment), so each
+        language is read once."""
+        return self.language
 
     def environment_of(self, format: str) -> str:
         """The environment *format* is read into: a review's is its own (its configuration

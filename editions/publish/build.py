@@ -15,9 +15,13 @@
   run re-reads every page and reports the same warnings again: a retry cannot
   turn a red build green.  (A failed TeX run keeps it: Sphinx writes the whole
   .tex on every run, so TeX meets the same error again.)
-* One lock per environment: two ``make`` runs at once wait for each other instead
-  of writing the same doctrees or checked catalogs.  Editions share nothing (each
-  its doctrees and checked catalogs), so they build side by side.
+* One reading per language: a parallel edition (en-zh_CN) is written from its
+  translation's environment (zh_CN's doctrees and checked catalogs), reading nothing
+  once zh_CN's build has read (editions.sphinxext.shared_environment).
+* One lock per environment, held while Sphinx runs: two ``make`` runs at once, or an
+  edition and the parallel one written from its reading, take turns instead of writing
+  the same doctrees or checked catalogs; TeX runs after the lock is released.  Languages
+  share nothing (each its doctrees and checked catalogs), so they build side by side.
 * One line per edition and format: Sphinx runs quietly (``-q``) and its warnings
   are printed as they come, each with its file and line; ``-v`` in SPHINXOPTS (or
   ``make V=1``) shows everything Sphinx says.
@@ -41,13 +45,17 @@ from typing import TYPE_CHECKING
 from .. import editor_url
 from ..dates import pin_source_date_epoch
 from ..edition import DOWNLOADS, FORMATS, Edition, Paths
-from ..handoff import WARNINGS_FILE
+from ..handoff import KEPT_SOURCES, warnings_file
 from ..inputs import WITH_EPUBS, WITH_PDFS
 from ..project import Project, load
 from .say import say
 
 if TYPE_CHECKING:
     from .latexmk import TexRun
+
+
+#: A build of the environment was under way (the name of an edition's marker begins so).
+DIRTY_MARKER = "BUILD-IN-PROGRESS"
 
 
 @dataclass(frozen=True)
@@ -85,12 +93,16 @@ class Job:
 
     @property
     def dirty_marker(self) -> Path:
-        return self.doctrees / "BUILD-IN-PROGRESS"
+        """Said while its Sphinx runs (under the environment's lock), in the doctree folder:
+        one an edition, named by its folder (zh_CN and en-zh_CN share the environment)."""
+        return self.doctrees / f"{DIRTY_MARKER}-{self.edition.folder(self.format)}"
 
     @property
     def environment(self) -> str:
-        """Its environment's name, for messages: the edition's (a review's is its own)."""
+        """Its environment's name, for messages: the edition's, a parallel edition's its
+        translation's (a review's is its own)."""
         return self.edition.environment if self.format != "review" else f"{self.edition.folder('review')} review"
+
 
 
 class BuildFailed(Exception):
@@ -99,22 +111,33 @@ class BuildFailed(Exception):
 
 @contextmanager
 def environment_lock(job: Job) -> Iterator[None]:
-    """Serialise builds of one environment (two `make` runs at once): two processes
-    never write one doctree folder."""
+    """Serialise the Sphinx runs on one environment (two `make` runs at once; an edition
+    and the parallel one written from its reading): two processes never write one doctree
+    folder.  Held while Sphinx runs, not while TeX does."""
     lock = job.paths.lock
     lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "w") as handle:
+    with open(lock, "a+", encoding="utf-8") as handle:  # not "w": the holder's name is in it
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            say(f"waiting for another build of the {job.environment} edition to finish...")
+            handle.seek(0)
+            # said when it is another build of this edition (another `make`); the edition and the
+            # parallel one written from its reading take turns by design
+            if handle.read().strip() == job.edition.folder(job.format):
+                say(f"waiting for another build of the {job.environment} edition to finish...")
             fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(job.edition.folder(job.format))
+        handle.flush()
         yield
 
 
 def forget_environment(job: Job) -> None:
-    """Make the next build re-read every page (and repeat every warning)."""
+    """Make the next build re-read every page (and repeat every warning); the sources its
+    reading kept for the parallel edition go with it."""
     (job.doctrees / "environment.pickle").unlink(missing_ok=True)
+    shutil.rmtree(job.doctrees / KEPT_SOURCES, ignore_errors=True)
 
 
 def own_requirements() -> list[str]:
@@ -226,6 +249,17 @@ def interruptions_noted() -> Iterator[list[int]]:
         signal.signal(signal.SIGINT, previous)
 
 
+def load_sphinx() -> None:
+    """Sphinx, the extension and MyST imported before the environment's lock is taken
+    (half a second): a parallel edition waiting for its translation's Sphinx pays for them
+    meanwhile, on the other core."""
+    import myst_parser.parsers.sphinx_  # noqa: F401
+    import sphinx.application
+    import sphinx.cmd.build  # noqa: F401
+
+    from .. import sphinxext  # noqa: F401
+
+
 def run_sphinx(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: bool,
                building_epubs: bool = False) -> None:
     """Sphinx in this process: the edition's formats pay once for Python, Sphinx, the theme,
@@ -323,19 +357,48 @@ def write(job: Job, sphinxopts: list[str], languages: list[str], building_pdfs: 
 
 def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building_pdfs: bool = False,
           done: Callable[[Job, float], None] | None = None, building_epubs: bool = False) -> list[Job]:
-    """Build *jobs*, the formats of one environment: the LaTeX builder first (it reads the
-    sources), TeX started on its .tex at once and left running while the HTML is written
-    from the same environment, then the PDF.  Each format is published as soon as it is
-    done and *done* told, with its seconds; a failed one is said at once, and returned."""
-    from ..sphinxext import catalog_guard
-
+    """Build *jobs*, the formats of one edition: the LaTeX builder first (it reads the
+    sources), TeX started on its .tex at once and left running while the HTML, then the
+    EPUB, is written from the same environment; then, the environment's lock released
+    (another edition's Sphinx may use it), the PDF.  Each format is published as soon as
+    it is done and *done* told, with its seconds; a failed one is said at once, and returned."""
     first = jobs[0]
     check_python_environment()
     check_disk(first)
+    load_sphinx()
+    with environment_lock(first):
+        failed, tex = write_formats(jobs, sphinxopts, languages, building_pdfs, done, building_epubs)
+    if tex:
+        job, running, begun = tex
+        try:
+            finish_tex(job, running)
+        except (BuildFailed, OSError) as exc:
+            say(f"\n{failure(job, exc)}", sys.stderr)
+            failed.append(job)
+        except BaseException:
+            running.stop()  # the environment is kept: Sphinx was done with it, as after a failed TeX run
+            raise
+        else:
+            if done:
+                done(job, time.monotonic() - begun)
+    return failed
+
+
+def write_formats(jobs: list[Job], sphinxopts: list[str], languages: list[str], building_pdfs: bool,
+                  done: Callable[[Job, float], None] | None,
+                  building_epubs: bool = False) -> tuple[list[Job], tuple[Job, TexRun, float] | None]:
+    """Sphinx's part of build(), under the environment's lock: the failed formats, and the
+    TeX run started, if any.  An interrupted run forgets the environment; a run killed
+    outright leaves its marker, and the next build on the environment forgets it."""
+    from ..sphinxext import catalog_guard
+
+    first = jobs[0]
     first.doctrees.mkdir(parents=True, exist_ok=True)
-    if first.dirty_marker.exists():
+    if any(first.doctrees.glob(f"{DIRTY_MARKER}*")):
         say(f"the last {first.environment} build was interrupted: re-reading every page")
         forget_environment(first)
+        for marker in first.doctrees.glob(f"{DIRTY_MARKER}*"):
+            marker.unlink(missing_ok=True)
     first.dirty_marker.touch()
     failed: list[Job] = []
     tex: tuple[Job, TexRun, float] | None = None
@@ -357,24 +420,14 @@ def build(jobs: list[Job], sphinxopts: list[str], languages: list[str], building
                     tex = (job, running, begun)
                 elif done:
                     done(job, time.monotonic() - begun)
-        if tex:
-            job, running, begun = tex
-            try:
-                finish_tex(job, running)
-            except (BuildFailed, OSError) as exc:
-                say(f"\n{failure(job, exc)}", sys.stderr)
-                failed.append(job)
-            else:
-                if done:
-                    done(job, time.monotonic() - begun)
     except BaseException:
         if tex:
             tex[1].stop()
         forget_environment(first)
-        first.dirty_marker.unlink(missing_ok=True)
         raise
-    first.dirty_marker.unlink(missing_ok=True)
-    return failed
+    finally:
+        first.dirty_marker.unlink(missing_ok=True)
+    return failed, tex
 
 
 def _unchanged(job: Job) -> str:
@@ -419,8 +472,7 @@ def main(argv: list[str]) -> int:
         say(f"{job.name:<10} {job.published} ({seconds:.1f} s)" + (f"; {warnings}" if warnings else ""))
 
     try:
-        with environment_lock(jobs[0]):
-            failed = build(jobs, sphinxopts, languages, building_pdfs, done=published, building_epubs=building_epubs)
+        failed = build(jobs, sphinxopts, languages, building_pdfs, done=published, building_epubs=building_epubs)
     except BuildFailed as exc:  # before any format was built: the environment, the disk
         for job in jobs:
             say(f"\n{failure(job, exc)}", sys.stderr)
@@ -441,6 +493,6 @@ def translation_warnings(job: Job) -> str:
     if job.format == "review" or not job.edition.is_translation:
         return ""
     try:
-        return (job.doctrees / WARNINGS_FILE).read_text(encoding="utf-8").strip()
+        return warnings_file(job.doctrees, job.edition.name).read_text(encoding="utf-8").strip()
     except OSError:
         return ""

@@ -28,6 +28,7 @@ from . import (
     epub,
     extract_theme_strings,
     imprint,
+    kept_sources,
     keyfigures,
     language_marks,
     latex,
@@ -37,6 +38,7 @@ from . import (
     myst_documents,
     name_links,
     names_glossary,
+    page_document,
     parallel,
     pdf_tagging,
     review,
@@ -138,6 +140,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_theme_files)
     # 13. Chinese figure numbers, after Sphinx fills numfig_format with its own (800).
     app.connect("config-inited", latex.cjk_numbering, priority=850)
+    # 14. A parallel edition reads as its translation's edition, into an environment they
+    #     share; it is itself again when it writes (write-started, below).
+    app.connect("config-inited", shared_environment.read_as_translation, priority=900)
 
     # -- builder-inited: the builder exists, no page read yet ------------------------------
     # conf.py's translatable values, then the theme's strings, into sphinx.pot (gettext builder)
@@ -159,22 +164,32 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # -- Reading a page: transforms (Sphinx's Locale, 20, puts the translations in) --------
     app.add_transform(safety.RecordMessagePayloads)  # 19: what each English message carries
-    app.add_transform(parallel.KeepSource)  # 19: the English, kept for the parallel edition
+    app.add_transform(parallel.KeepSource)  # 19: the English, kept on its node for the parallel edition
     app.add_transform(safety.RejectTranslatedPayloads)  # 21: a translation that adds any is refused
     app.add_transform(language_marks.MarkUntranslated)  # 22: the English a translation lacks, marked
-    app.add_transform(parallel.SetSideBySide)  # 23: each English block beside its translation
-    app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each half's language
-    app.add_transform(name_links.LinkFirstMentions)  # 755: each name's first mention, in each language
+    app.add_transform(parallel.QuotesOfEachLanguage)  # 749: smart quotes of each language's text, the kept too
+    app.add_transform(name_links.LinkFirstMentions)  # 755: each name's first mention, in the reading's language
+    app.add_env_collector(shared_environment.KeptTitles)  # the headings' kept English, for the titles
+    # the kept English out of the doctree, into a file of the page, once read (after the collectors)
+    app.connect("doctree-read", kept_sources.set_aside, priority=900)
+    # a translation's nodes the page's, not their catalog message's document (which holds the environment)
+    app.connect("doctree-read", page_document.adopt_foreign_nodes, priority=900)
     app.connect("env-get-outdated", review.every_page_again)  # a review re-reads every page
-    # one environment, several builders (an edition's HTML and PDF): each writes what another read
+    # a parallel edition reads as its translation's (again, if the application builds again)
+    app.connect("env-before-read-docs", shared_environment.read_again_as_translation)
+    # one environment, several builders (formats, editions): each writes what another read
     app.connect("env-before-read-docs", shared_environment.note_pages_read)
     app.connect("env-updated", shared_environment.pages_to_write)
 
-    # -- Writing: the pages read and the environment saved ----------------------------------
+    # -- Writing: the environment saved; the written edition's values back -----------------
+    app.connect("write-started", shared_environment.write_as_edition)
     # LaTeX values escaped once the environment is saved: the HTML shares it (numfig_format)
     app.connect("write-started", safety.escape_latex_context)
 
     # -- Writing a page: post-transforms, then the page's context --------------------------
+    app.add_post_transform(parallel.SetSideBySide)  # 1: each English block beside its translation
+    app.add_post_transform(shared_environment.SayInBothLanguages)  # 2: the glossary's heads, both languages
+    app.add_post_transform(name_links.LinkSourceMentions)  # 2: each name's first mention, the English paired (1)
     app.add_post_transform(pdf_tagging.MarkHeadingLanguages)  # 195
     app.add_post_transform(language_marks.LabelHeadings)  # 200
     app.add_post_transform(language_marks.LatinPassages)  # 200
@@ -189,6 +204,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     # -- build-finished ------------------------------------------------------------------
     app.connect("build-finished", metadata.write_sitemap)
+    # a parallel edition's environment as it was read (its titles in one language)
+    app.connect("build-finished", shared_environment.unpair_titles, priority=900)
     app.connect("build-finished", long_lived.hand_back, priority=900)
 
     # env_version: Sphinx reads every page again when it changes. The code that shapes the

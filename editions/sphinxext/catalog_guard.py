@@ -57,7 +57,7 @@ from ..catalogs.files import (
 from ..catalogs.lines import msgstr_lines
 from ..catalogs.markup import MessageParser
 from ..catalogs.rules import breaches
-from ..handoff import WARNINGS_FILE
+from ..handoff import warnings_file
 from ..inputs import write_if_changed
 from . import loaded_catalogs
 from .current_edition import (
@@ -246,7 +246,8 @@ def gate(app: Sphinx, config: Config, language: str, staged: Path) -> None:
         _stop(app, language, [format_text(finding) for finding in errors], staged)
     doctrees = Path(app.doctreedir)
     doctrees.mkdir(parents=True, exist_ok=True)
-    write_if_changed(doctrees / WARNINGS_FILE, checks_gate.warnings_summary(result))
+    # one file an edition: a parallel edition is read into its translation's doctree folder
+    write_if_changed(warnings_file(doctrees, edition_of(config).name), checks_gate.warnings_summary(result))
 
 
 def check_catalogs(app: Sphinx, config: Config) -> None:

@@ -37,11 +37,19 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+    from ..edition import Edition
+
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates" / "epub"
 COVER_IMAGE = "_static/cover.svg"
 STYLESHEET = "edition-epub.css"
 logger = logging.getLogger(__name__)
+
+
+def book_name(edition: Edition) -> str:
+    """The book's file name without ``.epub``: also its identifier (``epub_uid``, an "env"
+    value: a parallel edition reads with its translation's, editions.sphinxext.shared_environment)."""
+    return edition.download_name("epub").removesuffix(".epub")
 
 
 def configure_epub(app: Sphinx, config: Config) -> None:
@@ -50,7 +58,7 @@ def configure_epub(app: Sphinx, config: Config) -> None:
     edition = edition_of(config)
     if not config.version:  # an EPUB 3 has one; the content's, not the build's (an "env" value, kept stable)
         config.version = config.edition_data_as_of or "1"
-    config.epub_basename = edition.download_name("epub").removesuffix(".epub")
+    config.epub_basename = book_name(edition)
     config.epub_title = config.project  # a parallel edition's names it in both languages (translated_config)
     config.epub_author = config.author
     config.epub_publisher = config.author

@@ -32,7 +32,7 @@ from sphinx.util.nodes import extract_messages
 from ..languages import is_cjk, language_tag
 from .catalog_guard import is_translation
 from .current_edition import source_language
-from .parallel import LABEL_HOLDERS, languages_of, untranslated_mark
+from .parallel import LABEL_HOLDERS, MARKED, languages_of, untranslated_mark
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -61,12 +61,17 @@ class MarkUntranslated(SphinxTransform):
         for node, message in list(extract_messages(self.document)):  # a list: labelling adds nodes
             if node.get("translated") or not any(ch.isalpha() for ch in message):
                 continue
+            classes = list(node["classes"])
             node["classes"].append(mark)
+            labelled = False
             if isinstance(node, nodes.title):
                 node["classes"].append(UNTRANSLATED)
             elif isinstance(node, PASSAGES) and node.parent.__class__.__name__ not in LABEL_HOLDERS:
                 node["classes"].append(UNTRANSLATED)
                 _labelled(node, self.config)
+                labelled = True
+            # the parallel edition, written from this reading, shows it its own way
+            node[MARKED] = (classes, labelled)
 
 
 class LabelHeadings(SphinxPostTransform):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from ..checks import terms
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-#: The finders of each build's edition (forked parallel readers inherit them).
-_finders: weakref.WeakKeyDictionary[Config, dict[str, Forms]] = weakref.WeakKeyDictionary()
+#: The finders of each build's editions, by edition (forked parallel readers inherit them).
+_finders: weakref.WeakKeyDictionary[Config, dict[str, dict[str, Forms]]] = weakref.WeakKeyDictionary()
 
 #: Text inside these is never linked: headings, links, literal text, drawings, captions.
 _NOT_LINKED = (nodes.title, nodes.subtitle, nodes.rubric, nodes.reference, addnodes.pending_xref, nodes.literal,
@@ -145,39 +146,78 @@ def resolve_link(app: Sphinx, env: Any, node: addnodes.pending_xref, contnode: n
 
 
 class LinkFirstMentions(SphinxTransform):
-    """Each name's first mention on a page, in each language of the edition, links to the glossary."""
+    """Each name's first mention on a page, in each language of the reading, links to the
+    glossary.  A parallel edition's source texts are put beside their translations as the
+    page is written (parallel.SetSideBySide): their names are linked then (LinkSourceMentions)."""
 
-    # after the translations (Locale, 20), the parallel pairs (23) and smart quotes (749, 750):
-    # a quote mark beside a name is read with the text around it, not at a node's end
+    # after the translations (Locale, 20) and smart quotes (749, 750): a quote mark beside
+    # a name is read with the text around it, not at a node's end
     default_priority = 755
 
     def apply(self, **kwargs: Any) -> None:
-        if not self.config.edition_names or _is_glossary_page(self.document):
-            return
-        if self.config not in _finders:  # once a build
-            _finders[self.config] = _forms_of(self.config)
-        finders = _finders[self.config]
-        own = language_tag(self.config.language)
-        linked: set[tuple[str, str]] = set()
-        for element in list(self.document.findall(nodes.TextElement)):
-            _join_texts(element)
-        for text in list(self.document.findall(nodes.Text)):
-            tag = _language_of(text, own)
-            finder = finders.get(tag or "")
-            if finder is None:
+        pair = edition_of(self.config).pair
+        link_first_mentions(self.document, self.config, skip=language_tag(pair[0]) if pair else None)
+
+
+class LinkSourceMentions(SphinxPostTransform):
+    """In a parallel edition, as a page is written: each name's first mention in the source
+    language, once its texts stand beside their translations (SetSideBySide, 1), before
+    the references are resolved (10)."""
+
+    default_priority = 2
+
+    def run(self, **kwargs: Any) -> None:
+        pair = edition_of(self.config).pair
+        if pair:
+            link_first_mentions(self.document, self.config, only=language_tag(pair[0]))
+
+
+def link_first_mentions(document: nodes.document, config: Config, only: str | None = None,
+                        skip: str | None = None) -> None:
+    """Link each name's first mention on each page of *document* (one page, or the PDF's
+    book of them), in each language of the edition (the BCP 47 tag *only*, or every one but
+    *skip*)."""
+    if not config.edition_names:
+        return
+    edition = config.edition  # a parallel edition reads as its translation's: one set of finders each
+    by_edition = _finders.setdefault(config, {})
+    if edition not in by_edition:  # once a build
+        by_edition[edition] = _forms_of(config)
+    finders = {tag: finder for tag, finder in by_edition[edition].items()
+               if (only is None or tag == only) and tag != skip}
+    if not finders:
+        return
+    own = language_tag(config.language)
+    glossaries = {_page_of(table) for table in document.findall(nodes.table) if TABLE_CLASS in table["classes"]}
+    linked: dict[nodes.Element, set[tuple[str, str]]] = {}  # by page: the first mention on each
+    for element in list(document.findall(nodes.TextElement)):
+        _join_texts(element)
+    for text in list(document.findall(nodes.Text)):
+        tag = _language_of(text, own)
+        finder = finders.get(tag or "")
+        page = _page_of(text)
+        if finder is None or page in glossaries:
+            continue
+        parts: list[nodes.Node] = []
+        at = 0
+        value = str(text)
+        for start, end, anchor in finder.spans(value):
+            if (tag, anchor) in linked.setdefault(page, set()):
                 continue
-            parts: list[nodes.Node] = []
-            at = 0
-            value = str(text)
-            for start, end, anchor in finder.spans(value):
-                if (tag, anchor) in linked:
-                    continue
-                linked.add((tag, anchor))
-                parts += [nodes.Text(value[at:start]), _link(value[start:end], anchor)]
-                at = end
-            if parts:
-                parts.append(nodes.Text(value[at:]))
-                text.parent.replace(text, [part for part in parts if not isinstance(part, nodes.Text) or str(part)])
+            linked[page].add((tag, anchor))
+            parts += [nodes.Text(value[at:start]), _link(value[start:end], anchor)]
+            at = end
+        if parts:
+            parts.append(nodes.Text(value[at:]))
+            text.parent.replace(text, [part for part in parts if not isinstance(part, nodes.Text) or str(part)])
+
+
+def _page_of(node: nodes.Node) -> nodes.Element:
+    """The page *node* is on: the document, or in the PDF's book the page's part of it
+    (the toctree's pages are inlined, each in a ``start_of_file``)."""
+    while node.parent is not None and not isinstance(node, addnodes.start_of_file):
+        node = node.parent
+    return node
 
 
 def _join_texts(element: nodes.Element) -> None:
@@ -191,8 +231,3 @@ def _join_texts(element: nodes.Element) -> None:
             element.remove(second)
         else:
             index += 1
-
-
-def _is_glossary_page(document: nodes.document) -> bool:
-    """The glossary's own page links to no name of its own."""
-    return any(TABLE_CLASS in table["classes"] for table in document.findall(nodes.table))

@@ -158,7 +158,7 @@ def collect_names(app: Sphinx, config: Config) -> None:
 
 # -- The glossary page ---------------------------------------------------------------------------
 
-def _said(words: tuple[str, ...], tags: list[str]) -> list[nodes.Node]:
+def said_words(words: tuple[str, ...], tags: list[str]) -> list[nodes.Node]:
     """A word in the edition's language, or a parallel edition's two, each with its language."""
     if len(words) == 1:
         return [nodes.Text(words[0])]
@@ -174,6 +174,16 @@ def _cell(*children: nodes.Node, language: str | None = None) -> nodes.entry:
     if language:  # read in its language (HTML lang; the PDF's font for it)
         children = (nodes.inline("", "", *children, classes=[f"language-{language_tag(language)}"]),)
     return nodes.entry("", nodes.paragraph("", "", *children, translatable=False))  # not a message of the page
+
+
+#: The interface message a glossary's heading or column head says (its key in ``edition_names_words``).
+WORDS = "editions_names_words"
+
+
+def words_as_translation(words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """``edition_names_words`` as a parallel edition's translation's edition has them: each
+    message in the translation only (the last of a parallel edition's two)."""
+    return {key: value if key == "columns" else value[-1:] for key, value in words.items()}
 
 
 class names_glossary(nodes.container):
@@ -199,8 +209,9 @@ class NamesGlossaryDirective(SphinxDirective):
             if not rows:
                 continue
             # an h2 in HTML (the PDF draws the glossary itself: visit_names_glossary_latex)
-            heading = nodes.rubric("", "", *_said(words[group], tags), classes=[GROUP_CLASS], translatable=False)
+            heading = nodes.rubric("", "", *said_words(words[group], tags), classes=[GROUP_CLASS], translatable=False)
             heading["heading-level"] = 2
+            heading[WORDS] = group
             result.append(heading)
             table = nodes.table(classes=[TABLE_CLASS, "colwidths-given"])
             tgroup = nodes.tgroup(cols=len(columns))
@@ -209,7 +220,8 @@ class NamesGlossaryDirective(SphinxDirective):
                 tgroup += nodes.colspec(colwidth=3 if index == 0 else 2)
             head = nodes.row()
             for language in columns:
-                head += _cell(*_said(words[language_word(language)], tags))
+                head += _cell(*said_words(words[language_word(language)], tags))
+                head[-1][0][WORDS] = language_word(language)
             tgroup += nodes.thead("", head)
             body = nodes.tbody()
             for name in rows:

@@ -1,9 +1,8 @@
 """Parallel text (English | 简体中文): each block of the source beside its translation.
 
-A parallel edition is built from exactly what the two editions are built from:
-the source doctree and the translation's catalogs (``-D edition=en-zh_CN``).  Before
-Sphinx's Locale transform translates a message, a copy of its source is kept; after it,
-the two are put side by side:
+A parallel edition is written from its translation's environment (shared_environment.py).
+A translation's reading keeps a copy of each message's source (KeepSource, beside the
+doctrees: kept_sources.py); a parallel edition's page is paired as written (SetSideBySide):
 
 * a paragraph (or a line) becomes a ``parallel_pair``: the source half and the
   translated half, each with its own ``lang``.  In HTML a two-column grid whose
@@ -33,7 +32,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import extract_messages
 
 from ..languages import cjk_region, is_cjk, language_tag
-from .current_edition import edition_of
+from .current_edition import edition_of, source_language
+from .kept_sources import KEPT, KEPT_AT, KEPT_MESSAGE, Pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -86,40 +86,103 @@ def keep_mark_words(app: Sphinx, config: Config) -> None:
 
 
 def _without_ids(node: nodes.Element) -> nodes.Element:
-    """A copy that claims no id of the page (the translation's half keeps them)."""
-    for sub in node.findall(nodes.Element):
-        sub["ids"] = []
+    """A copy that claims no id of the page (the translation's half keeps them), and that
+    holds no page: a copy keeps its original's document, which the environment would
+    pickle with each heading it keeps (shared_environment.KeptTitles)."""
+    for sub in node.findall():
+        if isinstance(sub, nodes.Element):
+            sub["ids"] = []
+        sub.document = None
     return node
 
 
+#: The nodes a parallel edition pairs: blocks (a paragraph, a line), and lines of text
+#: that keep their place (a heading, a caption, a term, a rubric, a field's name).
+PAIRED = (nodes.paragraph, nodes.line, nodes.title, nodes.caption, nodes.term, nodes.rubric, nodes.field_name)
+
+
 class KeepSource(SphinxTransform):
-    """Before translation: a copy of each message's source, to set beside its translation."""
+    """Before translation: a copy of each message's source (claiming no id) and its
+    message, kept on its node while the page is read (``KEPT``, ``KEPT_MESSAGE``:
+    attributes, not children, which no writer, search index or ``astext()`` sees), then
+    beside the doctree (kept_sources.set_aside).  A translation's environment (zh_CN) is
+    read once and written as the translation's edition and as the parallel one (en-zh_CN),
+    which sets each copy beside its translation when it is written (SetSideBySide)."""
 
     default_priority = 19  # sphinx.transforms.i18n.Locale is 20
 
     def apply(self, **kwargs: Any) -> None:
-        if languages_of(self.config) is None:
+        if not edition_of(self.config).is_translation:
             return
-        self.document["editions_sources"] = {
-            id(node): (node, _without_ids(node.deepcopy()), message)
-            for node, message in extract_messages(self.document)
-            if isinstance(node, (nodes.paragraph, nodes.line, nodes.title, nodes.caption, nodes.term,
-                                 nodes.rubric, nodes.field_name))
-        }
+        # every copy made before any is kept: a copy holds no other's
+        kept = [(node, _without_ids(node.deepcopy()), message) for node, message in extract_messages(self.document)
+                if isinstance(node, PAIRED)]
+        for node, source, message in kept:
+            node[KEPT], node[KEPT_MESSAGE] = source, message
 
 
-class SetSideBySide(SphinxTransform):
-    """After translation: each message as a pair of its source and its translation."""
+def kept_source(node: nodes.Element) -> tuple[nodes.Element, str] | None:
+    """The source KeepSource kept on *node*, and its message, while the page is read;
+    None if none was kept."""
+    source = node.get(KEPT)
+    return None if source is None else (source, node[KEPT_MESSAGE])
 
-    default_priority = 23  # after Locale (20) and the safety check (21)
 
-    def apply(self, **kwargs: Any) -> None:
-        kept = self.document.attributes.pop("editions_sources", None)
+#: What language_marks.MarkUntranslated did to a passage a one-language translation shows
+#: in the source language: the classes the passage had before, and whether it was labelled.
+MARKED = "editions_marked"
+
+
+def unmark_untranslated(document: nodes.document) -> None:
+    """A parallel edition shows an untranslated message its own way (both halves the
+    source, the second labelled): its passages as they were before the translation's
+    edition marked them."""
+    for node in list(document.findall(lambda n: isinstance(n, nodes.Element) and MARKED in n.attributes)):
+        classes, labelled = node.attributes.pop(MARKED)
+        node["classes"] = list(classes)
+        if labelled:  # the label, and the space after it (joined to the text after it by name_links)
+            del node[0]
+            if node.children and isinstance(node[0], nodes.Text):
+                rest = str(node[0])[1:]
+                if rest:
+                    node.replace(node[0], nodes.Text(rest))
+                else:
+                    node.remove(node[0])
+
+
+def drop_kept(node: nodes.Element) -> None:
+    node.attributes.pop(KEPT_AT, None)
+
+
+def paired_line(source: list[nodes.Node], translation: list[nodes.Node], translated: bool,
+                config: Config) -> list[nodes.Node]:
+    """A heading's (caption's, term's, label's) text as the parallel edition of the source
+    and the translation being built has it: both texts."""
+    tags = (language_tag(source_language(config)), language_tag(config.language))
+    return _inline_pair(source, translation, tags, translated, config)
+
+
+class SetSideBySide(SphinxPostTransform):
+    """As a page is written: in a parallel edition each message as a pair of its source
+    and its translation; in any other the kept sources are dropped.  Before the
+    references are resolved (10), as when the pairs were made while reading: a
+    reference in the source's half is resolved as the translation's is."""
+
+    default_priority = 1
+
+    def run(self, **kwargs: Any) -> None:
+        found = list(self.document.findall(lambda n: isinstance(n, nodes.Element) and KEPT_AT in n.attributes))
         pair = languages_of(self.config)
-        if not kept or pair is None:
+        if pair is None:  # the kept sources are not even loaded
+            for node in found:
+                drop_kept(node)
             return
+        unmark_untranslated(self.document)
         tags = (language_tag(pair[0]), language_tag(pair[1]))
-        for node, source, message in kept.values():
+        kept = Pages(self.env.doctreedir)  # each page's loaded afresh: its copies are this page's to use
+        for node in found:
+            source, message = kept.source(node[KEPT_AT])
+            drop_kept(node)
             translated = bool(node.get("translated"))
             if isinstance(node, (nodes.paragraph, nodes.line)) and not _is_label(node):
                 self._pair_block(node, source, tags, translated, self.config)["msgid"] = message
@@ -169,7 +232,11 @@ class QuotesOfEachLanguage(SphinxSmartQuotes):
         self.smartquotes_action = config.smartquotes_action
         own = language_tag(config.language)
         excluded = {language_tag(lang) for lang in config.smartquotes_excludes.get("languages", [])}
-        for holder, tag in list(self._holders()):
+        # the sources KeepSource kept: quoted now, as their half will be in a parallel edition
+        source = language_tag(source_language(config))
+        kept = [(found[0], source) for node in self.document.findall(nodes.Element)
+                if (found := kept_source(node)) is not None]
+        for holder, tag in [*self._holders(), *kept]:
             quotes = next((t for t in normalize_language_tag(tag) if t in smartquotes.smartchars.quotes), None)
             if tag == own or tag in excluded or quotes is None:
                 continue

@@ -50,6 +50,8 @@ BILINGUAL = ("project", "html_title", "html_short_title", "author", "edition_sub
 # The English values, kept per application: by the time the gettext builder
 # asks for them, the config already holds the translated (and formatted) ones.
 _msgids: weakref.WeakKeyDictionary[Sphinx, dict[str, str]] = weakref.WeakKeyDictionary()
+# A parallel edition's values as its translation's edition has them (before "<source> · ").
+_translations: weakref.WeakKeyDictionary[Sphinx, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 def _conf_line(conf_py: Path, name: str) -> int:
@@ -89,10 +91,18 @@ def translate_config(app: Sphinx, config: Config) -> None:
             f"sphinx.po) may only use the fields {{year}} and {{author}}: {exc}"
         ) from exc
     if edition_of(config).parallel:  # a parallel edition names itself in both languages
+        _translations[app] = {}
         for name in BILINGUAL:
             source = _msgids[app].get(name)
             if source and config[name] != source:
+                _translations[app][name] = config[name]
                 config[name] = f"{source}{SEPARATOR}{config[name]}"
+
+
+def translation_value(app: Sphinx, name: str) -> str | None:
+    """A value a parallel edition shows in both languages, as its translation's edition
+    shows it; None for any other (editions.sphinxext.shared_environment)."""
+    return _translations.get(app, {}).get(name)
 
 
 def source_value(app: Sphinx, name: str) -> str | None:

@@ -63,7 +63,9 @@ def check_one_msgstr(loop: str) -> None:
     assert re.search(r"doctrees rewritten: .*\['index'\]", loop), loop
     assert re.search(r"written, en: \['index'\]", loop) and "written, zh_CN: no page" in loop, loop
     assert re.search(r"then make pdf +[\d.]+ s", loop)
-    assert re.search(r"TeX \(the affected PDFs\): en [\d.]+ s CPU", loop), loop
+    # both affected PDFs, in the order their TeX started (en and zh_CN-en take turns on en's environment)
+    affected = re.search(r"TeX \(the affected PDFs\): (.+);", loop)
+    assert affected and sorted(re.findall(r"(\S+) [\d.]+ s CPU", affected[1])) == ["en", "zh_CN-en"], loop
 
 
 def check_each_edition(each: str) -> None:

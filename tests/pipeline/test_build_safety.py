@@ -87,7 +87,7 @@ def test_interrupted_build_does_not_break_the_next(project: Path, make) -> None:
     append(project / "docs" / "visit.md", "\nAfter the interruption.\n")
     run = subprocess.Popen(make.command(project, "html", LANGUAGES="en"), env=make.env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    marker = project / "_build" / "doctrees" / "env-en" / "BUILD-IN-PROGRESS"
+    marker = project / "_build" / "doctrees" / "env-en" / "BUILD-IN-PROGRESS-en"
     deadline = time.monotonic() + 120  # only a deadline: the loop ends when the marker is there
     while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.02)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from editions.handoff import WARNINGS_FILE
+from editions.handoff import warnings_file
 
 PARAGRAPH = "The Grand Canal runs through the sub-district."
 TRANSLATION = {PARAGRAPH: "大运河穿境而过。"}
@@ -193,7 +193,8 @@ def test_a_languages_catalogs_are_checked_once_for_all_its_editions(sample) -> N
     assert len(answers) == 2  # index.po's and other.po's
     second = sample.build(edition="en-zh_CN")
     assert kept_answers(sample) == answers  # read, not computed and written again
-    said = [(Path(b.app.doctreedir) / WARNINGS_FILE).read_text(encoding="utf-8") for b in (first, second)]
+    said = [warnings_file(Path(b.app.doctreedir), name).read_text(encoding="utf-8")
+            for b, name in ((first, "zh_CN"), (second, "en-zh_CN"))]
     assert said[0] == said[1] and "1 untranslated message" in said[0]
     # a changed catalog is a new question, and the only one: an error planted now stops the build
     sample.catalog({"Sample page": "样例页面 <script>alert(1)</script>"})

@@ -5,6 +5,7 @@ a plain term is not a name of the glossary; every value a contributor wrote is t
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -79,8 +80,31 @@ def built(module_sample) -> dict[str, str]:
         build = module_sample.build(language=language)
         assert "WARNING" not in build.warnings, build.warnings
         pages.update({f"{language}/{name}": build.page(name) for name in ("index", "names")})
+        if language == "zh_CN":  # the parallel edition, written from the Chinese reading
+            pages.update(parallel_from_reading(module_sample))
     pages["en.tex"] = module_sample.build("latex", language="en").tex()
     return pages
+
+
+def parallel_from_reading(sample) -> dict[str, str]:
+    """en-zh_CN written from the doctrees the zh_CN build just read (as make writes it):
+    its pages, and those it read (none)."""
+    builddir = sample.path / "_build" / "en-zh_CN"
+    builddir.mkdir()
+    (builddir / "doctrees").symlink_to(sample.path / "_build" / "doctrees")
+    read: list[str] = []
+    outdirs = {}
+    for builder in ("html", "latex"):
+        app = sample.make_app(builder, srcdir=sample.path, builddir=builddir, confoverrides={"edition": "en-zh_CN"},
+                              status=io.StringIO(), warning=io.StringIO())
+        app.connect("source-read", lambda _app, docname, _source: read.append(docname))
+        app.build()
+        app.cleanup()
+        outdirs[builder] = Path(app.outdir)
+    pages = {f"en-zh_CN/{name}": (outdirs["html"] / f"{name}.html").read_text(encoding="utf-8")
+             for name in ("index", "names")}
+    tex = next(outdirs["latex"].glob("*.tex")).read_text(encoding="utf-8")
+    return {**pages, "en-zh_CN.tex": tex, "en-zh_CN read": " ".join(read)}
 
 
 def glossary(page: str) -> dict[str, list[tuple[str, ...]]]:
@@ -138,6 +162,23 @@ def test_the_first_mention_of_each_name_links_to_its_row_and_only_the_first(buil
 def test_in_the_chinese_edition_the_chinese_mention_links(built) -> None:
     assert links(built["zh_CN/index"]) == [("大运河", "names.html#name-grand-canal"),
                                            ("示例办公室", "names.html#name-sample-office")]
+
+
+def test_the_parallel_edition_written_from_the_chinese_reading_says_and_links_both_languages(built) -> None:
+    assert built["en-zh_CN read"] == ""  # written from zh_CN's doctrees: no page read again
+    groups = glossary(built["en-zh_CN/names"])
+    assert list(groups) == ["Places · 地名", "Organisations · 机构", "Programmes · 项目", "Honours · 荣誉"]
+    assert groups["Places · 地名"][0] == ("English · 英文", "Chinese · 中文")
+    # each name's first mention in each language: the English paired as the page is written
+    assert links(built["en-zh_CN/index"]) == [
+        ("Grand Canal", "names.html#name-grand-canal"), ("大运河", "names.html#name-grand-canal"),
+        ("Sample Office", "names.html#name-sample-office"), ("示例办公室", "names.html#name-sample-office")]
+    assert links(built["en-zh_CN/names"]) == []
+    # in the PDF's book (every page in one document, the glossary's too), each page's first
+    # mentions, plain text (names_link.resolve_link): as the HTML's
+    tex = built["en-zh_CN.tex"]
+    for name in ("Grand Canal", "大运河", "Sample Office", "示例办公室"):
+        assert tex.count(rf"\DUrole{{names-link}}{{{name}}}") == 1, name
 
 
 def test_the_glossary_page_links_to_none_of_its_names(built) -> None:

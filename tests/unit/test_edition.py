@@ -62,31 +62,34 @@ def test_paths_of_each_format(tmp_path: Path) -> None:
     html = edition("en-zh_CN").paths(build, "html")
     assert html.published == build / "html" / "en-zh_CN"
     assert html.staging == build / "staging" / "html" / "en-zh_CN"
-    assert html.doctrees == build / "doctrees" / "env-en-zh_CN"
-    assert html.locales == build / "locales" / "env-en-zh_CN"  # each environment its own checked catalogs
-    assert html.lock == build / "locks" / "env-en-zh_CN.lock"
+    # a parallel edition is written from its translation's environment
+    assert html.doctrees == build / "doctrees" / "env-zh_CN"
+    assert html.locales == build / "locales" / "env-zh_CN"  # each environment its own checked catalogs
+    assert html.lock == build / "locks" / "env-zh_CN.lock"
     pdf = edition("zh_CN").paths(build, "pdf")
     assert pdf.published == build / "pdf" / "profile-zh_CN.pdf"
     assert pdf.staging == build / "staging" / "latex" / "zh_CN" and pdf.doctrees == build / "doctrees" / "env-zh_CN"
     epub = edition("en-zh_CN").paths(build, "epub")  # a book, named like the brochure
     assert epub.published == build / "epub" / "profile-en-zh_CN.epub"
     assert epub.staging == build / "staging" / "epub" / "en-zh_CN"
-    assert epub.doctrees == build / "doctrees" / "env-en-zh_CN"
+    assert epub.doctrees == build / "doctrees" / "env-zh_CN"  # its translation's, as its HTML and PDF
     with pytest.raises(EditionError):
         edition("en").paths(build, "mobi")
 
 
 def test_the_formats_of_an_edition_share_its_environment(tmp_path: Path) -> None:
-    for name in ("en", "zh_CN", "en-zh_CN"):
+    for name, environment in (("en", "en"), ("zh_CN", "zh_CN"), ("en-zh_CN", "zh_CN")):
         html, pdf, epub = (edition(name).paths(tmp_path, format) for format in ("html", "pdf", "epub"))
-        assert edition(name).environment == name
+        assert edition(name).environment == environment  # a parallel edition: its translation's reading
         # read once: one doctree folder, one set of checked catalogs, one lock, for every format
         assert (html.doctrees, html.locales, html.lock) == (pdf.doctrees, pdf.locales, pdf.lock)
         assert (epub.doctrees, epub.locales, epub.lock) == (pdf.doctrees, pdf.locales, pdf.lock)
         assert len({html.staging, pdf.staging, epub.staging}) == 3
         assert len({html.published, pdf.published, epub.published}) == 3
-    # each edition its own: they build side by side
-    assert len({edition(name).paths(tmp_path, "html").lock for name in ("en", "zh_CN", "en-zh_CN")}) == 3
+    # each language its own: they build side by side; the parallel edition takes turns with its translation
+    assert len({edition(name).paths(tmp_path, "html").lock for name in ("en", "zh_CN", "en-zh_CN")}) == 2
+    for format in ("pdf", "epub"):
+        assert edition("en-zh_CN").paths(tmp_path, format).staging != edition("zh_CN").paths(tmp_path, format).staging
 
 
 def test_a_review_shows_its_translations_parallel_pair(tmp_path: Path) -> None:

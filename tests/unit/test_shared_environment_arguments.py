@@ -43,3 +43,18 @@ def test_the_html_and_the_pdf_differ_only_in_what_no_page_is_read_again_for(tmp_
     ("review", ["review"]), ("html,review", None), ("html,html", None), ("mobi", None), ("", None)])
 def test_the_formats_a_build_is_asked_for(argument: str, formats: list[str] | None) -> None:
     assert formats_of(argument) == formats
+
+
+def test_a_forgotten_environment_takes_the_sources_its_reading_kept_with_it(tmp_path: Path) -> None:
+    from editions.handoff import KEPT_SOURCES
+    from editions.publish.build import forget_environment
+
+    project = load(ROOT)
+    job = Job("html", project.edition("en-zh_CN"), tmp_path, project)
+    kept = job.doctrees / KEPT_SOURCES / "economy.pickle"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(b"a reading's")
+    (job.doctrees / "environment.pickle").write_bytes(b"")
+    forget_environment(job)  # after a failed build: the next reads every page, and keeps their sources anew
+    assert not (job.doctrees / "environment.pickle").exists() and not (job.doctrees / KEPT_SOURCES).exists()
+    assert job.doctrees == tmp_path / "doctrees" / "env-zh_CN"  # the translation's, which the parallel edition shares
