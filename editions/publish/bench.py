@@ -23,7 +23,8 @@ a step's CPU is Sphinx and Python, ours.
 4. Each edition alone from a clean start, one at a time.
 5. A generated project ``BENCH_SCALE`` (50) times the size, each step alone:
    milliseconds per page and peak memory, against section 4's runs (the same steps on
-   the profile).
+   the profile); and CPU per page split into TeX and the rest, so that growth is
+   traced to its side.
 """
 
 from __future__ import annotations
@@ -467,9 +468,16 @@ def translator_loop(bench: Path, meter: TexMeter) -> None:
 DRIVER = [sys.executable, "-m", "editions", "build"]
 
 
-def each_edition(bench: Path, meter: TexMeter) -> dict[tuple[str, str], Run]:
+class Step(NamedTuple):
+    """One step of sections 4 and 5: its run and the CPU of the TeX under it."""
+
+    run: Run
+    tex_cpu: float
+
+
+def each_edition(bench: Path, meter: TexMeter) -> dict[tuple[str, str], Step]:
     """Every edition built alone from nothing (its own doctrees), so their costs compare;
-    returns each step's run (the scale's 1x: the same steps on the same project)."""
+    returns each step (the scale's 1x: the same steps on the same project)."""
     print("4. Each edition alone, from a clean start (one at a time)")
     project = copy_project(bench / "each", PROJECT.root)
     runs = {}
@@ -481,7 +489,7 @@ def each_edition(bench: Path, meter: TexMeter) -> dict[tuple[str, str], Run]:
                 print(f"  {fmt} {edition}: failed: {str(exc).splitlines()[0]}")
                 continue
             tex = meter.runs()
-            runs[fmt, edition] = run
+            runs[fmt, edition] = Step(run, sum(r.cpu for r in tex))
             row(f"{fmt} {edition}", run.wall, f"CPU {run.cpu:.1f} s" + (
                 f" (TeX {sum(r.cpu for r in tex):.1f})" if tex else "") + f", peak {run.peak_mib} MiB")
     timed(make("gettext"), project)  # the review's checks compare with the templates
@@ -520,7 +528,7 @@ def scaled_project(bench: Path, factor: int) -> tuple[Path, int]:
     return project, len(PROJECT.pages) + len(copies)
 
 
-def scale(bench: Path, factor: int, meter: TexMeter, alone: dict[tuple[str, str], Run]) -> None:
+def scale(bench: Path, factor: int, meter: TexMeter, alone: dict[tuple[str, str], Step]) -> None:
     """Seconds per page at 1x and at *factor* x: linear growth keeps them close.  Each step is
     an edition's format built alone from nothing, html then pdf on one project: at 1x, the
     runs of section 4 (*alone*), which are those steps on the profile."""
@@ -529,20 +537,19 @@ def scale(bench: Path, factor: int, meter: TexMeter, alone: dict[tuple[str, str]
     # large project's PDF takes longer than the profile's limit on a busy machine
     limit = int(ENV.get("EDITIONS_TEX_TIMEOUT", "120"))
     env = {**meter.env, "EDITIONS_TEX_TIMEOUT": str(max(limit, limit * factor // 5))}
-    results: dict[tuple[int, str, str], tuple[int, float, int]] = {
-        (1, fmt, language): (len(PROJECT.pages), run.wall, run.peak_mib)
-        for (fmt, language), run in alone.items() if (fmt, language) in steps}
+    results: dict[tuple[int, str, str], tuple[int, Step]] = {
+        (1, fmt, language): (len(PROJECT.pages), step)
+        for (fmt, language), step in alone.items() if (fmt, language) in steps}
     if factor > 1:
         project, pages = scaled_project(bench, factor)
         for target, language in steps:
             try:
                 run = timed([*DRIVER, target, language], project, env)
             except StepFailed as exc:
+                meter.runs()
                 print(f"  {target} {language} at {factor}x failed: {exc}")
                 continue
-            finally:
-                meter.runs()  # TeX's share is not asked for here
-            results[factor, target, language] = (pages, run.wall, run.peak_mib)
+            results[factor, target, language] = (pages, Step(run, sum(r.cpu for r in meter.runs())))
         shutil.rmtree(project)  # 50 copies of the profile's PDFs take room
     print(f"5. Scale: the profile and a project {factor} times its size, one step at a time")
     print(f"  {'step':<26} {'pages':>6} {'1x ms/page':>11} {'pages':>6} "
@@ -553,17 +560,30 @@ def scale(bench: Path, factor: int, meter: TexMeter, alone: dict[tuple[str, str]
             worst = float("inf")  # a step that failed is no evidence of linear growth
             print(f"  {f'{target} {language}':<26} failed (above)")
             continue
-        p1, w1, _ = results[1, target, language]
-        pn, wn, peak = results[factor, target, language]
-        per1, pern = w1 / p1 * 1000, wn / pn * 1000
+        p1, one = results[1, target, language]
+        pn, large = results[factor, target, language]
+        per1, pern = one.run.wall / p1 * 1000, large.run.wall / pn * 1000
         worst = max(worst, pern / per1)
         print(f"  {f'{target} {language}':<26} {p1:>6} {per1:>11.1f} {pn:>6} {pern:>12.1f} "
-              f"{pern / per1:>6.2f}x {peak:>9}")
+              f"{pern / per1:>6.2f}x {large.run.peak_mib:>9}")
     print("  (growth below 1.0x: fixed start-up cost spread over more pages; above it: worse than linear)")
+    # Where growth comes from: our code (Sphinx and the extension) or TeX, the floor.
+    print(f"  CPU ms per page, 1x -> {factor}x:  the rest (ours)  |  TeX")
+    for target, language in steps:
+        if (1, target, language) in results and (factor, target, language) in results:
+            (p1, one), (pn, large) = results[1, target, language], results[factor, target, language]
+            parts = []
+            for label, cpu1, cpun in (("the rest", one.run.cpu - one.tex_cpu, large.run.cpu - large.tex_cpu),
+                                      ("TeX", one.tex_cpu, large.tex_cpu)):
+                if cpu1 > 0:
+                    parts.append(f"{label} {cpu1 / p1 * 1000:.1f} -> {cpun / pn * 1000:.1f} "
+                                 f"({cpun / pn / (cpu1 / p1):.2f}x)")
+            print(f"  {f'{target} {language}':<26} {'  |  '.join(parts)}")
     linear = f"linear or better at {factor}x (ms per page grows at most {LINEAR_GROWTH:.2f}x; worst {worst:.2f}x)"
     print(f"  target: {verdict(linear, worst <= LINEAR_GROWTH)}")
     for language in (lang for lang in PROJECT.languages if lang.startswith("zh")):
-        peak = results.get((factor, "pdf", language), (0, 0, float("inf")))[2]
+        found = results.get((factor, "pdf", language))
+        peak = found[1].run.peak_mib if found else float("inf")
         memory = f"peak memory of the Chinese PDF ({language}) at {factor}x: {peak} <= {CHINESE_PDF_PEAK_MIB} MiB"
         print(f"  target: {verdict(memory, peak <= CHINESE_PDF_PEAK_MIB)}")
     print()

@@ -77,6 +77,10 @@ def check_each_edition(each: str) -> None:
 def check_scale(scale: str) -> None:
     assert len(re.findall(r"^  (html|pdf) \S+ +2 +[\d.]+ +3 +[\d.]+ +[\d.]+x +\d+$", scale, re.MULTILINE)) == 4
     assert "peak memory of the Chinese PDF (zh_CN) at 2x" in scale
+    # each step's CPU per page, split: ours (both formats), and TeX's (the PDFs)
+    split = re.findall(r"^  (html|pdf) \S+ +the rest [\d.]+ -> [\d.]+ \([\d.]+x\)"
+                       r"(  \|  TeX [\d.]+ -> [\d.]+ \([\d.]+x\))?$", scale, re.MULTILINE)
+    assert [(fmt, bool(tex)) for fmt, tex in split] == [("html", False)] * 2 + [("pdf", True)] * 2, scale
 
 
 def check_verdicts(targets: str) -> None:
