@@ -104,7 +104,6 @@ class Job:
         return self.edition.environment if self.format != "review" else f"{self.edition.folder('review')} review"
 
 
-
 class BuildFailed(Exception):
     pass
 
