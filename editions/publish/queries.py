@@ -367,11 +367,9 @@ def main(argv: list[str]) -> int:
         return 2
     project = load()
     out = Path(argv[0])
-    languages = project.requested(argv[1:]) or project.translation_languages
+    languages = project.translations_of(project.requested(argv[1:]) or project.translation_languages)
     status = 0
     for language in languages:
-        if language == project.source_language:
-            continue
         try:
             write(project, language, out)
         except PdfError as exc:
