@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 from .. import editor_url
 from ..dates import pin_source_date_epoch
 from ..edition import DOWNLOADS, FORMATS, Edition, Paths
-from ..handoff import KEPT_SOURCES, warnings_file
+from ..handoff import warnings_file
 from ..inputs import WITH_EPUBS, WITH_PDFS
 from ..project import Project, load
 from .say import say
@@ -135,8 +135,10 @@ def environment_lock(job: Job) -> Iterator[None]:
 def forget_environment(job: Job) -> None:
     """Make the next build re-read every page (and repeat every warning); the sources its
     reading kept for the parallel edition go with it."""
+    from ..sphinxext import kept_sources
+
     (job.doctrees / "environment.pickle").unlink(missing_ok=True)
-    shutil.rmtree(job.doctrees / KEPT_SOURCES, ignore_errors=True)
+    kept_sources.forget(job.doctrees)
 
 
 def own_requirements() -> list[str]:
