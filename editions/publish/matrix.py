@@ -21,6 +21,7 @@ import posixpath
 import sys
 from pathlib import Path
 
+from ..edition import DOWNLOADS
 from ..project import Project, ProjectError, load
 
 #: Where `make` builds (the Makefile's BUILDDIR default): what a runner uploads is under it.
@@ -38,10 +39,12 @@ def entries(folder: str) -> list[dict[str, str]]:
     repository's root, as the workflow's steps see it)."""
     project = load(Path(folder))
     built = posixpath.join(folder, BUILDDIR)
+    def path(*parts: str) -> str:
+        return posixpath.normpath(posixpath.join(built, *parts))
+
     return [{"project": folder, "edition": edition, "artifact": artifact_name(project, edition),
-             "html": posixpath.normpath(posixpath.join(built, "html", edition)),
-             "pdf": posixpath.normpath(posixpath.join(built, "pdf", project.pdf_name(edition))),
-             "epub": posixpath.normpath(posixpath.join(built, "epub", project.edition(edition).download_name("epub")))}
+             "html": path("html", edition),
+             **{format: path(format, project.edition(edition).download_name(format)) for format in DOWNLOADS}}
             for edition in project.editions]
 
 
