@@ -24,7 +24,7 @@ def _editions(argv: list[str]) -> int:
     from .edition import build_order
 
     project = load()
-    languages = project.requested(argv) or project.languages  # the languages a user asked for are checked
+    languages = project.requested(argv)  # the languages a user asked for are checked
     editions = project.editions_of(languages)
     answer = {"languages": languages, "translations": project.translations_of(languages),
               "editions": editions, "build-order": build_order(editions)}
@@ -120,7 +120,7 @@ def _releasable(argv: list[str]) -> int:
     project = load()
     strict = os.environ.get("ALLOW_FUZZY", "").strip() == "0"
     kept = []
-    for language in project.requested(argv) or project.languages:
+    for language in project.requested(argv):
         if language == project.source_language:
             kept.append(language)
             continue

@@ -114,7 +114,8 @@ class Project:
 
     def requested(self, languages: list[str]) -> list[str]:
         """*languages* as a user asked for them (make LANGUAGES="..."): language codes, each
-        of which becomes make targets and file names, so anything else stops here."""
+        of which becomes make targets and file names, so anything else stops here.  None
+        asked for: every language of the profile."""
         for language in languages:
             if not LANGUAGE_CODE.fullmatch(language):
                 parts = languages_of(language)
@@ -126,7 +127,7 @@ class Project:
                 hint = f" (did you mean {underscored}?)" if underscored in self.languages else ""
                 raise ProjectError(f"LANGUAGES: {language!r} is not a language code (en, zh_CN, pt_BR, "
                                    f"sr@latin){hint}; this profile's languages are: {' '.join(self.languages)}")
-        return languages
+        return languages or self.languages
 
     def parallels_of(self, languages: list[str]) -> list[str]:
         """The parallel editions of *languages*: the source beside each translation

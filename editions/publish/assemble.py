@@ -120,7 +120,7 @@ def main(argv: list[str]) -> int:
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
-    languages = project.requested(argv[1:]) or project.languages
+    languages = project.requested(argv[1:])
     try:
         editions = assemble(Path(argv[0]), builddir, languages)
     except AssemblyError as exc:

@@ -458,7 +458,7 @@ def main(argv: list[str]) -> int:
         return 2
     project = load()
     builddir = Path(os.environ.get("BUILDDIR", "_build"))
-    languages = project.requested(os.environ.get("LANGUAGES", "").split()) or project.languages
+    languages = project.requested(os.environ.get("LANGUAGES", "").split())
     # a review is of a translation (review zh_CN): it shows that translation's parallel pair
     edition = project.review(argv[1]) if formats == ["review"] else project.edition(argv[1])
     jobs = [Job(format, edition, builddir, project) for format in formats]

@@ -210,7 +210,7 @@ def main(argv: list[str]) -> int:
         return 2
     project = load()
     out = Path(argv[0])
-    languages = project.translations_of(project.requested(argv[1:]) or project.translation_languages)
+    languages = project.translations_of(project.requested(argv[1:]))
     collected = write(project, languages, out)
     summary = ", ".join(f"{p.language} {p.percent} %" for p in collected) or "no translation"
     print(f"progress {display_path(out / 'index.html')} ({summary})")

@@ -367,7 +367,7 @@ def main(argv: list[str]) -> int:
         return 2
     project = load()
     out = Path(argv[0])
-    languages = project.translations_of(project.requested(argv[1:]) or project.translation_languages)
+    languages = project.translations_of(project.requested(argv[1:]))
     status = 0
     for language in languages:
         try:

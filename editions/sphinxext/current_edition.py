@@ -38,7 +38,7 @@ def settle_edition(app: Sphinx, config: Config) -> None:
         project = load(Path(app.confdir))
         edition = project.edition(config.edition or config.language or project.source_language)
         languages = [language for language in config.edition_languages if language]  # -D a,b
-        languages = project.requested(languages) or project.languages
+        languages = project.requested(languages)
     except (ProjectError, EditionError) as exc:
         # A clean stop, one line: a SphinxError here would print a traceback and a version dump.
         logging.getLogger(__name__).error("%s", exc)
