@@ -76,7 +76,7 @@ def read_as_translation(app: Sphinx, config: Config) -> None:
         return
     reading = Edition(edition.language, edition.source, edition.basename)
     translation = {"edition": reading.name}
-    derived = {"edition_names_words": lambda value: words_as_translation(value),
+    derived = {"edition_names_words": words_as_translation,
                "epub_uid": lambda value: book_name(reading)}  # the edition's own values, set at config-inited
     for item in config.filter(frozenset({"env"})):
         value = derived[item.name](item.value) if item.name in derived else translation_value(app, item.name)
