@@ -499,9 +499,9 @@ def each_edition(bench: Path, meter: TexMeter) -> dict[tuple[str, str], Step]:
                 print(f"  {fmt} {edition}: failed: {str(exc).splitlines()[0]}")
                 continue
             tex = meter.runs()
-            runs[fmt, edition] = Step(run, sum(r.cpu for r in tex))
+            runs[fmt, edition] = step = Step(run, sum(r.cpu for r in tex))
             row(f"{fmt} {edition}", run.wall, f"CPU {run.cpu:.1f} s" + (
-                f" (TeX {sum(r.cpu for r in tex):.1f})" if tex else "") + f", peak {run.peak_mib} MiB")
+                f" (TeX {step.tex_cpu:.1f})" if tex else "") + f", peak {run.peak_mib} MiB")
     timed(make("gettext"), project)  # the review's checks compare with the templates
     for language in PROJECT.translation_languages:
         run = timed([*DRIVER, "review", language], project)
